@@ -1,0 +1,40 @@
+# The two entry points: `make demo` (the main job) and `make test`. Each builds .venv first.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+OUT ?= out/demo
+
+.PHONY: demo test test-fast lint bench clean venv
+
+venv: $(STAMP)
+
+# Idempotent: re-runs only when the dependency files change. torch is pinned in the same pip
+# command as everything else so pip never resolves a multi-GB CUDA build on CPU machines.
+$(STAMP): pyproject.toml requirements-nodeps.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip setuptools wheel
+	$(PIP) install -q "torch==2.13.0" -e ".[serve,dev]"
+	$(PIP) install -q --no-deps -r requirements-nodeps.txt
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m facechain.demo --out $(OUT)
+
+test: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/pytest -q
+
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check facechain tests
+	$(VENV)/bin/lint-imports
+
+bench: $(STAMP)
+	$(PY) benchmarks/preprocess_bench.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,1 @@
+"""FaceChain library."""

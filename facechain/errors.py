@@ -1,0 +1,63 @@
+"""Library errors. Serving maps each class to one HTTP status in ``serve/errors.py``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from facechain.types import Rejection
+
+
+class FaceChainError(Exception):
+    """Base class. ``param`` names the offending input where there is one."""
+
+    def __init__(self, message: str, *, param: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.param = param
+
+
+class InvalidInputError(FaceChainError):
+    """A request parameter or an input file is malformed or out of range."""
+
+
+class ImageDecodeError(InvalidInputError):
+    """Bytes that are not a supported image, or a truncated one."""
+
+
+class ImageTooLargeError(InvalidInputError):
+    """An image above the pixel limit (decompression-bomb guard)."""
+
+
+class NoUsablePhotosError(FaceChainError):
+    """Preprocessing rejected every photo; ``rejections`` lists each photo's reason."""
+
+    def __init__(self, rejections: list[Rejection]):
+        detail = "; ".join(f"{r.source}: {r.reason.value} ({r.message})" for r in rejections)
+        super().__init__(f"no usable photos: {detail}" if rejections else "no photos given",
+                         param="photos")
+        self.rejections = list(rejections)
+
+
+class NotFoundError(FaceChainError):
+    """A named resource (style, LoRA, job, model file) does not exist."""
+
+
+class ModelSourceError(FaceChainError):
+    """A model role's source cannot be found or loaded (missing file, unknown backend)."""
+
+    def __init__(self, role: str, message: str):
+        super().__init__(f"model role '{role}': {message}", param=role)
+        self.role = role
+
+
+class ConfigError(FaceChainError):
+    """An invalid configuration file."""
+
+
+class IncompatibleModelError(InvalidInputError):
+    """A LoRA or adapter built for another base model."""
+
+
+class CancelledError(FaceChainError):
+    """A long-running operation (training) was cancelled by its caller."""

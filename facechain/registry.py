@@ -1,0 +1,204 @@
+"""The model registry: which backend and which weights serve each model role.
+
+A profile (``configs/models/<profile>.yaml``) maps every role to a backend and a source::
+
+    roles:
+      face_detection:
+        backend: dlib_hog
+        source: builtin            # or a local path, hf:<org>/<repo>[@rev], modelscope:<id>
+        options: {upsample: 1}
+
+Backends register themselves with :func:`register_backend` in the component module of their
+role; :meth:`ModelRegistry.build` imports that module only when the role is built, and resolves
+the source to a local path (downloading from a hub only then, never at import time).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from facechain.config import config_dir
+from facechain.errors import ConfigError, ModelSourceError
+
+logger = logging.getLogger(__name__)
+
+# role -> module that defines its backends
+ROLE_MODULES: dict[str, str] = {
+    "rotation": "facechain.components.rotation",
+    "face_detection": "facechain.components.face_detection",
+    "landmarks": "facechain.components.face_detection",
+    "human_parsing": "facechain.components.human_parsing",
+    "skin_retouching": "facechain.components.skin_retouching",
+    "face_attributes": "facechain.components.face_attributes",
+    "tagging": "facechain.components.tagging",
+    "face_quality": "facechain.components.face_quality",
+    "face_recognition": "facechain.components.face_recognition",
+    "face_fusion": "facechain.components.face_fusion",
+    "face_restoration": "facechain.components.face_restoration",
+    "conditions": "facechain.components.conditions",
+    "base_model": "facechain.diffusion.base_model",
+    "controlnet_openpose": "facechain.diffusion.base_model",
+    "controlnet_canny": "facechain.diffusion.base_model",
+    "controlnet_depth": "facechain.diffusion.base_model",
+    "tts": "facechain.components.tts",
+    "talking_head": "facechain.components.talking_head",
+}
+
+_BACKENDS: dict[tuple[str, str], Callable[..., Any]] = {}
+
+
+def register_backend(role: str, backend: str):
+    """Class/function decorator: ``factory(source: ResolvedSource, **options)`` builds the role."""
+
+    def wrap(factory):
+        _BACKENDS[(role, backend)] = factory
+        return factory
+
+    return wrap
+
+
+class RoleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    backend: str = Field(description="backend name registered for the role")
+    source: str = Field("builtin", description="builtin, a local path, hf:<id>[@rev] or modelscope:<id>")
+    options: dict[str, Any] = Field(default_factory=dict, description="constructor options")
+    description: str | None = Field(None, description="what this entry is, for people")
+
+    @field_validator("source")
+    @classmethod
+    def _source_kind(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("source must not be empty")
+        return value
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    description: str | None = None
+    roles: dict[str, RoleSpec]
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, roles: dict[str, RoleSpec]) -> dict[str, RoleSpec]:
+        unknown = sorted(set(roles) - set(ROLE_MODULES))
+        if unknown:
+            raise ValueError(f"unknown roles {unknown}; known: {sorted(ROLE_MODULES)}")
+        return roles
+
+
+@dataclass(frozen=True)
+class ResolvedSource:
+    """A role's source after resolution. ``path`` is None for ``builtin``."""
+
+    role: str
+    kind: str  # builtin | local | hf | modelscope
+    spec: str
+    path: Path | None
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.kind == "builtin"
+
+
+def parse_source(source: str) -> tuple[str, str]:
+    if source == "builtin" or source.startswith("builtin:"):
+        return "builtin", source.partition(":")[2]
+    for prefix in ("hf:", "modelscope:", "local:"):
+        if source.startswith(prefix):
+            return prefix[:-1], source[len(prefix):]
+    return "local", source
+
+
+def resolve_source(role: str, source: str, *, base_dir: Path | None = None) -> ResolvedSource:
+    """Turn a source string into a local path; hub sources are downloaded here (only here)."""
+    kind, ref = parse_source(source)
+    if kind == "builtin":
+        return ResolvedSource(role, kind, ref, None)
+    if kind == "local":
+        path = Path(os.path.expanduser(ref))
+        if not path.is_absolute() and base_dir is not None:
+            path = base_dir / path
+        if not path.exists():
+            raise ModelSourceError(role, f"local source not found: {path}")
+        return ResolvedSource(role, kind, ref, path)
+    if kind == "hf":
+        repo, _, revision = ref.partition("@")
+        try:
+            from huggingface_hub import snapshot_download
+
+            path = snapshot_download(repo_id=repo, revision=revision or None)
+        except Exception as exc:  # network, auth, offline mode, missing repo
+            raise ModelSourceError(role, f"cannot fetch Hugging Face repo {repo!r}: {exc}") from exc
+        return ResolvedSource(role, kind, ref, Path(path))
+    # modelscope
+    try:
+        from modelscope.hub.snapshot_download import snapshot_download as ms_download
+    except ImportError as exc:
+        raise ModelSourceError(
+            role, f"source {source!r} needs the 'hub' extra (pip install 'facechain-serve[hub]')") from exc
+    try:
+        path = ms_download(ref)
+    except Exception as exc:
+        raise ModelSourceError(role, f"cannot fetch ModelScope model {ref!r}: {exc}") from exc
+    return ResolvedSource(role, kind, ref, Path(path))
+
+
+class ModelRegistry:
+    """A loaded, validated profile. Cheap to create; builds components on request."""
+
+    def __init__(self, profile: Profile, *, base_dir: Path | None = None):
+        self.profile = profile
+        self.base_dir = base_dir
+
+    @classmethod
+    def load(cls, profile: str | os.PathLike | None = None) -> "ModelRegistry":
+        """Load ``configs/models/<profile>.yaml`` (default ``FACECHAIN_MODELS`` or ``default``),
+        or a YAML file path."""
+        profile = profile or os.environ.get("FACECHAIN_MODELS", "default")
+        path = Path(profile)
+        if path.suffix not in (".yaml", ".yml"):
+            path = config_dir() / "models" / f"{profile}.yaml"
+        if not path.exists():
+            raise ConfigError(f"model profile not found: {path}", param="models")
+        try:
+            data = yaml.safe_load(path.read_text()) or {}
+            data.setdefault("name", path.stem)
+            return cls(Profile.model_validate(data), base_dir=path.parent)
+        except (yaml.YAMLError, ValidationError) as exc:
+            raise ConfigError(f"invalid model profile {path}: {exc}", param="models") from exc
+
+    def spec(self, role: str) -> RoleSpec:
+        try:
+            return self.profile.roles[role]
+        except KeyError:
+            raise ModelSourceError(role, f"not configured in profile '{self.profile.name}'") from None
+
+    def build(self, role: str, **overrides: Any) -> Any:
+        """Build the component for ``role``: its backend's factory with resolved source + options."""
+        spec = self.spec(role)
+        importlib.import_module(ROLE_MODULES[role])
+        factory = _BACKENDS.get((role, spec.backend))
+        if factory is None:
+            known = sorted(b for r, b in _BACKENDS if r == role)
+            raise ModelSourceError(role, f"unknown backend {spec.backend!r}; known: {known}")
+        source = resolve_source(role, spec.source, base_dir=self.base_dir)
+        options = {**spec.options, **overrides}
+        logger.info("building %s: backend=%s source=%s", role, spec.backend, spec.source)
+        return factory(source, **options)
+
+
+def backends(role: str) -> list[str]:
+    importlib.import_module(ROLE_MODULES[role])
+    return sorted(b for r, b in _BACKENDS if r == role)

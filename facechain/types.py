@@ -1,0 +1,134 @@
+"""Typed records exchanged between stages.
+
+Images are ``numpy.ndarray`` of dtype uint8, shape (H, W, 3), RGB. Masks are uint8 (H, W) with
+values 0..255. Coordinates are (x, y) in pixels of the image they belong to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+
+
+class RejectionReason(str, Enum):
+    """Why a photo was not used. Values are stable identifiers (they appear in reports and APIs)."""
+
+    UNDECODABLE = "undecodable"
+    TOO_LARGE = "too_large"
+    NO_FACE = "no_face"
+    MULTIPLE_FACES = "multiple_faces"
+    FACE_TOO_SMALL = "face_too_small"
+    TOO_BLURRY = "too_blurry"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A photo that did not make it into the training set, and why."""
+
+    source: str
+    reason: RejectionReason
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "reason": self.reason.value, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A raw upload: its bytes and a name used in reports (file name or form field)."""
+
+    source: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Face:
+    """One detected face.
+
+    ``box`` is (x0, y0, x1, y1); ``landmarks`` is a (5, 2) float array in the order
+    left eye, right eye, nose tip, left mouth corner, right mouth corner, where "left" is the
+    image-left side (the subject's right). ``score`` is the detector confidence (backend scale).
+    """
+
+    box: tuple[float, float, float, float]
+    landmarks: np.ndarray
+    score: float
+
+    @property
+    def width(self) -> float:
+        return self.box[2] - self.box[0]
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.width) * max(0.0, self.height)
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return ((self.box[0] + self.box[2]) / 2.0, (self.box[1] + self.box[3]) / 2.0)
+
+
+class Gender(str, Enum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+@dataclass(frozen=True)
+class Attributes:
+    """Per-photo gender and age estimate. ``male_probability`` is in [0, 1]."""
+
+    male_probability: float
+    age: float
+
+    @property
+    def gender(self) -> Gender:
+        return Gender.MALE if self.male_probability >= 0.5 else Gender.FEMALE
+
+
+@dataclass
+class Sample:
+    """One accepted training photo after the whole chain.
+
+    ``image`` is the 512x512 retouched crop with a white background, ``crop`` the aligned crop
+    before segmentation and retouching, ``mask`` the head (hair + face) mask of the crop.
+    ``face`` is the face in crop coordinates.
+    """
+
+    source: str
+    image: np.ndarray
+    crop: np.ndarray
+    mask: np.ndarray
+    face: Face
+    rotation: int
+    roll_degrees: float
+    attributes: Attributes
+    tags: list[str]
+    caption: str
+    quality: float
+    quality_terms: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class TemplateFace:
+    """The best input face: kept for fusion and ranking."""
+
+    source: str
+    image: np.ndarray
+    face: Face
+    quality: float
+    embedding: np.ndarray
+
+
+@dataclass
+class PreprocessOutput:
+    samples: list[Sample]
+    rejected: list[Rejection]
+    trigger: str
+    template: TemplateFace
+    gender: Gender
+    age: float

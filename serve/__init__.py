@@ -1,0 +1,1 @@
+"""Serving layer: FastAPI ingress over the Ray Serve graph."""

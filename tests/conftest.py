@@ -1,0 +1,51 @@
+"""Shared test fixtures: the real photos and session-wide components (built once)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FACES = FIXTURES / "faces"
+SAME_PERSON = ["obama.jpg", "obama2.jpg", "obama3.jpg"]
+OTHER_PERSON = "biden.jpg"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GLOG_minloglevel", "2")
+
+
+def photo_bytes(name: str) -> bytes:
+    return (FACES / name).read_bytes()
+
+
+@pytest.fixture(scope="session")
+def faces_dir() -> Path:
+    return FACES
+
+
+@pytest.fixture(scope="session")
+def images():
+    """Decoded fixture photos by file name."""
+    from facechain.imageio import decode_image
+
+    return {p.name: decode_image(p.read_bytes()) for p in sorted(FACES.glob("*.jpg"))}
+
+
+@pytest.fixture(scope="session")
+def registry():
+    from facechain.registry import ModelRegistry
+
+    return ModelRegistry.load("default")
+
+
+@pytest.fixture(scope="session")
+def detector(registry):
+    return registry.build("face_detection")
+
+
+@pytest.fixture(scope="session")
+def embedder(registry):
+    return registry.build("face_recognition")
