@@ -132,3 +132,31 @@ class PreprocessOutput:
     template: TemplateFace
     gender: Gender
     age: float
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """Result of upright correction: ``angle`` (0/90/180/270) is the clockwise rotation that was
+    applied to the input to make it upright; ``faces`` were detected on the upright ``image``."""
+
+    angle: int
+    image: np.ndarray
+    faces: list[Face]
+
+
+@dataclass(frozen=True)
+class Parsing:
+    """Human parsing of one image: uint8 (H, W) masks, 255 inside. ``head`` = face + hair."""
+
+    head: np.ndarray
+    face: np.ndarray
+    hair: np.ndarray
+    person: np.ndarray
+
+
+@dataclass(frozen=True)
+class QualityScore:
+    """Face quality in [0, 1] (higher is better) and the terms it was made of."""
+
+    score: float
+    terms: dict[str, float]
