@@ -1,0 +1,83 @@
+from pathlib import Path
+
+import pytest
+
+from facechain.config import config_dir
+from facechain.errors import ConfigError, ModelSourceError
+from facechain.registry import ROLE_MODULES, ModelRegistry, parse_source, resolve_source
+
+
+def test_every_profile_validates():
+    profiles = sorted((config_dir() / "models").glob("*.yaml"))
+    assert profiles
+    for path in profiles:
+        reg = ModelRegistry.load(path)
+        assert set(reg.profile.roles) <= set(ROLE_MODULES)
+
+
+def test_default_profile_is_offline():
+    reg = ModelRegistry.load("default")
+    for role, spec in reg.profile.roles.items():
+        assert parse_source(spec.source)[0] == "builtin", role
+
+
+@pytest.mark.parametrize("source,kind,ref", [
+    ("builtin", "builtin", ""), ("builtin:tiny-sd15", "builtin", "tiny-sd15"),
+    ("hf:org/repo@main", "hf", "org/repo@main"), ("modelscope:damo/x", "modelscope", "damo/x"),
+    ("/abs/path.dat", "local", "/abs/path.dat"), ("local:rel/x", "local", "rel/x"),
+])
+def test_parse_source(source, kind, ref):
+    assert parse_source(source) == (kind, ref)
+
+
+def test_missing_local_source_names_role_and_path(tmp_path):
+    with pytest.raises(ModelSourceError) as err:
+        resolve_source("face_detection", str(tmp_path / "nope.dat"))
+    assert "face_detection" in str(err.value) and "nope.dat" in str(err.value)
+
+
+def test_relative_local_source_resolves_against_profile(tmp_path):
+    (tmp_path / "w.dat").write_bytes(b"x")
+    assert resolve_source("landmarks", "w.dat", base_dir=tmp_path).path == tmp_path / "w.dat"
+
+
+def test_modelscope_without_extra_is_clear(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_modelscope(name, *a, **kw):
+        if name.startswith("modelscope"):
+            raise ImportError(name)
+        return real_import(name, *a, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", no_modelscope)
+    with pytest.raises(ModelSourceError, match="hub"):
+        resolve_source("human_parsing", "modelscope:damo/cv_resnet101_image-multiple-human-parsing")
+
+
+def test_invalid_profiles(tmp_path: Path):
+    bad_role = tmp_path / "a.yaml"
+    bad_role.write_text("roles:\n  teleport: {backend: x}\n")
+    with pytest.raises(ConfigError, match="teleport"):
+        ModelRegistry.load(bad_role)
+    extra = tmp_path / "b.yaml"
+    extra.write_text("roles:\n  rotation: {backend: x, sauce: y}\n")
+    with pytest.raises(ConfigError):
+        ModelRegistry.load(extra)
+    with pytest.raises(ConfigError):
+        ModelRegistry.load(tmp_path / "missing.yaml")
+
+
+def test_unknown_backend_lists_known(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("roles:\n  face_recognition: {backend: nonexistent}\n")
+    with pytest.raises(ModelSourceError, match="unknown backend"):
+        ModelRegistry.load(path).build("face_recognition")
+
+
+def test_unconfigured_role(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("roles: {}\n")
+    with pytest.raises(ModelSourceError, match="not configured"):
+        ModelRegistry.load(path).spec("rotation")
