@@ -16,6 +16,11 @@ class FaceChainError(Exception):
         self.message = message
         self.param = param
 
+    def __reduce__(self):
+        # Errors cross process boundaries (Ray hops): rebuild from state, whatever the subclass's
+        # constructor signature is.
+        return (_rebuild, (type(self), self.args, self.__dict__.copy()))
+
 
 class InvalidInputError(FaceChainError):
     """A request parameter or an input file is malformed or out of range."""
@@ -61,3 +66,10 @@ class IncompatibleModelError(InvalidInputError):
 
 class CancelledError(FaceChainError):
     """A long-running operation (training) was cancelled by its caller."""
+
+
+def _rebuild(cls, args, state):
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, *args)
+    exc.__dict__.update(state)
+    return exc

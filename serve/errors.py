@@ -1,0 +1,353 @@
+"""The one place where exceptions become HTTP responses.
+
+Every error response has the shape ``{"error": {"type", "message", "param"}}`` (plus
+``"rejected"`` for unusable photos and ``"details"`` for request validation), described for
+OpenAPI by :class:`ErrorBody`.
+
+Status codes (the most specific class along the exception's MRO wins):
+
+=============================================  ======  ======================
+exception                                      status  type
+=============================================  ======  ======================
+ImageTooLargeError                             413     image_too_large
+ImageDecodeError                               400     image_decode_error
+IncompatibleModelError                         409     incompatible_model
+InvalidInputError                              400     invalid_input
+NoUsablePhotosError (+ ``rejected`` list)      422     no_usable_photos
+NotFoundError                                  404     not_found
+CancelledError                                 409     cancelled
+JobStateError (serve.jobs)                     409     invalid_job_state
+ModelSourceError                               503     model_unavailable
+ConfigError                                    500     config_error
+other FaceChainError                           400     bad_request
+FastAPI RequestValidationError                 422     validation_error
+Starlette/FastAPI HTTPException                kept    from the status phrase
+Ray Serve BackPressureError (+ Retry-After)    503*    overloaded
+Ray DeploymentUnavailableError, RayActorError  503     service_unavailable
+TimeoutError (asyncio, Ray GetTimeoutError)    504     timeout
+anything else                                  500     internal_error
+=============================================  ======  ======================
+
+\\* or 429, when the deployment's handle is configured to answer 429.
+
+400 vs 422: 422 means the request does not match the API schema (pydantic checks on the request
+model, including parameter ranges declared there) or, for ``no_usable_photos``, that well-formed
+photos held no usable face; 400 means the schema was met but the library rejected the content
+(``InvalidInputError`` and subclasses, including range checks that only the library can make).
+
+5xx responses never show internal messages (paths, tracebacks): they carry a fixed message and the
+details go to the log. A ``RayTaskError`` raised through a deployment handle is unwrapped to its
+cause first, so a library error inside a replica maps exactly as it would in-process. Ray is never
+imported by this module unless :func:`install_error_handlers` is asked to register Ray's classes;
+without Ray loaded, no Ray exception can exist, so the lazy checks cost nothing.
+"""
+
+from __future__ import annotations
+
+import http
+import logging
+import math
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from facechain.errors import (
+    CancelledError,
+    ConfigError,
+    FaceChainError,
+    ImageDecodeError,
+    ImageTooLargeError,
+    IncompatibleModelError,
+    InvalidInputError,
+    ModelSourceError,
+    NotFoundError,
+    NoUsablePhotosError,
+)
+from serve.jobs import JobStateError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi import FastAPI, Request
+    from fastapi.responses import JSONResponse
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "ERROR_MAP",
+    "ERROR_RESPONSES",
+    "ErrorBody",
+    "ErrorDetail",
+    "ErrorMapping",
+    "MappedError",
+    "error_body",
+    "error_response",
+    "install_error_handlers",
+    "map_exception",
+]
+
+DEFAULT_RETRY_AFTER_S = 1.0
+
+
+@dataclass(frozen=True)
+class ErrorMapping:
+    """Status and type for an exception class. ``public_message`` replaces the exception's own
+    message in the response (``{param}`` is filled in); used for 5xx so internals stay in logs."""
+
+    status: int
+    type: str
+    public_message: str | None = None
+
+
+ERROR_MAP: dict[type[BaseException], ErrorMapping] = {
+    ImageTooLargeError: ErrorMapping(413, "image_too_large"),
+    ImageDecodeError: ErrorMapping(400, "image_decode_error"),
+    IncompatibleModelError: ErrorMapping(409, "incompatible_model"),
+    InvalidInputError: ErrorMapping(400, "invalid_input"),
+    NoUsablePhotosError: ErrorMapping(422, "no_usable_photos"),
+    NotFoundError: ErrorMapping(404, "not_found"),
+    CancelledError: ErrorMapping(409, "cancelled"),
+    JobStateError: ErrorMapping(409, "invalid_job_state"),
+    ModelSourceError: ErrorMapping(503, "model_unavailable",
+                                   "model role '{param}' is unavailable"),
+    ConfigError: ErrorMapping(500, "config_error", "server configuration error"),
+    FaceChainError: ErrorMapping(400, "bad_request"),
+    TimeoutError: ErrorMapping(504, "timeout", "the request timed out"),
+}
+_INTERNAL = ErrorMapping(500, "internal_error", "internal server error")
+_UNAVAILABLE = ErrorMapping(503, "service_unavailable",
+                            "the service is temporarily unavailable, retry later")
+
+
+# -- OpenAPI models ----------------------------------------------------------------------------
+
+
+class RejectedPhoto(BaseModel):
+    source: str = Field(description="The photo's file name or form field.")
+    reason: str = Field(description="Stable reason id, e.g. 'no_face' or 'multiple_faces'.")
+    message: str = Field(description="Human-readable explanation.")
+
+
+class ValidationIssue(BaseModel):
+    param: str | None = Field(description="Where, e.g. 'body.num_images'.")
+    message: str
+    type: str = Field(description="pydantic error type, e.g. 'less_than_equal'.")
+
+
+class ErrorDetail(BaseModel):
+    type: str = Field(description="Stable error identifier, e.g. 'not_found'.")
+    message: str = Field(description="Human-readable explanation.")
+    param: str | None = Field(None, description="The offending parameter, if any.")
+    rejected: list[RejectedPhoto] | None = Field(
+        None, description="For 'no_usable_photos': why each photo was rejected.")
+    details: list[ValidationIssue] | None = Field(
+        None, description="For 'validation_error': every failed check.")
+
+
+class ErrorBody(BaseModel):
+    """The JSON body of every error response."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in [
+        (400, "Invalid input"), (404, "Not found"), (409, "Conflict"),
+        (413, "Image too large"), (422, "Validation error or no usable photos"),
+        (500, "Internal error"), (503, "Overloaded or model unavailable"), (504, "Timeout"),
+    ]
+}
+"""For route decorators: ``@app.post(..., responses=ERROR_RESPONSES)``."""
+
+
+# -- mapping -------------------------------------------------------------------------------------
+
+
+@dataclass
+class MappedError:
+    """An exception resolved to what the client sees."""
+
+    status: int
+    type: str
+    message: str
+    param: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def body(self) -> dict[str, Any]:
+        return {"error": {"type": self.type, "message": self.message, "param": self.param,
+                          **self.extra}}
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """A RayTaskError (possibly the dual ``RayTaskError(Cause)`` class) -> its cause."""
+    ray_exceptions = sys.modules.get("ray.exceptions")
+    if ray_exceptions is None:
+        return exc
+    for _ in range(8):  # nested task errors: a task that called a task
+        if not isinstance(exc, ray_exceptions.RayTaskError):
+            break
+        cause = getattr(exc, "cause", None)
+        if not isinstance(cause, BaseException) or cause is exc:
+            break
+        exc = cause
+    return exc
+
+
+def _ray_mapping(exc: BaseException) -> MappedError | None:
+    serve_exceptions = sys.modules.get("ray.serve.exceptions")
+    if serve_exceptions is not None:
+        if isinstance(exc, serve_exceptions.BackPressureError):
+            retry_after = exc.retry_after_s if exc.retry_after_s is not None \
+                else DEFAULT_RETRY_AFTER_S
+            status = exc.status_code if exc.status_code in (429, 503) else 503
+            return MappedError(status, "overloaded",
+                               "the server is overloaded, retry later",
+                               headers={"Retry-After": str(max(1, math.ceil(retry_after)))})
+        if isinstance(exc, serve_exceptions.DeploymentUnavailableError):
+            return MappedError(_UNAVAILABLE.status, _UNAVAILABLE.type,
+                               _UNAVAILABLE.public_message or "")
+    ray_exceptions = sys.modules.get("ray.exceptions")
+    if ray_exceptions is not None and isinstance(exc, ray_exceptions.RayActorError):
+        return MappedError(_UNAVAILABLE.status, _UNAVAILABLE.type,
+                           _UNAVAILABLE.public_message or "")
+    return None
+
+
+def _rejections(exc: NoUsablePhotosError) -> list[dict[str, Any]]:
+    out = []
+    for r in getattr(exc, "rejections", []) or []:
+        if hasattr(r, "to_dict"):
+            out.append(r.to_dict())
+        else:
+            out.append({"source": str(getattr(r, "source", "")),
+                        "reason": str(getattr(getattr(r, "reason", ""), "value",
+                                              getattr(r, "reason", ""))),
+                        "message": str(getattr(r, "message", r))})
+    return out
+
+
+def map_exception(exc: BaseException) -> MappedError:
+    """Resolve any exception to status, type, message, param and headers; logs 5xx details."""
+    exc = _unwrap(exc)
+    mapped = _ray_mapping(exc)
+    if mapped is None:
+        mapping = next((ERROR_MAP[c] for c in type(exc).__mro__ if c in ERROR_MAP), _INTERNAL)
+        param = getattr(exc, "param", None) if isinstance(exc, FaceChainError) else None
+        if mapping.public_message is not None:
+            message = mapping.public_message.format(param=param)
+        else:
+            message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        mapped = MappedError(mapping.status, mapping.type, message, param)
+        if isinstance(exc, NoUsablePhotosError):
+            mapped.extra["rejected"] = _rejections(exc)
+    if mapped.status >= 500:
+        # The client sees a fixed message; the operator sees what happened.
+        if mapped.type == _INTERNAL.type:
+            logger.error("unhandled %s: %s", type(exc).__name__, exc, exc_info=exc)
+        else:
+            logger.warning("%s (%d): %s: %s", mapped.type, mapped.status,
+                           type(exc).__name__, exc)
+    else:
+        logger.debug("%s (%d): %s", mapped.type, mapped.status, mapped.message)
+    return mapped
+
+
+def error_body(exc: BaseException) -> tuple[int, dict[str, Any]]:
+    """``(status, {"error": {...}})`` for any exception."""
+    mapped = map_exception(exc)
+    return mapped.status, mapped.body()
+
+
+def error_response(exc: BaseException) -> JSONResponse:
+    """The JSON response for any exception (with Retry-After where it applies)."""
+    from fastapi.responses import JSONResponse
+
+    mapped = map_exception(exc)
+    return JSONResponse(mapped.body(), status_code=mapped.status, headers=mapped.headers or None)
+
+
+# -- FastAPI -------------------------------------------------------------------------------------
+
+
+def _loc_param(loc: Any) -> str | None:
+    return ".".join(str(part) for part in loc) if loc else None
+
+
+def _validation_response(exc: Any) -> JSONResponse:
+    from fastapi.responses import JSONResponse
+
+    issues = [{"param": _loc_param(e.get("loc")), "message": str(e.get("msg", "")),
+               "type": str(e.get("type", ""))} for e in exc.errors()]
+    first = issues[0] if issues else {"param": None, "message": "invalid request"}
+    message = first["message"]
+    if first["param"]:
+        message = f"{first['param']}: {message}"
+    if len(issues) > 1:
+        message += f" (and {len(issues) - 1} more)"
+    body = {"error": {"type": "validation_error", "message": message, "param": first["param"],
+                      "details": issues}}
+    return JSONResponse(body, status_code=422)
+
+
+def _http_exception_response(exc: Any) -> Any:
+    from fastapi.responses import JSONResponse, Response
+    from fastapi.utils import is_body_allowed_for_status_code
+
+    headers = getattr(exc, "headers", None)
+    if not is_body_allowed_for_status_code(exc.status_code):
+        return Response(status_code=exc.status_code, headers=headers)
+    try:
+        phrase = http.HTTPStatus(exc.status_code).phrase
+    except ValueError:
+        phrase = "error"
+    err_type = phrase.lower().replace(" ", "_").replace("-", "_").replace("'", "")
+    message = exc.detail if isinstance(exc.detail, str) and exc.detail else phrase
+    body = {"error": {"type": err_type, "message": message, "param": None}}
+    return JSONResponse(body, status_code=exc.status_code, headers=headers)
+
+
+def install_error_handlers(app: FastAPI, *, include_ray: bool | None = None) -> None:
+    """Register the handlers that give every error the one JSON shape.
+
+    ``include_ray``: also register Ray's exception classes (BackPressureError, RayTaskError,
+    RayActorError ...) so they are answered without Starlette's catch-all path. None means "if
+    Ray Serve is installed" (this imports ``ray.serve.exceptions``). Errors of those classes are
+    still mapped correctly without it, through the catch-all ``Exception`` handler, which
+    Starlette follows by re-raising the exception for the server's log.
+    """
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    async def handle_mapped(request: Request, exc: Exception) -> Any:
+        cause = _unwrap(exc)  # an HTTPException raised inside a deployment keeps its status
+        if isinstance(cause, StarletteHTTPException):
+            return _http_exception_response(cause)
+        return error_response(exc)
+
+    async def handle_validation(request: Request, exc: Exception) -> JSONResponse:
+        return _validation_response(exc)
+
+    async def handle_http(request: Request, exc: Exception) -> Any:
+        return _http_exception_response(exc)
+
+    app.add_exception_handler(RequestValidationError, handle_validation)
+    app.add_exception_handler(StarletteHTTPException, handle_http)
+    app.add_exception_handler(FaceChainError, handle_mapped)
+    app.add_exception_handler(TimeoutError, handle_mapped)
+    app.add_exception_handler(Exception, handle_mapped)
+
+    if include_ray is None or include_ray:
+        try:
+            from ray.exceptions import RayActorError, RayTaskError
+            from ray.serve.exceptions import (
+                BackPressureError,
+                DeploymentUnavailableError,
+            )
+        except ImportError:
+            if include_ray:
+                raise
+            return
+        for cls in (BackPressureError, DeploymentUnavailableError, RayTaskError, RayActorError):
+            app.add_exception_handler(cls, handle_mapped)

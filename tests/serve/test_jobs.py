@@ -1,0 +1,318 @@
+"""JobStore: lifecycle, illegal transitions, races between threads and processes, recovery."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import threading
+from pathlib import Path
+
+import pytest
+
+from facechain.errors import InvalidInputError, NotFoundError
+from serve.jobs import TERMINAL_STATES, Job, JobState, JobStateError, JobStore
+
+
+class FakeClock:
+    def __init__(self, now: float = 1_700_000_000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> JobStore:
+    with JobStore(tmp_path / "jobs.db", clock=clock) as s:
+        yield s
+
+
+def test_lifecycle_succeeds_with_progress_and_result(store: JobStore, clock: FakeClock):
+    job = store.create("train_lora", {"photos": 3, "steps": 10})
+    assert job.state == JobState.QUEUED and len(job.id) == 32
+    assert job.params == {"photos": 3, "steps": 10}
+    assert job.progress.fraction == 0.0 and job.started_at is None
+
+    clock.now += 5
+    job = store.mark_running(job.id, runner="actor-1")
+    assert job.state == JobState.RUNNING and job.runner == "actor-1"
+    assert job.started_at == job.heartbeat_at
+
+    clock.now += 10  # 10 s for 4 of 10 steps -> 15 s left
+    job = store.update_progress(job.id, 4, 10, loss=0.25, stage="train")
+    assert job.progress.step == 4 and job.progress.total_steps == 10
+    assert job.progress.fraction == pytest.approx(0.4)
+    assert job.progress.eta_seconds == pytest.approx(15.0)
+    assert job.progress.loss == 0.25 and job.progress.stage == "train"
+    assert job.heartbeat_at.timestamp() == clock.now
+    # total_steps and stage carry over when omitted.
+    job = store.update_progress(job.id, 5, eta_seconds=3.0)
+    assert job.progress.total_steps == 10 and job.progress.stage == "train"
+    assert job.progress.eta_seconds == 3.0
+
+    clock.now += 1
+    job = store.succeed(job.id, {"lora_id": "abc"})
+    assert job.state == JobState.SUCCEEDED and job.terminal
+    assert job.result == {"lora_id": "abc"} and job.error is None
+    assert job.progress.fraction == 1.0 and job.progress.step == 10
+    assert job.finished_at.timestamp() == clock.now
+    # The model round-trips through JSON (what the API returns).
+    assert Job.model_validate_json(job.model_dump_json()) == job
+
+
+def test_fail_records_error(store: JobStore):
+    job = store.create("talk")
+    store.mark_running(job.id)
+    job = store.fail(job.id, "NoUsablePhotosError", "no usable photos")
+    assert job.state == JobState.FAILED
+    assert job.error.type == "NoUsablePhotosError" and job.error.message == "no usable photos"
+    # A queued job can fail too (e.g. it could not be scheduled).
+    queued = store.create("talk")
+    assert store.fail(queued.id, "x", "y").state == JobState.FAILED
+
+
+@pytest.mark.parametrize("finish", ["succeed", "fail", "cancel"])
+def test_terminal_states_are_final(store: JobStore, finish: str):
+    job = store.create("train_lora")
+    store.mark_running(job.id)
+    if finish == "succeed":
+        store.succeed(job.id, {})
+    elif finish == "fail":
+        store.fail(job.id, "E", "m")
+    else:
+        store.request_cancel(job.id)
+        store.mark_cancelled(job.id)
+    state = store.get(job.id).state
+    assert state in TERMINAL_STATES
+    for action in (lambda: store.mark_running(job.id), lambda: store.succeed(job.id, {}),
+                   lambda: store.fail(job.id, "E", "m"), lambda: store.mark_cancelled(job.id),
+                   lambda: store.update_progress(job.id, 1, 2), lambda: store.heartbeat(job.id)):
+        with pytest.raises(JobStateError) as info:
+            action()
+        assert info.value.state == state and info.value.job_id == job.id
+    assert store.get(job.id).state == state  # nothing changed
+
+
+def test_illegal_transitions_from_queued(store: JobStore):
+    job = store.create("train_lora")
+    with pytest.raises(JobStateError, match="is queued: cannot mark it succeeded"):
+        store.succeed(job.id, {})
+    with pytest.raises(JobStateError):
+        store.update_progress(job.id, 1, 10)
+    with pytest.raises(JobStateError):
+        store.heartbeat(job.id)
+    store.mark_running(job.id)
+    with pytest.raises(JobStateError, match="is running: cannot start it"):
+        store.mark_running(job.id)
+
+
+def test_missing_job_and_bad_params(store: JobStore):
+    with pytest.raises(NotFoundError) as info:
+        store.get("nope")
+    assert info.value.param == "job_id"
+    for action in (lambda: store.mark_running("nope"), lambda: store.request_cancel("nope"),
+                   lambda: store.is_cancel_requested("nope")):
+        with pytest.raises(NotFoundError):
+            action()
+    with pytest.raises(InvalidInputError):
+        store.create("x", {"data": b"bytes are not JSON"})
+    job = store.create("x", job_id="fixed")
+    with pytest.raises(InvalidInputError, match="already exists"):
+        store.create("x", job_id=job.id)
+
+
+def test_cancel_queued_is_immediate(store: JobStore):
+    job = store.create("train_lora")
+    job = store.request_cancel(job.id)
+    assert job.state == JobState.CANCELLED and job.error.type == "cancelled"
+    assert job.finished_at is not None and store.is_cancel_requested(job.id)
+    # Cancelling again is a no-op; a runner that picked the job up loses the race cleanly.
+    assert store.request_cancel(job.id).state == JobState.CANCELLED
+    with pytest.raises(JobStateError):
+        store.mark_running(job.id)
+
+
+def test_cancel_running_goes_through_the_runner(store: JobStore):
+    job = store.create("train_lora")
+    store.mark_running(job.id)
+    assert not store.is_cancel_requested(job.id)
+    job = store.request_cancel(job.id)
+    assert job.state == JobState.RUNNING and job.cancel_requested
+    assert store.is_cancel_requested(job.id)
+    # The runner sees the request in its progress update, then stops.
+    assert store.update_progress(job.id, 3, 10).cancel_requested
+    job = store.mark_cancelled(job.id)
+    assert job.state == JobState.CANCELLED and job.finished_at is not None
+
+
+def test_cancel_finished_job_is_refused(store: JobStore):
+    job = store.create("train_lora")
+    store.mark_running(job.id)
+    store.succeed(job.id, {"lora_id": "a"})
+    with pytest.raises(JobStateError, match="succeeded: cannot cancel"):
+        store.request_cancel(job.id)
+
+
+def test_list_filters_next_queued_and_counts(store: JobStore, clock: FakeClock):
+    ids = []
+    for i, kind in enumerate(["train_lora", "talk", "train_lora", "train_lora"]):
+        clock.now += 1
+        ids.append(store.create(kind, {"i": i}).id)
+    store.mark_running(ids[0])
+    store.succeed(ids[0], {})
+
+    assert [j.id for j in store.list()] == ids[::-1]  # newest first
+    assert [j.id for j in store.list(kind="train_lora", state="queued")] == [ids[3], ids[2]]
+    assert [j.id for j in store.list(state=[JobState.SUCCEEDED, "queued"], limit=2)] == \
+        [ids[3], ids[2]]
+    assert store.list(kind="nothing") == []
+    assert store.next_queued("train_lora").id == ids[2]  # oldest queued
+    assert store.next_queued("talk").id == ids[1]
+    assert store.next_queued().id == ids[1]
+    assert store.next_queued("none") is None
+
+    counts = store.count_by_state()
+    assert counts == {JobState.QUEUED: 3, JobState.RUNNING: 0, JobState.SUCCEEDED: 1,
+                      JobState.FAILED: 0, JobState.CANCELLED: 0}
+    assert counts["queued"] == 3  # StrEnum keys work as metric labels
+
+    claimed = store.claim_next("train_lora", runner="r")
+    assert claimed.id == ids[2] and claimed.state == JobState.RUNNING
+    assert store.claim_next("talk").id == ids[1]
+    assert store.claim_next("talk") is None
+
+
+def test_persistence_across_instances(tmp_path: Path):
+    path = tmp_path / "sub" / "jobs.db"
+    with JobStore(path) as first:
+        done = first.create("train_lora", {"a": 1})
+        first.mark_running(done.id)
+        first.update_progress(done.id, 2, 4, loss=0.5)
+        first.succeed(done.id, {"lora_id": "l1"})
+        queued = first.create("train_lora")
+    with JobStore(path) as second:
+        again = second.get(done.id)
+        assert again.state == JobState.SUCCEEDED and again.result == {"lora_id": "l1"}
+        assert again.params == {"a": 1} and again.progress.loss == 0.5
+        assert second.get(queued.id).state == JobState.QUEUED
+        assert second._read("PRAGMA journal_mode")[0][0] == "wal"
+
+
+@pytest.mark.parametrize("requeue", [False, True])
+def test_recover_after_restart(tmp_path: Path, requeue: bool):
+    path = tmp_path / "jobs.db"
+    with JobStore(path) as before:
+        running = before.create("train_lora")
+        before.mark_running(running.id, runner="dead")
+        before.update_progress(running.id, 5, 10)
+        cancelling = before.create("train_lora")
+        before.mark_running(cancelling.id)
+        before.request_cancel(cancelling.id)
+        queued = before.create("train_lora")
+        done = before.create("train_lora")
+        before.mark_running(done.id)
+        before.succeed(done.id, {"lora_id": "x"})
+
+    with JobStore(path) as after:  # the app restarted
+        touched = after.recover(requeue=requeue)
+        assert sorted(touched) == sorted([running.id, cancelling.id])
+        job = after.get(running.id)
+        if requeue:
+            assert job.state == JobState.QUEUED and job.runner is None
+            assert job.started_at is None and job.progress.step == 0
+            assert after.mark_running(job.id).state == JobState.RUNNING  # runnable again
+        else:
+            assert job.state == JobState.FAILED and job.error.type == "interrupted"
+            assert "restarted" in job.error.message
+        assert after.get(cancelling.id).state == JobState.CANCELLED
+        assert after.get(queued.id).state == JobState.QUEUED
+        assert after.get(done.id).state == JobState.SUCCEEDED
+        if not requeue:
+            assert after.count_by_state()[JobState.RUNNING] == 0
+        assert after.recover(requeue=requeue) == ([] if not requeue else [running.id])
+
+
+def test_reap_stale(store: JobStore, clock: FakeClock):
+    alive, dead, cancelling = (store.create("train_lora") for _ in range(3))
+    for job in (alive, dead, cancelling):
+        store.mark_running(job.id)
+    store.request_cancel(cancelling.id)
+    clock.now += 50
+    store.heartbeat(alive.id)
+    clock.now += 20  # alive: last beat 20 s ago; the others 70 s ago
+    assert sorted(store.reap_stale(60)) == sorted([dead.id, cancelling.id])
+    assert store.get(alive.id).state == JobState.RUNNING
+    reaped = store.get(dead.id)
+    assert reaped.state == JobState.FAILED and reaped.error.type == "stale"
+    assert store.get(cancelling.id).state == JobState.CANCELLED
+    # The dead runner, if it wakes up, is told its job is gone.
+    with pytest.raises(JobStateError):
+        store.update_progress(dead.id, 1, 10)
+    assert store.reap_stale(60) == []
+
+
+def test_two_threads_race_for_each_job(tmp_path: Path):
+    path = tmp_path / "jobs.db"
+    ids = [JobStore(path).create("train_lora").id for _ in range(40)]
+    wins: dict[str, list[str]] = {"a": [], "b": []}
+    barrier = threading.Barrier(2)
+
+    def runner(name: str) -> None:
+        store = JobStore(path)  # each thread: its own store, as two actors would have
+        barrier.wait()
+        for job_id in ids:
+            try:
+                store.mark_running(job_id, runner=name)
+                wins[name].append(job_id)
+            except JobStateError:
+                pass
+
+    threads = [threading.Thread(target=runner, args=(n,)) for n in wins]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(wins["a"] + wins["b"]) == sorted(ids)  # each job taken exactly once
+    store = JobStore(path)
+    assert all(store.get(i).runner == ("a" if i in wins["a"] else "b") for i in ids)
+
+
+def _claim_all(path: str, ids: list[str], name: str, barrier, out) -> None:
+    store = JobStore(path)
+    barrier.wait()
+    won = []
+    for job_id in ids:
+        try:
+            store.mark_running(job_id, runner=name)
+            won.append(job_id)
+        except JobStateError:
+            pass
+    while (job := store.claim_next("other", runner=name)) is not None:
+        won.append(job.id)
+    out.put((name, won))
+
+
+def test_two_processes_race_for_each_job(tmp_path: Path):
+    path = tmp_path / "jobs.db"
+    store = JobStore(path)  # opened before the fork: children must not reuse its connection
+    ids = [store.create("train_lora").id for _ in range(60)]
+    others = [store.create("other").id for _ in range(30)]
+    ctx = mp.get_context("fork")
+    barrier, out = ctx.Barrier(2), ctx.Queue()
+    procs = [ctx.Process(target=_claim_all, args=(str(path), ids, name, barrier, out))
+             for name in ("p1", "p2")]
+    for p in procs:
+        p.start()
+    results = dict(out.get(timeout=60) for _ in procs)
+    for p in procs:
+        p.join(timeout=30)
+        assert p.exitcode == 0
+    all_won = results["p1"] + results["p2"]
+    assert sorted(all_won) == sorted(ids + others)  # nothing taken twice, nothing lost
+    assert store.count_by_state()[JobState.RUNNING] == len(ids) + len(others)
+    for name, won in results.items():
+        assert all(store.get(i).runner == name for i in won)
