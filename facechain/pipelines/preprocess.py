@@ -194,9 +194,12 @@ async def _process_photo(order: int, photo: Photo, components: PreprocessCompone
                                             components.tag(crop, crop_face, parsing))
     timer.add("attributes+tags", started)
 
+    # the training image has its background painted white: describe that, not the photo's
+    tags = [t for t in tags if not t.endswith("background")] + ["white background",
+                                                                  "simple background"]
     sample = Sample(source=photo.source, image=final, crop=crop, mask=head, face=crop_face,
                     rotation=rotation.angle, roll_degrees=float(aligned.roll), attributes=attributes,
-                    tags=list(tags), caption="", quality=float(quality.score),
+                    tags=tags, caption="", quality=float(quality.score),
                     quality_terms=dict(quality.terms))
     return _Accepted(sample=sample, order=order)
 
