@@ -18,9 +18,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -148,8 +149,9 @@ def resolve_source(role: str, source: str, *, base_dir: Path | None = None) -> R
     except ImportError as exc:
         raise ModelSourceError(
             role, f"source {source!r} needs the 'hub' extra (pip install 'facechain-serve[hub]')") from exc
+    model_id, _, revision = ref.partition("@")
     try:
-        path = ms_download(ref)
+        path = ms_download(model_id, revision=revision or None)
     except Exception as exc:
         raise ModelSourceError(role, f"cannot fetch ModelScope model {ref!r}: {exc}") from exc
     return ResolvedSource(role, kind, ref, Path(path))
@@ -163,7 +165,7 @@ class ModelRegistry:
         self.base_dir = base_dir
 
     @classmethod
-    def load(cls, profile: str | os.PathLike | None = None) -> "ModelRegistry":
+    def load(cls, profile: str | os.PathLike | None = None) -> ModelRegistry:
         """Load ``configs/models/<profile>.yaml`` (default ``FACECHAIN_MODELS`` or ``default``),
         or a YAML file path."""
         profile = profile or os.environ.get("FACECHAIN_MODELS", "default")

@@ -160,3 +160,45 @@ class QualityScore:
 
     score: float
     terms: dict[str, float]
+
+
+class DropReason(str, Enum):
+    """Why a generated candidate was not returned."""
+
+    NO_FACE = "no_face"
+    MULTIPLE_FACES = "multiple_faces"
+    FACE_TOO_SMALL = "face_too_small"
+    FACE_TOO_LARGE = "face_too_large"
+    BELOW_TOP_K = "below_top_k"
+
+
+@dataclass
+class Portrait:
+    """A returned portrait: the fused image, its similarity to the template face, its seed."""
+
+    image: np.ndarray
+    similarity: float
+    seed: int
+    face: Face | None = None
+
+
+@dataclass(frozen=True)
+class DroppedCandidate:
+    seed: int
+    reason: DropReason
+    message: str
+    similarity: float | None = None
+
+    def to_dict(self) -> dict:
+        return {"seed": self.seed, "reason": self.reason.value, "message": self.message,
+                "similarity": self.similarity}
+
+
+@dataclass
+class GenerateOutput:
+    portraits: list[Portrait]
+    dropped: list[DroppedCandidate]
+    prompt: str
+    negative_prompt: str
+    seed: int
+    candidates: list[np.ndarray] = field(default_factory=list)  # raw txt2img outputs, by seed order

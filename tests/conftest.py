@@ -49,3 +49,11 @@ def detector(registry):
 @pytest.fixture(scope="session")
 def embedder(registry):
     return registry.build("face_recognition")
+
+
+@pytest.fixture(scope="session")
+def local_components(registry):
+    """In-process components for pipeline tests, built once per session."""
+    from facechain.pipelines.runtime import LocalComponents
+
+    return LocalComponents(registry)

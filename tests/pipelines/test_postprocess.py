@@ -1,0 +1,164 @@
+"""Fusion + similarity ranking over real candidates, with local components in threads."""
+
+from __future__ import annotations
+
+import asyncio
+
+import cv2
+import numpy as np
+import pytest
+
+from facechain.errors import InvalidInputError
+from facechain.pipelines.postprocess import (
+    TemplateRef,
+    fuse_and_rank,
+    fuse_and_rank_sync,
+    screen_faces,
+)
+from facechain.types import DropReason, Face, TemplateFace
+
+
+def shrink(image: np.ndarray, side: int = 640) -> np.ndarray:
+    scale = side / max(image.shape[:2])
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
+def to_height(image: np.ndarray, height: int) -> np.ndarray:
+    scale = height / image.shape[0]
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
+class LocalRankComponents:
+    """The real detector, embedder and fuser behind async methods (each call in a thread),
+    counting how many calls are in flight at once."""
+
+    def __init__(self, detector, embedder, fuser):
+        self.detector, self.embedder, self.fuser = detector, embedder, fuser
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.calls = {"detect": 0, "fuse": 0, "embed": 0}
+
+    async def _run(self, name, fn, *args):
+        self.calls[name] += 1
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await asyncio.to_thread(fn, *args)
+        finally:
+            self.in_flight -= 1
+
+    async def detect(self, image):
+        return await self._run("detect", self.detector, image)
+
+    async def embed(self, image, face):
+        return await self._run("embed", self.embedder, image, face)
+
+    async def fuse(self, target, target_face, template, template_face, strength):
+        return await self._run("fuse", self.fuser, target, target_face, template, template_face,
+                               strength)
+
+
+@pytest.fixture(scope="module")
+def components(registry, detector, embedder):
+    return LocalRankComponents(detector, embedder, registry.build("face_fusion"))
+
+
+@pytest.fixture(scope="module")
+def template(images, detector, embedder):
+    obama = shrink(images["obama.jpg"])
+    (face,) = detector(obama)
+    return TemplateRef(image=obama, face=face, embedding=embedder(obama, face))
+
+
+@pytest.fixture(scope="module")
+def candidates(images, detector):
+    """(seed, image) candidates: three usable obama-likes, biden, and three unusable ones."""
+    obama2, obama3, biden = (shrink(images[n]) for n in ("obama2.jpg", "obama3.jpg", "biden.jpg"))
+    blank = np.full((480, 480, 3), 128, np.uint8)
+    collage = np.hstack([to_height(images["obama2.jpg"], 480), to_height(images["biden.jpg"], 480)])
+    tiny = np.full((800, 800, 3), 200, np.uint8)  # obama's face ~52 px on an 800 px canvas
+    small = to_height(images["obama.jpg"], 200)
+    tiny[300:300 + small.shape[0], 300:300 + small.shape[1]] = small
+    # obama2 with a small (< 1/4 the area) background face of biden: still one face
+    (bface,) = detector(shrink(images["biden.jpg"], 1200))
+    x0, y0, x1, y1 = (int(v) for v in bface.box)
+    margin = (x1 - x0) // 2
+    head = shrink(images["biden.jpg"], 1200)[y0 - margin:y1 + margin, x0 - margin:x1 + margin]
+    head = to_height(head, 128)
+    strip = np.full((obama2.shape[0], 200, 3), 255, np.uint8)
+    strip[400:400 + head.shape[0], 40:40 + head.shape[1]] = head
+    background_face = np.hstack([obama2, strip])
+    return [(10, obama2), (11, obama3), (12, biden), (13, blank), (14, collage), (15, tiny),
+            (16, background_face)]
+
+
+@pytest.fixture(scope="module")
+def ranked(candidates, template, components):
+    return fuse_and_rank_sync(candidates, template, components, top_k=3, fusion_strength=0.5)
+
+
+def test_ranking_keeps_the_template_person_on_top(ranked):
+    portraits, dropped = ranked
+    assert sorted(p.seed for p in portraits) == [10, 11, 16]
+    sims = [p.similarity for p in portraits]
+    assert sims == sorted(sims, reverse=True)
+    assert all(s > 0.5 for s in sims)  # same person after fusion
+    (biden,) = [d for d in dropped if d.seed == 12]
+    assert biden.reason is DropReason.BELOW_TOP_K
+    assert biden.similarity is not None and biden.similarity < min(sims)
+    assert "top 3" in biden.message
+
+
+def test_portraits_carry_fused_images_and_faces(ranked, candidates):
+    by_seed = dict(candidates)
+    for portrait in ranked[0]:
+        source = by_seed[portrait.seed]
+        assert portrait.image.shape == source.shape and portrait.image.dtype == np.uint8
+        assert not np.array_equal(portrait.image, source)  # fused
+        assert portrait.face is not None and portrait.face.area > 0
+
+
+def test_unusable_candidates_are_dropped_with_reasons(ranked):
+    reasons = {d.seed: d.reason for d in ranked[1]}
+    assert reasons == {12: DropReason.BELOW_TOP_K, 13: DropReason.NO_FACE,
+                       14: DropReason.MULTIPLE_FACES, 15: DropReason.FACE_TOO_SMALL}
+    for d in ranked[1]:
+        assert d.message
+        assert (d.similarity is not None) == (d.reason is DropReason.BELOW_TOP_K)
+
+
+def test_candidates_run_concurrently_and_only_usable_ones_are_fused(ranked, components):
+    assert components.calls == {"detect": 7, "fuse": 4, "embed": 4}
+    assert components.max_in_flight > 1
+
+
+def test_screen_faces_thresholds():
+    image = np.zeros((512, 512, 3), np.uint8)
+
+    def face(side, x=100):
+        return Face(box=(x, 100, x + side, 100 + side), landmarks=np.zeros((5, 2)), score=1.0)
+
+    params = dict(min_face_fraction=0.08, max_face_fraction=0.8, dominance=4.0)
+    main, reason, _ = screen_faces([face(150), face(70, 300)], image, **params)  # 0.22 area ratio
+    assert main is not None and main.width == 150 and reason is None
+    _, reason, msg = screen_faces([face(150), face(80, 300)], image, **params)  # 0.28 area ratio
+    assert reason is DropReason.MULTIPLE_FACES and "2 faces" in msg
+    assert screen_faces([face(30)], image, **params)[1] is DropReason.FACE_TOO_SMALL
+    assert screen_faces([face(450, 0)], image, **params)[1] is DropReason.FACE_TOO_LARGE
+    assert screen_faces([], image, **params)[1] is DropReason.NO_FACE
+
+
+@pytest.mark.parametrize("params", [{"top_k": 0}, {"fusion_strength": 1.5},
+                                    {"min_face_fraction": 0.5, "max_face_fraction": 0.4},
+                                    {"dominance": 0.5}])
+def test_invalid_parameters(params, template, components):
+    with pytest.raises(InvalidInputError):
+        asyncio.run(fuse_and_rank([], template, components, **params))
+
+
+def test_empty_candidates_and_template_ref(template, components):
+    assert fuse_and_rank_sync([], template, components) == ([], [])
+    ref = TemplateRef.from_template(TemplateFace(source="a.jpg", image=template.image,
+                                                 face=template.face, quality=0.9,
+                                                 embedding=template.embedding))
+    assert ref.face is template.face and ref.embedding is template.embedding
