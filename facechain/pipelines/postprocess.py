@@ -1,0 +1,169 @@
+"""Post-processing of generated candidates: face fusion and similarity ranking (DESIGN.md §1, 12-13).
+
+    portraits, dropped = await fuse_and_rank([(seed, image), ...], template, components, top_k=6)
+
+Each candidate must show exactly one face of plausible size; the template face is fused into it,
+the fused face is embedded and compared with the template embedding, and the best ``top_k`` are
+returned, most similar first. Every other candidate comes back as a :class:`DroppedCandidate`
+with its reason (``below_top_k`` ones with their similarity), so nothing disappears silently.
+
+Written against async component methods (:class:`RankComponents`), so the same code runs with
+local components (called in threads) and with Ray Serve deployment handles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from facechain.components.face_recognition import similarity
+from facechain.errors import InvalidInputError
+from facechain.types import DroppedCandidate, DropReason, Face, Portrait, TemplateFace
+
+logger = logging.getLogger(__name__)
+
+# Face side (square root of the box area) over the short image side. dlib-style boxes cover brows
+# to chin, about 0.6 of the head: a head-and-shoulders portrait gives ~0.2-0.45 (the training crops
+# use 0.35-0.45), a full-body shot ~0.08-0.12. Below 0.08 the face is a speck that fusion and the
+# embedding cannot use; above 0.8 the brows-to-chin box fills the frame (extreme close-up, face cut).
+MIN_FACE_FRACTION = 0.08
+MAX_FACE_FRACTION = 0.8
+
+
+class RankComponents(Protocol):
+    async def detect(self, image: np.ndarray) -> list[Face]: ...
+    async def embed(self, image: np.ndarray, face: Face) -> np.ndarray: ...
+    async def fuse(self, target: np.ndarray, target_face: Face, template: np.ndarray,
+                   template_face: Face, strength: float) -> np.ndarray: ...
+
+
+@dataclass
+class TemplateRef:
+    """The identity to fuse in and rank against: the template photo, its face and embedding."""
+
+    image: np.ndarray
+    face: Face
+    embedding: np.ndarray
+
+    @classmethod
+    def from_template(cls, template: TemplateFace) -> TemplateRef:
+        return cls(image=template.image, face=template.face, embedding=template.embedding)
+
+
+@dataclass
+class _Ranked:
+    order: int
+    seed: int
+    image: np.ndarray
+    face: Face
+    similarity: float
+
+
+def face_fraction(face: Face, image: np.ndarray) -> float:
+    """Face side (sqrt of the box area) over the short side of ``image``."""
+    return math.sqrt(face.area) / float(min(image.shape[:2]))
+
+
+def screen_faces(faces: list[Face], image: np.ndarray, *, min_face_fraction: float,
+                 max_face_fraction: float, dominance: float) -> tuple[Face | None, DropReason | None, str]:
+    """The one usable face of a candidate, or why there is none.
+
+    Faces smaller than 1/``dominance`` of the largest one's area are ignored (background people,
+    false positives); the remaining one must have a plausible size."""
+    if not faces:
+        return None, DropReason.NO_FACE, "no face detected"
+    faces = sorted(faces, key=lambda f: f.area, reverse=True)
+    main = faces[0]
+    rivals = [f for f in faces[1:] if f.area * dominance >= main.area]
+    if rivals:
+        return None, DropReason.MULTIPLE_FACES, (
+            f"{1 + len(rivals)} faces; the largest is not {dominance:g}x the area of the next")
+    fraction = face_fraction(main, image)
+    if fraction < min_face_fraction:
+        return None, DropReason.FACE_TOO_SMALL, (
+            f"face side is {fraction:.3f} of the short image side (< {min_face_fraction:g})")
+    if fraction > max_face_fraction:
+        return None, DropReason.FACE_TOO_LARGE, (
+            f"face side is {fraction:.3f} of the short image side (> {max_face_fraction:g})")
+    return main, None, ""
+
+
+def _check_params(top_k: int, fusion_strength: float, min_face_fraction: float,
+                  max_face_fraction: float, dominance: float) -> None:
+    if int(top_k) != top_k or top_k < 1:
+        raise InvalidInputError(f"top_k must be a positive integer, got {top_k}", param="top_k")
+    if not 0.0 <= fusion_strength <= 1.0:
+        raise InvalidInputError(f"fusion_strength must be in [0, 1], got {fusion_strength}",
+                                param="fusion_strength")
+    if not 0.0 <= min_face_fraction < max_face_fraction:
+        raise InvalidInputError(
+            f"need 0 <= min_face_fraction < max_face_fraction, got {min_face_fraction} and "
+            f"{max_face_fraction}", param="min_face_fraction")
+    if dominance < 1.0:
+        raise InvalidInputError(f"dominance must be >= 1, got {dominance}", param="dominance")
+
+
+async def fuse_and_rank(
+    candidates: list[tuple[int, np.ndarray]],
+    template: TemplateRef,
+    components: RankComponents,
+    *,
+    top_k: int = 6,
+    fusion_strength: float = 0.5,
+    min_face_fraction: float = MIN_FACE_FRACTION,
+    max_face_fraction: float = MAX_FACE_FRACTION,
+    dominance: float = 4.0,
+) -> tuple[list[Portrait], list[DroppedCandidate]]:
+    """Fuse the template face into each usable ``(seed, image)`` candidate and rank by identity
+    similarity. Returns the ``top_k`` portraits (most similar first; ties keep candidate order)
+    and the dropped candidates (in candidate order, then the ``below_top_k`` ones by rank)."""
+    # 1. Check inputs
+    _check_params(top_k, fusion_strength, min_face_fraction, max_face_fraction, dominance)
+    template_embedding = np.asarray(template.embedding, dtype=np.float32)
+
+    async def process(order: int, seed: int, image: np.ndarray) -> _Ranked | DroppedCandidate:
+        # 2. Detect and screen faces
+        faces = await components.detect(image)
+        face, reason, message = screen_faces(faces, image, min_face_fraction=min_face_fraction,
+                                             max_face_fraction=max_face_fraction,
+                                             dominance=dominance)
+        if face is None:
+            logger.debug("candidate seed=%s dropped: %s (%s)", seed, reason.value, message)
+            return DroppedCandidate(seed=seed, reason=reason, message=message)
+        # 3. Fuse the template face in. Fusion replaces the inner face in place, so the
+        #    candidate's face box still locates the fused face (no second detection).
+        fused = await components.fuse(image, face, template.image, template.face, fusion_strength)
+        # 4. Embed the fused face and compare with the template
+        embedding = await components.embed(fused, face)
+        score = similarity(embedding, template_embedding)
+        return _Ranked(order=order, seed=seed, image=fused, face=face, similarity=score)
+
+    # 5. All candidates at once; the components decide how much really runs in parallel
+    results = await asyncio.gather(*(process(i, seed, image)
+                                     for i, (seed, image) in enumerate(candidates)))
+
+    # 6. Rank and keep the top k
+    dropped = [r for r in results if isinstance(r, DroppedCandidate)]
+    ranked = sorted((r for r in results if isinstance(r, _Ranked)),
+                    key=lambda r: (-r.similarity, r.order))
+    portraits = [Portrait(image=r.image, similarity=r.similarity, seed=r.seed, face=r.face)
+                 for r in ranked[:top_k]]
+    for r in ranked[top_k:]:
+        dropped.append(DroppedCandidate(
+            seed=r.seed, reason=DropReason.BELOW_TOP_K, similarity=r.similarity,
+            message=f"similarity {r.similarity:.3f} below the top {top_k}"))
+    logger.info("ranked %d candidates: %d returned, %d dropped", len(candidates), len(portraits),
+                len(dropped))
+    return portraits, dropped
+
+
+def fuse_and_rank_sync(candidates: list[tuple[int, np.ndarray]], template: TemplateRef,
+                       components: RankComponents, **params) -> tuple[list[Portrait],
+                                                                      list[DroppedCandidate]]:
+    """:func:`fuse_and_rank` for synchronous callers (CLI, tests); not inside a running loop."""
+    return asyncio.run(fuse_and_rank(candidates, template, components, **params))
