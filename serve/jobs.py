@@ -383,7 +383,7 @@ class JobStore:
             now = self._clock()
             total = total_steps if total_steps is not None else job.progress.total_steps
             fraction = min(1.0, max(0.0, step / total)) if total else 0.0
-            if eta_seconds is None and 0.0 < fraction and job.started_at is not None:
+            if eta_seconds is None and fraction > 0.0 and job.started_at is not None:
                 elapsed = max(0.0, now - job.started_at.timestamp())
                 eta_seconds = elapsed * (1.0 - fraction) / fraction
             progress = JobProgress(step=step, total_steps=total, loss=loss,

@@ -6,8 +6,8 @@ from facechain.errors import (
     FaceChainError,
     ImageDecodeError,
     ModelSourceError,
-    NoUsablePhotosError,
     NotFoundError,
+    NoUsablePhotosError,
 )
 from facechain.types import Rejection, RejectionReason
 
