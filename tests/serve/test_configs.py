@@ -1,0 +1,267 @@
+"""Deployment configs: the Ray Serve YAMLs, the KubeRay RayService, Prometheus, Grafana, Docker.
+
+Ray's schemas ignore unknown keys (pydantic's default), so a misspelt option would be dropped
+silently; these tests also check every key against the schema's fields.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import ray
+import yaml
+from ray.serve.config import AutoscalingConfig
+from ray.serve.schema import (
+    DeploymentSchema,
+    HTTPOptionsSchema,
+    RayActorOptionsSchema,
+    ServeApplicationSchema,
+    ServeDeploySchema,
+)
+
+from serve.metrics import ALL_METRICS, METRICS_EXPORT_PORT
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVE_CONFIGS = {"local": ROOT / "configs/serve/local.yaml", "gpu": ROOT / "configs/serve/gpu-cluster.yaml"}
+RAYSERVICE = ROOT / "configs/kuberay/rayservice.yaml"
+PROMETHEUS = ROOT / "configs/prometheus.yml"
+DASHBOARD = ROOT / "configs/grafana/facechain-dashboard.json"
+DOCKERFILE = ROOT / "Dockerfile"
+
+DEPLOYMENTS = {
+    "Ingress", "Rotation", "FaceDetection", "HumanParsing", "SkinRetouching", "FaceAttributes",
+    "Tagging", "FaceQuality", "FaceRecognition", "FaceFusion", "Conditions", "Diffusion",
+    "LoraTrainer",
+}  # fmt: skip
+APP_ARGS = {"models", "job_store", "artifacts", "max_upload_mb", "max_photos", "request_timeout_s", "device"}
+STATE_RESOURCE = "facechain_state"
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text())
+
+
+def app_of(config: dict) -> dict:
+    (app,) = config["applications"]
+    return app
+
+
+def deployments_of(config: dict) -> dict[str, dict]:
+    return {d["name"]: d for d in app_of(config)["deployments"]}
+
+
+@pytest.fixture(scope="module", params=sorted(SERVE_CONFIGS))
+def serve_config(request) -> dict:
+    return load(SERVE_CONFIGS[request.param])
+
+
+@pytest.fixture(scope="module")
+def local() -> dict:
+    return load(SERVE_CONFIGS["local"])
+
+
+@pytest.fixture(scope="module")
+def gpu() -> dict:
+    return load(SERVE_CONFIGS["gpu"])
+
+
+@pytest.fixture(scope="module")
+def rayservice() -> dict:
+    docs = [d for d in yaml.safe_load_all(RAYSERVICE.read_text()) if d]
+    (service,) = [d for d in docs if d.get("kind") == "RayService"]
+    service["_claims"] = {d["metadata"]["name"] for d in docs if d.get("kind") == "PersistentVolumeClaim"}
+    return service
+
+
+def unknown_keys(values: dict, model) -> set[str]:
+    return set(values) - set(model.model_fields)
+
+
+# --- Ray Serve config files ---------------------------------------------------------------------
+
+
+def test_serve_config_validates_with_ray_schema(serve_config):
+    schema = ServeDeploySchema.model_validate(serve_config)
+    app = schema.applications[0]
+    assert (app.name, app.route_prefix, app.import_path) == ("facechain", "/", "serve.app:build_app")
+
+
+def test_serve_config_has_no_unknown_keys(serve_config):
+    assert not unknown_keys(serve_config, ServeDeploySchema)
+    assert not unknown_keys(serve_config["http_options"], HTTPOptionsSchema)
+    app = app_of(serve_config)
+    assert not unknown_keys(app, ServeApplicationSchema)
+    for dep in app["deployments"]:
+        assert not unknown_keys(dep, DeploymentSchema), dep["name"]
+        assert not unknown_keys(dep["ray_actor_options"], RayActorOptionsSchema), dep["name"]
+        if "autoscaling_config" in dep:
+            assert not unknown_keys(dep["autoscaling_config"], AutoscalingConfig), dep["name"]
+            AutoscalingConfig(**dep["autoscaling_config"])  # ranges (min <= initial <= max ...)
+
+
+def test_serve_config_names_exactly_the_graph_deployments(serve_config):
+    names = [d["name"] for d in app_of(serve_config)["deployments"]]
+    assert len(names) == len(set(names))
+    assert set(names) == DEPLOYMENTS
+
+
+def test_serve_config_args_and_timeouts(serve_config):
+    args = app_of(serve_config)["args"]
+    assert set(args) == APP_ARGS
+    assert args["device"] in ("auto", "cpu", "cuda")
+    assert args["max_upload_mb"] > 0 and args["max_photos"] > 0
+    # The app answers (504, API error shape) before the proxy cuts the request (408).
+    assert 0 < args["request_timeout_s"] < serve_config["http_options"]["request_timeout_s"]
+
+
+def test_every_queue_is_bounded(serve_config):
+    """Overload must answer 503 at once, never wait in an unbounded queue."""
+    for dep in app_of(serve_config)["deployments"]:
+        assert dep["max_ongoing_requests"] >= 1, dep["name"]
+        assert dep["max_queued_requests"] >= 1, dep["name"]  # -1 would mean unbounded
+        target = dep.get("autoscaling_config", {}).get("target_ongoing_requests")
+        if target is not None:
+            assert target <= dep["max_ongoing_requests"], dep["name"]
+
+
+def test_local_is_cpu_only_one_replica_each_and_fits_two_cores(local):
+    assert app_of(local)["args"]["device"] == "cpu"
+    cpus = 0.0
+    for dep in deployments_of(local).values():
+        options = dep["ray_actor_options"]
+        assert not options.get("num_gpus"), dep["name"]
+        assert not options.get("resources"), dep["name"]
+        assert dep["num_replicas"] == 1 and "autoscaling_config" not in dep, dep["name"]
+        assert 0 < options["num_cpus"] < 1, dep["name"]
+        cpus += options["num_cpus"]
+    assert cpus <= 2.0  # schedulable where Ray detects only 2 CPUs (`serve run` on a laptop)
+
+
+def test_gpu_cluster_resources(gpu):
+    deps = deployments_of(gpu)
+    assert app_of(gpu)["args"]["device"] == "cuda"
+
+    diffusion = deps["Diffusion"]
+    share = diffusion["ray_actor_options"]["num_gpus"]
+    assert 0 < share < 1  # fractional: replicas share a GPU ...
+    fraction = diffusion["user_config"]["gpu_memory_fraction"]
+    assert 0 < fraction <= share  # ... so each caps its own memory within its share
+
+    assert deps["LoraTrainer"]["ray_actor_options"]["num_gpus"] == 1
+    assert 0 < deps["FaceFusion"]["ray_actor_options"]["num_gpus"] < 1
+    for dep in deps.values():
+        assert "num_replicas" not in dep and "autoscaling_config" in dep, dep["name"]
+    # The job store stays on one host: the Ingress is pinned by the head-only resource.
+    assert deps["Ingress"]["ray_actor_options"]["resources"] == {STATE_RESOURCE: 1}
+
+
+def test_gpu_memory_comment_states_no_isolation():
+    text = SERVE_CONFIGS["gpu"].read_text()
+    assert "do NOT isolate memory" in text and "gpu_memory_fraction" in text
+
+
+# --- KubeRay ------------------------------------------------------------------------------------
+
+
+def test_rayservice_serve_config_equals_gpu_cluster_yaml(rayservice, gpu):
+    assert rayservice["apiVersion"] == "ray.io/v1"
+    embedded = yaml.safe_load(rayservice["spec"]["serveConfigV2"])
+    assert embedded["applications"] == gpu["applications"]
+    assert embedded == gpu  # http_options and proxy_location too
+    ServeDeploySchema.model_validate(embedded)
+
+
+def _custom_resources(params: dict) -> dict:
+    # KubeRay's format: a JSON object inside a quoted string, '"{\"name\": 1}"'.
+    raw = params.get("resources", '"{}"')
+    return json.loads(json.loads(raw))
+
+
+def test_rayservice_cluster(rayservice, gpu):
+    cluster = rayservice["spec"]["rayClusterConfig"]
+    assert cluster["rayVersion"] == ray.__version__
+
+    head = cluster["headGroupSpec"]
+    (worker,) = cluster["workerGroupSpecs"]
+    head_pod, worker_pod = head["template"], worker["template"]
+    (head_container,) = head_pod["spec"]["containers"]
+    (worker_container,) = worker_pod["spec"]["containers"]
+
+    assert head_container["image"] == worker_container["image"]
+    assert worker_container["resources"]["limits"]["nvidia.com/gpu"] in ("1", 1)
+    assert worker["minReplicas"] <= worker["replicas"] <= worker["maxReplicas"]
+
+    # The Ingress's custom resource exists on the head only; the head runs no model replicas.
+    ingress = deployments_of(gpu)["Ingress"]["ray_actor_options"]
+    assert _custom_resources(head["rayStartParams"])[STATE_RESOURCE] >= 1 + 1  # replicas + runner
+    assert STATE_RESOURCE not in _custom_resources(worker["rayStartParams"])
+    assert ingress["num_cpus"] == 0 and head["rayStartParams"]["num-cpus"] == "0"
+
+    # Metrics: the documented port, exported and annotated on every pod.
+    for group, pod, container in ((head, head_pod, head_container), (worker, worker_pod, worker_container)):
+        assert group["rayStartParams"]["metrics-export-port"] == str(METRICS_EXPORT_PORT)
+        annotations = pod["metadata"]["annotations"]
+        assert annotations["prometheus.io/scrape"] == "true"
+        assert annotations["prometheus.io/port"] == str(METRICS_EXPORT_PORT)
+        assert {"containerPort": METRICS_EXPORT_PORT, "name": "metrics"} in container["ports"]
+
+    # Volumes: the job store path on the head's own volume, artifacts mounted everywhere.
+    args = app_of(gpu)["args"]
+    head_mounts = {m["mountPath"] for m in head_container["volumeMounts"]}
+    worker_mounts = {m["mountPath"] for m in worker_container["volumeMounts"]}
+    assert str(Path(args["job_store"]).parent) in head_mounts
+    assert args["artifacts"] in head_mounts and args["artifacts"] in worker_mounts
+    claims = {
+        v["persistentVolumeClaim"]["claimName"]
+        for pod in (head_pod, worker_pod)
+        for v in pod["spec"]["volumes"]
+        if "persistentVolumeClaim" in v
+    }
+    assert claims <= rayservice["_claims"]
+
+
+# --- Docker -------------------------------------------------------------------------------------
+
+
+def test_dockerfile_runs_the_gpu_config():
+    text = DOCKERFILE.read_text()
+    assert re.search(r"^FROM \$\{CUDA_IMAGE\}", text, re.M) and "cudnn-runtime" in text
+    assert "python3.11" in text
+    assert '".[serve,gpu]"' in text and "-r requirements-nodeps.txt" in text
+    assert "pip uninstall -y onnxruntime onnxruntime-gpu" in text  # never both installed
+    exposed = {int(p) for line in re.findall(r"^EXPOSE (.+)$", text, re.M) for p in line.split()}
+    assert {8000, METRICS_EXPORT_PORT} <= exposed
+    (cmd,) = re.findall(r"^CMD (.+)$", text, re.M)
+    assert "serve run configs/serve/gpu-cluster.yaml" in cmd
+    assert f"--metrics-export-port={METRICS_EXPORT_PORT}" in cmd and STATE_RESOURCE in cmd
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert ".venv" in ignored and ".git" in ignored
+
+
+# --- Prometheus and Grafana ---------------------------------------------------------------------
+
+
+def test_prometheus_scrapes_the_documented_port():
+    config = load(PROMETHEUS)
+    targets = [
+        target
+        for job in config["scrape_configs"]
+        for static in job.get("static_configs", [])
+        for target in static["targets"]
+    ]
+    assert targets and all(t.rsplit(":", 1)[1] == str(METRICS_EXPORT_PORT) for t in targets)
+
+
+def test_dashboard_references_every_metric_and_only_existing_ones():
+    dashboard = json.loads(DASHBOARD.read_text())
+    exprs = [target["expr"] for panel in dashboard["panels"] for target in panel["targets"]]
+    text = "\n".join(exprs)
+    for spec in ALL_METRICS:
+        assert any(name in text for name in spec.sample_names), spec.name
+    known = {name for spec in ALL_METRICS for name in spec.sample_names}
+    used = set(re.findall(r"\bray_facechain_[a-z_]+", text))
+    assert used <= known, used - known
+    assert len({panel["id"] for panel in dashboard["panels"]}) == len(dashboard["panels"])
