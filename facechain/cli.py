@@ -1,6 +1,10 @@
 """``facechain`` command line: the library's stages as subcommands.
 
     facechain preprocess PHOTO... --out DIR     (exit 0: at least one photo accepted, 2: none)
+    facechain train PHOTO... --out DIR [--base-model ID] [--steps N] [--seed S]
+    facechain generate --lora DIR [--style SLUG] [--num-images K] [--seed S] --out DIR
+    facechain train-style IMAGE... --trigger WORD --out DIR
+    facechain styles [--base-model ID]
 """
 
 from __future__ import annotations
@@ -64,6 +68,109 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def _base_model(args: argparse.Namespace):
+    from facechain.diffusion.base_model import load_base_model
+    from facechain.registry import ModelRegistry
+
+    if args.base_model:
+        return load_base_model(args.base_model)
+    return ModelRegistry.load(args.models).build("base_model")
+
+
+def _progress(p) -> None:
+    print(f"step {p.step}/{p.total_steps} loss {p.loss:.4f} eta {p.eta_seconds:.0f}s",
+          file=sys.stderr, flush=True)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from facechain.pipelines.runtime import LocalComponents
+    from facechain.pipelines.train import TrainParams, train
+    from facechain.registry import ModelRegistry
+
+    photos = _read_photos(args.photos)
+    params = TrainParams(steps=args.steps, seed=args.seed, rank=args.rank,
+                         resolution=args.resolution)
+    components = LocalComponents(ModelRegistry.load(args.models))
+    try:
+        out = train(photos, _base_model(args), args.out, params, components,
+                    progress=_progress if args.verbose else None)
+    except NoUsablePhotosError as exc:
+        print("no usable photos:", file=sys.stderr)
+        for r in exc.rejections:
+            print(f"  {r.source}: {r.reason.value}: {r.message}", file=sys.stderr)
+        return EXIT_NO_USABLE
+    meta = out.artifact.metadata
+    print(json.dumps({"lora": str(out.artifact.path), "trigger": meta.trigger,
+                      "common_tags": meta.common_tags, "steps": meta.steps,
+                      "base_model": meta.base_model_id,
+                      "rejected": [r.to_dict() for r in out.preprocess.rejected]}, indent=2))
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from facechain.imageio import write_image
+    from facechain.pipelines.generate import GenerateParams, generate
+    from facechain.pipelines.runtime import LocalComponents
+    from facechain.registry import ModelRegistry
+
+    params = GenerateParams(style=args.style, prompt=args.prompt, num_images=args.num_images,
+                            top_k=min(args.top_k, args.num_images), steps=args.steps,
+                            guidance_scale=args.cfg, seed=args.seed,
+                            width=args.size, height=args.size)
+    pose = None
+    if args.pose:
+        from facechain.imageio import read_image
+
+        pose = read_image(args.pose)
+    components = LocalComponents(ModelRegistry.load(args.models))
+    out = generate(args.lora, params, components, pose=pose)
+    args.out.mkdir(parents=True, exist_ok=True)
+    portraits = []
+    for rank, p in enumerate(out.portraits):
+        name = f"portrait_{rank:02d}_seed{p.seed}.png"
+        write_image(args.out / name, p.image)
+        portraits.append({"file": name, "similarity": round(p.similarity, 4), "seed": p.seed})
+    for i, img in enumerate(out.candidates):
+        write_image(args.out / f"candidate_seed{out.seed + i}.png", img)
+    report = {"prompt": out.prompt, "negative_prompt": out.negative_prompt, "seed": out.seed,
+              "portraits": portraits, "dropped": [d.to_dict() for d in out.dropped]}
+    (args.out / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps({"out": str(args.out), "portraits": len(portraits),
+                      "dropped": len(out.dropped), "seed": out.seed}, indent=2))
+    return 0
+
+
+def cmd_train_style(args: argparse.Namespace) -> int:
+    from facechain.diffusion.lora_training import LoraTrainingConfig, TrainingExample, train_lora
+    from facechain.imageio import read_image
+
+    paths = _photo_paths(args.images)
+    if not paths:
+        raise FaceChainError("no images given", param="images")
+    caption = ", ".join(p for p in (args.trigger, args.caption) if p)
+    examples = [TrainingExample(image=read_image(p), caption=caption) for p in paths]
+    config = LoraTrainingConfig(max_steps=args.steps, seed=args.seed, rank=args.rank,
+                                alpha=args.rank, resolution=args.resolution,
+                                random_flip=True)
+    artifact = train_lora(examples, _base_model(args), config, args.out,
+                          metadata={"kind": "style", "trigger": args.trigger},
+                          progress=_progress if args.verbose else None)
+    print(json.dumps({"lora": str(artifact.weights_file), "trigger": args.trigger,
+                      "steps": artifact.metadata.steps}, indent=2))
+    return 0
+
+
+def cmd_styles(args: argparse.Namespace) -> int:
+    from facechain.diffusion.styles import StyleRegistry
+    from facechain.pipelines.generate import style_family
+
+    registry = StyleRegistry.load(style_family(args.base_model or "builtin:tiny-sd15"))
+    for style in registry.list():
+        kind = "prompt-only" if style.is_prompt_only else f"lora {style.lora}"
+        print(f"{style.slug:28s} {style.name:30s} {kind}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="facechain", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -78,11 +185,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retouch", type=float, default=0.3, help="skin retouching strength 0..1")
     p.add_argument("--size", type=int, default=512, help="crop side in pixels")
     p.set_defaults(func=cmd_preprocess)
+
+    p = sub.add_parser("train", help="photos -> face LoRA folder")
+    p.add_argument("photos", nargs="+", help="image files or folders of images")
+    p.add_argument("--out", required=True, type=Path, help="LoRA output folder")
+    p.add_argument("--base-model", default=None,
+                   help="base model source (builtin:tiny-sd15, a local folder, hf:<id>, modelscope:<id>); "
+                        "default: the profile's base_model")
+    p.add_argument("--steps", type=int, default=None, help="training steps (default: by photo count)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--rank", type=int, default=4)
+    p.add_argument("--resolution", type=int, default=None)
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("generate", help="face LoRA + style -> ranked portraits")
+    p.add_argument("--lora", required=True, type=Path, help="face LoRA folder (from `train`)")
+    p.add_argument("--style", default=None, help="style slug (see `facechain styles`)")
+    p.add_argument("--prompt", default="", help="extra prompt text")
+    p.add_argument("--num-images", type=int, default=10, help="candidates to generate")
+    p.add_argument("--top-k", type=int, default=6, help="portraits to keep")
+    p.add_argument("--steps", type=int, default=20)
+    p.add_argument("--cfg", type=float, default=7.0, help="guidance scale")
+    p.add_argument("--size", type=int, default=None, help="image side (default: the LoRA's resolution)")
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--pose", default=None, help="reference photo whose body pose to follow")
+    p.add_argument("--out", required=True, type=Path)
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("train-style", help="style images -> style LoRA (offline style training)")
+    p.add_argument("images", nargs="+", help="image files or folders")
+    p.add_argument("--trigger", required=True, help="the style's trigger word")
+    p.add_argument("--caption", default="", help="extra caption text for every image")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--base-model", default=None)
+    p.add_argument("--steps", type=int, default=None)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--rank", type=int, default=4)
+    p.add_argument("--resolution", type=int, default=None)
+    p.set_defaults(func=cmd_train_style)
+
+    p = sub.add_parser("styles", help="list the styles for a base model")
+    p.add_argument("--base-model", default=None)
+    p.set_defaults(func=cmd_styles)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def run(parser: argparse.ArgumentParser, argv: list[str] | None = None) -> int:
+    """Parse and dispatch (the serving layer reuses this with its extended parser)."""
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -90,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     except FaceChainError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(build_parser(), argv)
 
 
 if __name__ == "__main__":

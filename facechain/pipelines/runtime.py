@@ -52,10 +52,10 @@ class LocalComponents:
                 self._locks[role] = threading.Lock()
             return self._built[role]
 
-    def _call_sync(self, role: str, *args: Any) -> Any:
+    def _call_sync(self, role: str, *args: Any, **kwargs: Any) -> Any:
         component = self.component(role)
         with self._locks[role]:
-            return component(*args)
+            return component(*args, **kwargs)
 
     async def _call(self, role: str, *args: Any) -> Any:
         return await asyncio.to_thread(self._call_sync, role, *args)
@@ -86,3 +86,24 @@ class LocalComponents:
 
     async def landmarks(self, image, face):
         return await self._call("landmarks", image, face)
+
+    async def fuse(self, target, target_face, template, template_face, strength):
+        return await self._call("face_fusion", target, target_face, template, template_face, strength)
+
+    async def condition(self, image, kind, **options):
+        return await asyncio.to_thread(self._call_sync, "conditions", image, kind, **options)
+
+    # -- diffusion: one engine (base pipeline resident, adapters per request) ------------------
+    def engine(self):
+        """The diffusion engine over the profile's base model (built on first use)."""
+        with self._build_lock:
+            if "diffusion" not in self._built:
+                from facechain.diffusion.engine import DiffusionEngine
+
+                base = self.registry.build("base_model", **self._overrides.get("base_model", {}))
+                self._built["diffusion"] = DiffusionEngine(
+                    base, controlnets=lambda kind: self.registry.build(f"controlnet_{kind}"))
+            return self._built["diffusion"]
+
+    async def diffuse(self, request):
+        return await asyncio.to_thread(lambda: self.engine()(request))

@@ -1,0 +1,249 @@
+"""The diffusion engine: one resident base pipeline, per-request adapter sets.
+
+Face and style LoRAs are loaded as named peft adapters next to the base weights and mixed per
+request with ``set_adapters``; they are never merged into the shared weights. A request without
+adapters runs with LoRA disabled, so the base output is bit-identical whatever was loaded before.
+One request at a time holds the pipeline (a lock): the active adapter set is pipeline state.
+Loaded adapters are kept in an LRU cache (``max_adapters``) and evicted with ``delete_adapters``.
+
+ControlNet variants share the base pipeline's modules (same UNet object), so adapters apply to
+them too; the ControlNet networks run inside the engine at every denoising step.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import torch
+
+from facechain.diffusion.base_model import BaseModel
+from facechain.diffusion.lora_io import (
+    METADATA_NAME,
+    WEIGHTS_NAME,
+    check_compatible,
+    read_lora,
+)
+from facechain.diffusion.styles import lora_state_dict
+from facechain.errors import InvalidInputError, ModelSourceError, NotFoundError
+
+logger = logging.getLogger(__name__)
+
+ControlKind = Literal["openpose", "canny", "depth"]
+
+
+@dataclass(frozen=True)
+class AdapterRef:
+    """A LoRA to activate: ``name`` is a stable id (e.g. ``face-<lora id>``, ``style-<slug>``)."""
+
+    name: str
+    path: Path
+    weight: float = 1.0
+    weight_name: str | None = None
+
+    @property
+    def adapter_name(self) -> str:
+        return re.sub(r"[^A-Za-z0-9_]", "_", self.name)
+
+
+@dataclass(frozen=True)
+class ControlInput:
+    kind: ControlKind
+    image: np.ndarray  # uint8 RGB condition image (pose skeleton, edges, depth)
+    scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class DiffusionRequest:
+    """One txt2img / img2img / inpaint call; candidate ``i`` uses seed ``seed + i``."""
+
+    prompt: str
+    negative_prompt: str = ""
+    adapters: tuple[AdapterRef, ...] = ()
+    num_images: int = 1
+    steps: int = 20
+    guidance_scale: float = 7.0
+    width: int = 512
+    height: int = 512
+    seed: int = 0
+    controls: tuple[ControlInput, ...] = ()
+    init_image: np.ndarray | None = None  # img2img / inpaint source (uint8 RGB)
+    mask_image: np.ndarray | None = None  # inpaint mask (uint8, 255 = redraw)
+    strength: float = 1.0
+
+    def validate(self) -> None:
+        if self.width % 8 or self.height % 8:
+            raise InvalidInputError("width and height must be multiples of 8", param="size")
+        if self.num_images < 1:
+            raise InvalidInputError("num_images must be >= 1", param="num_images")
+        if self.mask_image is not None and self.init_image is None:
+            raise InvalidInputError("an inpaint mask needs an init image", param="mask_image")
+
+
+@dataclass
+class EngineStats:
+    adapter_loads: int = 0
+    adapter_hits: int = 0
+    adapter_evictions: int = 0
+    load_seconds: float = 0.0
+    requests: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class DiffusionEngine:
+    def __init__(self, base: BaseModel, controlnets: Callable[[str], Any] | None = None, *,
+                 max_adapters: int = 16):
+        """``controlnets(kind)`` loads the ControlNet for ``kind`` (openpose, canny, depth) on first
+        use; None means this engine serves no ControlNet requests."""
+        self.base = base
+        self.pipe = base.load_pipeline()
+        self._controlnet_loader = controlnets
+        self.controlnets: dict[str, Any] = {}
+        self.max_adapters = max_adapters
+        self.stats = EngineStats()
+        self._loaded: OrderedDict[str, AdapterRef] = OrderedDict()
+        self._variants: dict[tuple, Any] = {}
+        self._lock = threading.Lock()
+
+    # -- adapters ---------------------------------------------------------------------------
+    def _ensure_adapter(self, ref: AdapterRef) -> None:
+        name = ref.adapter_name
+        known = self._loaded.get(name)
+        if known is not None and known.path == ref.path:
+            self._loaded.move_to_end(name)
+            self.stats.adapter_hits += 1
+            return
+        if known is not None:  # same name, new file (a retrained LoRA): reload
+            self.pipe.delete_adapters(name)
+            del self._loaded[name]
+        while len(self._loaded) >= self.max_adapters:
+            old, _ = self._loaded.popitem(last=False)
+            self.pipe.delete_adapters(old)
+            self.stats.adapter_evictions += 1
+        started = time.perf_counter()
+        path = Path(ref.path)
+        if path.is_dir() and (path / METADATA_NAME).is_file():
+            artifact = read_lora(path)  # a facechain LoRA folder: check it fits this base first
+            check_compatible(artifact, self.base)
+            path = artifact.weights_file
+        elif path.is_dir():
+            path = path / (ref.weight_name or WEIGHTS_NAME)
+        if not path.is_file():
+            raise NotFoundError(f"LoRA weights not found: {path}", param="lora")
+        # kohya / WebUI / PEFT files are normalised to what load_lora_weights accepts
+        self.pipe.load_lora_weights(lora_state_dict(path), adapter_name=name)
+        self.stats.load_seconds += time.perf_counter() - started
+        self.stats.adapter_loads += 1
+        self._loaded[name] = ref
+
+    def preload(self, ref: AdapterRef) -> None:
+        """Load an adapter ahead of the request that uses it (multiplexed serving)."""
+        with self._lock:
+            self._ensure_adapter(ref)
+
+    def loaded_adapters(self) -> list[str]:
+        return list(self._loaded)
+
+    def evict(self, name: str) -> bool:
+        """Drop an adapter (e.g. its LoRA was deleted). Returns whether it was loaded."""
+        with self._lock:
+            adapter = re.sub(r"[^A-Za-z0-9_]", "_", name)
+            if adapter not in self._loaded:
+                return False
+            self.pipe.delete_adapters(adapter)
+            del self._loaded[adapter]
+            self.stats.adapter_evictions += 1
+            return True
+
+    def _activate(self, adapters: tuple[AdapterRef, ...]) -> None:
+        if not adapters:
+            if self._loaded:
+                self.pipe.disable_lora()
+            return
+        for ref in adapters:
+            self._ensure_adapter(ref)
+        self.pipe.enable_lora()
+        self.pipe.set_adapters([r.adapter_name for r in adapters],
+                               adapter_weights=[float(r.weight) for r in adapters])
+
+    # -- pipelines --------------------------------------------------------------------------
+    def _pipeline_for(self, request: DiffusionRequest):
+        kind = "txt2img"
+        if request.init_image is not None:
+            kind = "inpaint" if request.mask_image is not None else "img2img"
+        controls = tuple(c.kind for c in request.controls)
+        if kind == "txt2img" and not controls:
+            return self.pipe
+        key = (kind, controls)
+        if key not in self._variants:
+            nets = [self._controlnet(c) for c in controls]
+            extra = {"controlnet": nets[0] if len(nets) == 1 else nets} if nets else {}
+            # from_pipe shares the resident modules (UNet with its adapters, VAE, text encoder)
+            self._variants[key] = _VARIANTS[(kind, bool(controls))].from_pipe(self.pipe, **extra)
+        return self._variants[key]
+
+    def _controlnet(self, kind: str):
+        if kind not in self.controlnets:
+            if self._controlnet_loader is None:
+                raise ModelSourceError(f"controlnet_{kind}", "this engine serves no ControlNets")
+            self.controlnets[kind] = self._controlnet_loader(kind)
+        return self.controlnets[kind]
+
+    def __call__(self, request: DiffusionRequest) -> list[np.ndarray]:
+        """Run one request; returns ``num_images`` uint8 RGB images."""
+        request.validate()
+        with self._lock:
+            self.stats.requests += 1
+            self._activate(request.adapters)
+            pipe = self._pipeline_for(request)
+            generators = [torch.Generator(device="cpu").manual_seed(request.seed + i)
+                          for i in range(request.num_images)]
+            kwargs: dict[str, Any] = dict(
+                prompt=request.prompt, negative_prompt=request.negative_prompt or None,
+                num_images_per_prompt=request.num_images, num_inference_steps=request.steps,
+                guidance_scale=request.guidance_scale, generator=generators, output_type="np")
+            if request.init_image is None:
+                kwargs.update(width=request.width, height=request.height)
+            else:
+                kwargs.update(image=_to_pil(request.init_image), strength=request.strength)
+                if request.mask_image is not None:
+                    kwargs.update(mask_image=_to_pil(request.mask_image),
+                                  width=request.width, height=request.height)
+            if request.controls:
+                conds = [_to_pil(c.image) for c in request.controls]
+                scales = [float(c.scale) for c in request.controls]
+                key = "control_image" if request.init_image is not None else "image"
+                kwargs[key] = conds[0] if len(conds) == 1 else conds
+                kwargs["controlnet_conditioning_scale"] = scales[0] if len(scales) == 1 else scales
+            with torch.inference_mode():
+                images = pipe(**kwargs).images
+        return [np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8) for img in images]
+
+
+def _variant_classes() -> dict[tuple[str, bool], Any]:
+    import diffusers as d
+
+    return {
+        ("txt2img", True): d.StableDiffusionControlNetPipeline,
+        ("img2img", False): d.StableDiffusionImg2ImgPipeline,
+        ("img2img", True): d.StableDiffusionControlNetImg2ImgPipeline,
+        ("inpaint", False): d.StableDiffusionInpaintPipeline,
+        ("inpaint", True): d.StableDiffusionControlNetInpaintPipeline,
+    }
+
+
+_VARIANTS = _variant_classes()
+
+
+def _to_pil(image: np.ndarray):
+    from PIL import Image
+
+    return Image.fromarray(image)

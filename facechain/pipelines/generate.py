@@ -1,0 +1,174 @@
+"""Generation: a trained face LoRA + a style -> ranked portraits (DESIGN.md §1, 10-13).
+
+    out = generate(lora_dir, GenerateParams(style="headshot", num_images=10, top_k=6, seed=1))
+    out.portraits   # [Portrait(image, similarity, seed)], best first
+    out.dropped     # candidates not returned, with reasons
+
+Written against async component methods (``diffuse``, ``condition``, ``detect``, ``embed``,
+``fuse``) so the served graph runs the same steps over deployment handles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from facechain.diffusion.engine import AdapterRef, ControlInput, DiffusionRequest
+from facechain.diffusion.lora_io import LoraArtifact, read_lora
+from facechain.diffusion.styles import Style, StyleRegistry, resolve_lora
+from facechain.errors import InvalidInputError
+from facechain.pipelines.postprocess import TemplateRef, fuse_and_rank
+from facechain.types import Face, GenerateOutput
+
+logger = logging.getLogger(__name__)
+
+MAX_SEED = 2**31 - 1
+
+
+class GenerateParams(BaseModel):
+    """What a caller may choose for one generation; defaults follow FaceChain."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    style: str | None = Field(None, description="style slug (GET /v1/styles); None: trigger + tags only")
+    prompt: str = Field("", max_length=1000, description="extra prompt text appended to the style's")
+    negative_prompt: str | None = Field(None, max_length=1000,
+                                        description="replaces the style's negative prompt")
+    num_images: int = Field(10, ge=1, le=32, description="candidates generated before ranking")
+    top_k: int = Field(6, ge=1, le=32, description="portraits returned (best by face similarity)")
+    steps: int = Field(20, ge=1, le=150, description="denoising steps")
+    guidance_scale: float = Field(7.0, ge=0.0, le=30.0, description="classifier-free guidance (CFG)")
+    width: int | None = Field(None, ge=64, le=2048, multiple_of=8,
+                              description="image width; None: the LoRA's training resolution")
+    height: int | None = Field(None, ge=64, le=2048, multiple_of=8,
+                               description="image height; None: the LoRA's training resolution")
+    seed: int | None = Field(None, ge=0, le=MAX_SEED, description="candidate i uses seed + i; "
+                             "None picks one (reported)")
+    face_weight: float | None = Field(None, ge=0.0, le=2.0,
+                                      description="face LoRA weight; None: the style's default")
+    style_weight: float | None = Field(None, ge=0.0, le=2.0,
+                                       description="style LoRA weight; None: the style's default")
+    fusion_strength: float = Field(0.5, ge=0.0, le=1.0,
+                                   description="face fusion with the template face; 0 = off")
+    pose_scale: float = Field(1.0, ge=0.0, le=2.0,
+                              description="ControlNet conditioning scale of the pose image")
+
+
+class GenerateComponents(Protocol):
+    async def diffuse(self, request: DiffusionRequest) -> list[np.ndarray]: ...
+    async def condition(self, image: np.ndarray, kind: str) -> np.ndarray: ...
+    async def detect(self, image: np.ndarray) -> list[Face]: ...
+    async def embed(self, image: np.ndarray, face: Face) -> np.ndarray: ...
+    async def fuse(self, target, target_face, template, template_face, strength) -> np.ndarray: ...
+
+
+def style_family(base_model_id: str) -> str:
+    """Style folder for a base model: the builtin tiny model has its own styles, every other
+    SD 1.5 checkpoint shares ``sd15``."""
+    return "tiny-sd15" if base_model_id == "builtin:tiny-sd15" else "sd15"
+
+
+def build_prompt(artifact: LoraArtifact, style: Style | None, extra: str = "") -> str:
+    """Trigger word + the face tags common to the training photos, rendered into the style
+    prompt, + the caller's extra text."""
+    meta = artifact.metadata
+    person = ", ".join([meta.trigger, *meta.common_tags]) if meta.trigger else ", ".join(meta.common_tags)
+    text = style.render_prompt(person) if style is not None else person
+    parts = [p.strip() for p in f"{text}, {extra}".split(",")]
+    return ", ".join(p for p in parts if p)
+
+
+def adapters_for(artifact: LoraArtifact, lora_id: str, style: Style | None,
+                 params: GenerateParams) -> tuple[AdapterRef, ...]:
+    """The face LoRA and (if any) the style LoRA, weighted per style defaults or overrides."""
+    face_weight = params.face_weight if params.face_weight is not None else (
+        style.face_weight if style is not None else 1.0)
+    refs = [AdapterRef(name=f"face-{lora_id}", path=artifact.path, weight=face_weight)]
+    if style is not None and not style.is_prompt_only:
+        path = resolve_lora(style)
+        weight = params.style_weight if params.style_weight is not None else style.style_weight
+        refs.append(AdapterRef(name=f"style-{style.slug}", path=path, weight=weight))
+    return tuple(refs)
+
+
+async def agenerate(
+    lora: LoraArtifact | str | Path,
+    params: GenerateParams,
+    components: GenerateComponents,
+    *,
+    styles: StyleRegistry | None = None,
+    pose: np.ndarray | None = None,
+    lora_id: str | None = None,
+) -> GenerateOutput:
+    # 1. Check inputs
+    artifact = lora if isinstance(lora, LoraArtifact) else read_lora(lora)
+    if artifact.metadata.kind != "face":
+        raise InvalidInputError("generation needs a face LoRA, got a style LoRA", param="lora_id")
+    if params.top_k > params.num_images:
+        raise InvalidInputError(f"top_k ({params.top_k}) exceeds num_images ({params.num_images})",
+                                param="top_k")
+    template_image = artifact.load_template_face()
+    if template_image is None or artifact.metadata.template_embedding is None:
+        raise InvalidInputError("the LoRA has no template face; retrain it from photos",
+                                param="lora_id")
+    style = None
+    if params.style is not None:
+        styles = styles or StyleRegistry.load(style_family(artifact.metadata.base_model_id))
+        style = styles.get(params.style)
+    seed = params.seed if params.seed is not None else secrets.randbelow(MAX_SEED - 64)
+    width = params.width or artifact.metadata.resolution
+    height = params.height or artifact.metadata.resolution
+
+    # 2. Prompt and adapters (face LoRA + style LoRA mixed by weight)
+    prompt = build_prompt(artifact, style, params.prompt)
+    negative = params.negative_prompt if params.negative_prompt is not None else (
+        style.negative_prompt if style is not None else "")
+    adapters = adapters_for(artifact, lora_id or artifact.path.name, style, params)
+
+    # 3. Optional pose: the reference photo's skeleton drives an OpenPose ControlNet
+    controls: tuple[ControlInput, ...] = ()
+    if pose is not None:
+        skeleton = await components.condition(pose, "openpose")
+        controls = (ControlInput("openpose", _resize(skeleton, width, height), params.pose_scale),)
+
+    # 4. Candidates
+    request = DiffusionRequest(prompt=prompt, negative_prompt=negative, adapters=adapters,
+                               num_images=params.num_images, steps=params.steps,
+                               guidance_scale=params.guidance_scale, width=width, height=height,
+                               seed=seed, controls=controls)
+    candidates = await components.diffuse(request)
+
+    # 5. Fuse each candidate with the template face, rank by similarity to it
+    template_faces = await components.detect(template_image)
+    if not template_faces:
+        raise InvalidInputError("no face found on the LoRA's template face", param="lora_id")
+    template = TemplateRef(image=template_image, face=template_faces[0],
+                           embedding=np.asarray(artifact.metadata.template_embedding, np.float32))
+    portraits, dropped = await fuse_and_rank(
+        [(seed + i, img) for i, img in enumerate(candidates)], template, components,
+        top_k=params.top_k, fusion_strength=params.fusion_strength)
+    return GenerateOutput(portraits=portraits, dropped=dropped, prompt=prompt,
+                          negative_prompt=negative, seed=seed, candidates=candidates)
+
+
+def _resize(image: np.ndarray, width: int, height: int) -> np.ndarray:
+    if image.shape[1] == width and image.shape[0] == height:
+        return image
+    import cv2
+
+    return cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA)
+
+
+def generate(lora: LoraArtifact | str | Path, params: GenerateParams | None = None,
+             components: GenerateComponents | None = None, **kwargs) -> GenerateOutput:
+    """Synchronous facade over :func:`agenerate` with in-process components."""
+    from facechain.pipelines.runtime import LocalComponents
+
+    return asyncio.run(agenerate(lora, params or GenerateParams(), components or LocalComponents(),
+                                 **kwargs))

@@ -1,0 +1,373 @@
+"""LoRA training on the built-in tiny SD 1.5 model, with the fixture photos, at 64 px.
+
+One reference run (module fixture) is compared against: a rerun with the same seed (identical
+weights), a cancelled-then-resumed run (identical weights), plain diffusers loading (changes the
+image, restores rank and alpha).
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from pydantic import ValidationError
+from safetensors.torch import load_file, save_file
+
+from facechain.diffusion.lora_io import (
+    METADATA_NAME,
+    WEIGHTS_NAME,
+    LoraArtifact,
+    check_compatible,
+    common_tags,
+    read_lora,
+)
+from facechain.diffusion.lora_training import (
+    LoraTrainingConfig,
+    TrainingExample,
+    TrainingProgress,
+    default_steps,
+    examples_from_folder,
+    train_lora,
+)
+from facechain.errors import (
+    CancelledError,
+    IncompatibleModelError,
+    InvalidInputError,
+    NotFoundError,
+)
+from tests.conftest import SAME_PERSON
+
+STEPS = 4
+CAPTIONS = ["a handsome man, smile, suit, indoors", "a handsome man, smile, suit, flag",
+            "a handsome man, suit, smile"]
+# lr 1e-3 (not 1e-4) so that four steps move the output measurably; alpha != rank on purpose
+CONFIG = LoraTrainingConfig(max_steps=STEPS, rank=4, alpha=8, learning_rate=1e-3, optimizer="adamw")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """One intra-op thread: these tiny graphs gain nothing from more, and the test machine is shared."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+@pytest.fixture(scope="module")
+def base():
+    from facechain.diffusion.base_model import load_base_model
+
+    return load_base_model("builtin:tiny-sd15", device="cpu")
+
+
+@pytest.fixture(scope="module")
+def examples(images):
+    return [TrainingExample(images[name], caption) for name, caption in zip(SAME_PERSON, CAPTIONS)]
+
+
+@pytest.fixture(scope="module")
+def template(images):
+    return images["obama.jpg"][40:140, 60:160].copy()
+
+
+@pytest.fixture(scope="module")
+def reference(base, examples, template, tmp_path_factory):
+    """The reference run: (artifact, progress reports, wall seconds of the training call)."""
+    reports: list[TrainingProgress] = []
+    embedding = np.linspace(-1, 1, 128, dtype=np.float32)
+    started = time.perf_counter()
+    artifact = train_lora(examples, base, CONFIG, tmp_path_factory.mktemp("reference"),
+                          metadata={"trigger": "a handsome man", "template_face": template,
+                                    "template_embedding": embedding, "extra": {"person": "p1"}},
+                          progress=reports.append)
+    return artifact, reports, time.perf_counter() - started
+
+
+def _weights(artifact: LoraArtifact) -> dict[str, torch.Tensor]:
+    return load_file(str(artifact.weights_file))
+
+
+def _same_weights(a: LoraArtifact, b: LoraArtifact) -> bool:
+    wa, wb = _weights(a), _weights(b)
+    return wa.keys() == wb.keys() and all(torch.equal(wa[k], wb[k]) for k in wa)
+
+
+# -- training -----------------------------------------------------------------------------------
+
+def test_reference_run_writes_a_complete_face_lora(reference, base, template):
+    artifact, reports, seconds = reference
+    assert [r.step for r in reports] == list(range(1, STEPS + 1))
+    assert all(r.total_steps == STEPS and np.isfinite(r.loss) and r.loss > 0 for r in reports)
+    assert reports[-1].eta_seconds == 0 and all(r.eta_seconds > 0 for r in reports[:-1])
+    assert all(b.elapsed_seconds > a.elapsed_seconds for a, b in zip(reports, reports[1:]))
+
+    files = sorted(p.name for p in artifact.path.iterdir())
+    assert files == sorted([WEIGHTS_NAME, METADATA_NAME, "template_face.png"])  # checkpoints removed
+    meta = artifact.metadata
+    assert (meta.kind, meta.trigger, meta.rank, meta.alpha, meta.steps, meta.resolution) == \
+        ("face", "a handsome man", 4, 8.0, STEPS, 64)
+    assert meta.common_tags == ["smile", "suit"]  # shared by all captions, trigger excluded
+    assert (meta.base_model_id, meta.base_model_fingerprint) == (base.id, base.fingerprint)
+    assert meta.template_embedding == pytest.approx(np.linspace(-1, 1, 128).tolist(), abs=1e-6)
+    assert np.array_equal(artifact.load_template_face(), template)
+    assert meta.extra["person"] == "p1" and meta.extra["training"]["optimizer"] == "adamw"
+    weights = _weights(artifact)
+    assert weights and all(k.startswith("unet.") and "lora" in k for k in weights)
+    assert all(torch.isfinite(w).all() for w in weights.values())
+    ups = [w for k, w in weights.items() if "lora.up" in k]  # zero at init, trained since
+    assert ups and all(w.abs().max() > 0 for w in ups)
+    print(f"tiny model, 64px, {STEPS} steps: {STEPS / seconds:.2f} steps/s including setup, "
+          f"{meta.extra['training']['steps_per_second']:.2f} steps/s in the loop")
+
+
+def test_plain_diffusers_loads_the_lora_and_it_changes_the_image(reference, base):
+    from diffusers import StableDiffusionPipeline
+
+    artifact = reference[0]
+    pipe = StableDiffusionPipeline.from_pretrained(str(base.path), safety_checker=None,
+                                                   requires_safety_checker=False)
+    pipe.set_progress_bar_config(disable=True)
+
+    def generate():
+        return pipe("a handsome man", num_inference_steps=3, height=64, width=64, output_type="np",
+                    generator=torch.Generator().manual_seed(1)).images[0]
+
+    plain = generate()
+    pipe.load_lora_weights(str(artifact.path), adapter_name="face")
+    config = pipe.unet.peft_config["face"]
+    assert (config.r, config.lora_alpha) == (4, 8)  # alpha travelled in the safetensors header
+    with_lora = generate()
+    assert np.abs(with_lora - plain).max() > 1e-4
+    pipe.disable_lora()
+    assert np.allclose(generate(), plain, atol=1e-6)
+
+
+def test_same_seed_gives_identical_weights_and_another_seed_does_not(reference, base, examples, tmp_path):
+    again = train_lora(examples, base, CONFIG, tmp_path / "again")
+    assert _same_weights(again, reference[0])
+    other = train_lora(examples, base, CONFIG.model_copy(update={"seed": 1, "max_steps": 1}), tmp_path / "other")
+    assert not torch.equal(next(iter(_weights(other).values())), next(iter(_weights(reference[0]).values())))
+
+
+def test_cancel_keeps_a_checkpoint_and_resume_matches_the_uninterrupted_run(reference, base, examples, tmp_path):
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def stop_after_two(report: TrainingProgress):
+        seen.append(report.step)
+        if report.step == 2:
+            cancel.set()
+
+    with pytest.raises(CancelledError):
+        train_lora(examples, base, CONFIG, tmp_path, progress=stop_after_two, cancel=cancel)
+    assert seen == [1, 2]
+    checkpoints = sorted(p.name for p in (tmp_path / "checkpoints").iterdir())
+    assert checkpoints == ["step-000002"]
+    assert not (tmp_path / WEIGHTS_NAME).exists()
+    ckpt = tmp_path / "checkpoints" / "step-000002"
+    assert sorted(p.name for p in ckpt.iterdir()) == ["adapter.safetensors", "state.json", "state.safetensors"]
+
+    resumed_steps: list[int] = []
+    artifact = train_lora(examples, base, CONFIG, tmp_path, progress=lambda r: resumed_steps.append(r.step))
+    assert resumed_steps == [3, 4]
+    assert artifact.metadata.steps == STEPS
+    assert not (tmp_path / "checkpoints").exists()
+    assert _same_weights(artifact, reference[0])  # bit-identical to the uninterrupted run
+
+
+def test_checkpoint_of_another_run_is_discarded(base, examples, tmp_path):
+    cancel = threading.Event()
+    cfg = CONFIG.model_copy(update={"max_steps": 2})
+    with pytest.raises(CancelledError):
+        train_lora(examples, base, cfg, tmp_path, progress=lambda r: cancel.set(), cancel=cancel)
+    assert (tmp_path / "checkpoints" / "step-000001").is_dir()
+    steps: list[int] = []
+    train_lora(examples, base, cfg.model_copy(update={"seed": 5}), tmp_path, progress=lambda r: steps.append(r.step))
+    assert steps == [1, 2]  # started over: another seed is another run
+
+
+def test_adamw8bit_on_cpu_trains_and_resumes_exactly(base, examples, tmp_path):
+    pytest.importorskip("bitsandbytes")
+    # rank 64 makes the to_k/to_v LoRA matrices >= 4096 elements: bitsandbytes keeps 8-bit state
+    cfg = CONFIG.model_copy(update={"optimizer": "adamw8bit", "rank": 64, "alpha": 64, "max_steps": 3,
+                                    "checkpoint_every": 2})
+    full = train_lora(examples[:1], base, cfg, tmp_path / "full")
+    assert full.metadata.extra["training"]["optimizer"] == "adamw8bit"
+
+    cancel = threading.Event()
+    with pytest.raises(CancelledError):
+        train_lora(examples[:1], base, cfg, tmp_path / "cut", cancel=cancel,
+                   progress=lambda r: cancel.set() if r.step == 2 else None)
+    state = load_file(str(tmp_path / "cut" / "checkpoints" / "step-000002" / "state.safetensors"))
+    assert any(k.endswith("state1") and v.dtype == torch.uint8 for k, v in state.items())
+    resumed = train_lora(examples[:1], base, cfg, tmp_path / "cut")
+    assert _same_weights(resumed, full)
+
+
+def test_style_lora_with_text_encoder_batches_and_accumulation(base, images, tmp_path):
+    folder = tmp_path / "style_images"
+    folder.mkdir()
+    from PIL import Image
+
+    for i, name in enumerate(SAME_PERSON):
+        Image.fromarray(images[name]).save(folder / f"{i}.png")
+        (folder / f"{i}.txt").write_text(f"watercolor, painting, sample {i}")
+    examples = examples_from_folder(folder)
+    assert [e.caption for e in examples] == [f"watercolor, painting, sample {i}" for i in range(3)]
+    cfg = LoraTrainingConfig(max_steps=2, batch_size=2, gradient_accumulation_steps=2, train_text_encoder=True,
+                             optimizer="adamw", rank=2, alpha=None, resolution=32, dropout=0.1,
+                             lr_scheduler="constant")
+    artifact = train_lora(examples, base, cfg, tmp_path / "style",
+                          metadata={"kind": "style", "trigger": "watercolor"})
+    meta = artifact.metadata
+    assert (meta.kind, meta.alpha, meta.resolution, meta.template_face) == ("style", 2.0, 32, None)
+    assert meta.common_tags == ["painting"]
+    from diffusers import StableDiffusionPipeline
+
+    # diffusers' own reader: text-encoder LoRA on the CLIP attention projections, rank 2
+    state, _, header = StableDiffusionPipeline.lora_state_dict(str(artifact.path), return_lora_metadata=True)
+    te_keys = [k for k in state if k.startswith("text_encoder.")]
+    assert te_keys and any(k.startswith("unet.") for k in state)
+    assert {"q_proj", "k_proj", "v_proj", "out_proj"} == {k.split(".")[-4] for k in te_keys}
+    assert all(2 in state[k].shape for k in te_keys)
+    assert header["text_encoder.r"] == 2 and header["unet.lora_alpha"] == 2.0
+
+    if _text_encoder_lora_loadable():  # transformers' PEFT integration accepts this peft
+        pipe = StableDiffusionPipeline.from_pretrained(str(base.path), safety_checker=None,
+                                                       requires_safety_checker=False)
+        pipe.load_lora_weights(str(artifact.path), adapter_name="style")
+        assert "style" in pipe.text_encoder.peft_config and "style" in pipe.unet.peft_config
+
+
+def _text_encoder_lora_loadable() -> bool:
+    from transformers.integrations.peft import MIN_PEFT_VERSION
+    from transformers.utils.peft_utils import check_peft_version
+
+    try:
+        check_peft_version(min_version=MIN_PEFT_VERSION)
+    except ValueError:
+        return False
+    return True
+
+
+def test_bf16_mixed_precision_keeps_fp32_lora_weights(base, examples, tmp_path):
+    # CPU autocast stands in for CUDA here; on CUDA "auto" picks bf16 (or fp16 with loss scaling)
+    reports: list[TrainingProgress] = []
+    cfg = CONFIG.model_copy(update={"mixed_precision": "bf16", "max_steps": 2})
+    artifact = train_lora(examples[:1], base, cfg, tmp_path, progress=reports.append)
+    assert artifact.metadata.extra["training"]["precision"] == "bfloat16"
+    assert all(np.isfinite(r.loss) for r in reports)
+    weights = _weights(artifact)
+    assert all(w.dtype == torch.float32 and torch.isfinite(w).all() for w in weights.values())
+
+
+# -- inputs and config --------------------------------------------------------------------------
+
+def test_config_and_default_steps(base):
+    with pytest.raises(ValidationError):
+        LoraTrainingConfig(rnak=8)
+    with pytest.raises(ValidationError):
+        LoraTrainingConfig(optimizer="sgd")
+    assert LoraTrainingConfig().learning_rate == 1e-4
+    assert LoraTrainingConfig().lr_scheduler == "cosine_with_restarts"
+    assert default_steps(3, base) == 30 and default_steps(10, base) == 40
+
+    class RealSD:
+        id = "hf:stable-diffusion-v1-5/stable-diffusion-v1-5"
+
+    assert default_steps(3, RealSD()) == 600 and default_steps(10, RealSD()) == 800
+
+
+def test_bad_inputs_are_rejected_before_training(base, examples, tmp_path):
+    with pytest.raises(InvalidInputError):
+        train_lora([], base, CONFIG, tmp_path)
+    with pytest.raises(InvalidInputError):
+        train_lora([TrainingExample(np.zeros((64, 64), np.uint8), "x")], base, CONFIG, tmp_path)
+    with pytest.raises(InvalidInputError):
+        train_lora(examples, base, CONFIG, tmp_path, metadata={"trigger_word": "x"})
+    with pytest.raises(InvalidInputError):
+        train_lora(examples, base, CONFIG.model_copy(update={"mixed_precision": "fp16"}), tmp_path)
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(CancelledError):
+        train_lora(examples, base, CONFIG, tmp_path, cancel=cancel)
+    assert not (tmp_path / "checkpoints").exists()  # nothing trained, nothing kept
+
+
+def test_common_tags():
+    assert common_tags(["a man, smile, suit", "suit, a man, smile", "a man,suit"], exclude=("a man",)) == ["suit"]
+    assert common_tags([]) == []
+
+
+# -- reading and compatibility ------------------------------------------------------------------
+
+def test_read_lora_refuses_pickle_and_incomplete_folders(reference, tmp_path):
+    artifact = reference[0]
+    assert read_lora(artifact.weights_file).path == artifact.path  # the file itself is fine too
+
+    pickled = tmp_path / "pickled"
+    pickled.mkdir()
+    (pickled / "pytorch_lora_weights.bin").write_bytes(pickle.dumps({"unet.x.lora.down.weight": [0.0]}))
+    with pytest.raises(InvalidInputError, match="pickle"):
+        read_lora(pickled)
+    with pytest.raises(InvalidInputError, match="pickle"):
+        read_lora(pickled / "pytorch_lora_weights.bin")
+
+    with pytest.raises(NotFoundError):
+        read_lora(tmp_path / "missing")
+    no_meta = tmp_path / "no_meta"
+    no_meta.mkdir()
+    shutil.copy(artifact.weights_file, no_meta / WEIGHTS_NAME)
+    with pytest.raises(NotFoundError, match=METADATA_NAME):
+        read_lora(no_meta)
+
+    not_lora = tmp_path / "not_lora"
+    shutil.copytree(artifact.path, not_lora)
+    save_file({"unet.conv_in.weight": torch.zeros(2, 2)}, str(not_lora / WEIGHTS_NAME))
+    with pytest.raises(InvalidInputError, match="not a LoRA"):
+        read_lora(not_lora)
+
+    garbage = tmp_path / "garbage"
+    shutil.copytree(artifact.path, garbage)
+    (garbage / WEIGHTS_NAME).write_bytes(b"\x00" * 64)
+    with pytest.raises(InvalidInputError, match="safetensors"):
+        read_lora(garbage)
+
+    bad_meta = tmp_path / "bad_meta"
+    shutil.copytree(artifact.path, bad_meta)
+    (bad_meta / METADATA_NAME).write_text(
+        (artifact.path / METADATA_NAME).read_text().replace('"template_face.png"', '"../../etc/passwd"'))
+    with pytest.raises(InvalidInputError, match="metadata"):
+        read_lora(bad_meta)
+
+
+def test_check_compatible(reference, base):
+    artifact = reference[0]
+    check_compatible(artifact, base)  # trained on it
+
+    other = LoraArtifact(artifact.path, artifact.weights_file,
+                         artifact.metadata.model_copy(update={"base_model_fingerprint": "0" * 16}))
+    with pytest.raises(IncompatibleModelError, match="fingerprint"):
+        check_compatible(other, base)
+
+    imported = LoraArtifact(artifact.path, artifact.weights_file,
+                            artifact.metadata.model_copy(update={"base_model_fingerprint": None}))
+    check_compatible(imported, base)  # no fingerprint: the layer widths fit
+
+    class WiderBase:  # an SD 1.5-sized UNet (cross_attention_dim 768)
+        id, fingerprint = "sd15", "f" * 16
+
+        def __init__(self, path: Path):
+            self.path = path
+
+    wider = Path(artifact.path).parent / "wider_base"
+    (wider / "unet").mkdir(parents=True, exist_ok=True)
+    (wider / "unet" / "config.json").write_text('{"cross_attention_dim": 768}')
+    with pytest.raises(IncompatibleModelError, match="768"):
+        check_compatible(imported, WiderBase(wider))
