@@ -1,0 +1,81 @@
+"""Component runtimes over deployment handles.
+
+:class:`ServedComponents` gives the library pipelines (``facechain.pipelines``) the same async
+methods as :class:`facechain.pipelines.runtime.LocalComponents`, each one a hop to the deployment
+of that model role. The stage order therefore lives once, in the library, for both runtimes.
+Diffusion requests are routed by the face LoRA id (``multiplexed_model_id``) so they land on a
+replica that already holds that adapter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facechain.diffusion.engine import DiffusionRequest
+
+FACE_PREFIX = "face-"
+
+# handle keyword -> deployment name (configs/serve/*.yaml)
+HANDLES = {
+    "rotation": "Rotation", "detection": "FaceDetection", "parsing": "HumanParsing",
+    "retouching": "SkinRetouching", "attributes": "FaceAttributes", "tagging": "Tagging",
+    "quality": "FaceQuality", "recognition": "FaceRecognition", "fusion": "FaceFusion",
+    "conditions": "Conditions", "diffusion": "Diffusion",
+}
+
+
+class ServedComponents:
+    """``handles``: keyword (see :data:`HANDLES`) -> DeploymentHandle; absent ones are unused."""
+
+    def __init__(self, **handles: Any):
+        unknown = set(handles) - set(HANDLES)
+        if unknown:
+            raise TypeError(f"unknown handles {sorted(unknown)}")
+        self.h = handles
+
+    # preprocessing
+    async def upright(self, image):
+        return await self.h["rotation"].upright.remote(image)
+
+    async def detect(self, image):
+        return await self.h["detection"].detect.remote(image)
+
+    async def parse(self, image):
+        return await self.h["parsing"].parse.remote(image)
+
+    async def retouch(self, image, strength):
+        return await self.h["retouching"].retouch.remote(image, strength)
+
+    async def attributes(self, image, face):
+        return await self.h["attributes"].attributes.remote(image, face)
+
+    async def tag(self, image, face, parsing):
+        return await self.h["tagging"].tag.remote(image, face, parsing)
+
+    async def quality(self, image, face):
+        return await self.h["quality"].quality.remote(image, face)
+
+    async def embed(self, image, face):
+        return await self.h["recognition"].embed.remote(image, face)
+
+    # generation
+    async def fuse(self, target, target_face, template, template_face, strength):
+        return await self.h["fusion"].fuse.remote(target, target_face, template, template_face,
+                                                  strength)
+
+    async def condition(self, image, kind, **options):
+        return await self.h["conditions"].condition.remote(image, kind, **options)
+
+    async def diffuse(self, request: DiffusionRequest):
+        handle = self.h["diffusion"]
+        lora_id = face_lora_id(request)
+        if lora_id:
+            handle = handle.options(multiplexed_model_id=lora_id)
+        return await handle.diffuse.remote(request)
+
+
+def face_lora_id(request: DiffusionRequest) -> str | None:
+    for ref in request.adapters:
+        if ref.name.startswith(FACE_PREFIX):
+            return ref.name[len(FACE_PREFIX):]
+    return None

@@ -1,0 +1,73 @@
+"""The application builder: ``serve.app:build_app`` wires the graph with ``.bind()``.
+
+Deployment options (replicas, CPUs, GPUs, queues, autoscaling) are not set here: they come from
+``configs/serve/*.yaml`` (``serve run`` / ``serve deploy`` / ``facechain serve``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from ray.serve import Application
+
+from deployments.components import (
+    Conditions,
+    FaceAttributes,
+    FaceDetection,
+    FaceFusion,
+    FaceQuality,
+    FaceRecognition,
+    HumanParsing,
+    Rotation,
+    SkinRetouching,
+    Tagging,
+)
+from deployments.diffusion import Diffusion
+from deployments.trainer import LoraTrainer
+from facechain.config import PACKAGE_DIR
+from serve.ingress import Ingress
+
+
+class AppArgs(BaseModel):
+    """``args`` of the application in configs/serve/*.yaml. Relative paths are resolved against
+    ``$FACECHAIN_ROOT`` (default: the repository), since the builder runs in a Ray task whose
+    working directory is not the caller's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    models: str = Field("default", description="model profile (configs/models/<name>.yaml)")
+    job_store: str = Field("out/serve/jobs.sqlite3", description="SQLite job store path")
+    artifacts: str = Field("out/serve/artifacts", description="artifact store folder")
+    max_upload_mb: float = Field(20, gt=0, description="per-photo upload limit")
+    max_photos: int = Field(10, ge=1, le=64, description="photos per request")
+    request_timeout_s: float = Field(150, gt=0, description="the app's own request timeout")
+    stale_after_s: float = Field(30, gt=0, description="a running job without heartbeat for "
+                                 "this long is failed")
+    device: Literal["auto", "cpu", "cuda"] = Field("auto", description="torch device of the "
+                                                    "diffusion and training replicas")
+
+    def path(self, value: str) -> str:
+        root = Path(os.environ.get("FACECHAIN_ROOT", PACKAGE_DIR.parent))
+        p = Path(value).expanduser()
+        return str(p if p.is_absolute() else (root / p).resolve())
+
+
+def build_app(args: dict | None = None) -> Application:
+    a = AppArgs(**(args or {}))
+    artifacts, job_store = a.path(a.artifacts), a.path(a.job_store)
+    m = {"models": a.models}
+    preprocess = dict(
+        rotation=Rotation.bind(**m), detection=FaceDetection.bind(**m),
+        parsing=HumanParsing.bind(**m), retouching=SkinRetouching.bind(**m),
+        attributes=FaceAttributes.bind(**m), tagging=Tagging.bind(**m),
+        quality=FaceQuality.bind(**m), recognition=FaceRecognition.bind(**m))
+    diffusion = Diffusion.bind(models=a.models, artifacts=artifacts, device=a.device)
+    trainer = LoraTrainer.bind(**preprocess, models=a.models, artifacts=artifacts, device=a.device)
+    return Ingress.bind(
+        **preprocess, fusion=FaceFusion.bind(**m), conditions=Conditions.bind(**m),
+        diffusion=diffusion, trainer=trainer, models=a.models, job_store=job_store,
+        artifacts=artifacts, max_upload_mb=a.max_upload_mb, max_photos=a.max_photos,
+        request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s)

@@ -1,0 +1,118 @@
+"""``facechain`` with the ``serve`` subcommand: the library CLI plus the served graph.
+
+    facechain serve [--config configs/serve/local.yaml] [--port 8000] [--set key=value ...]
+
+starts an embedded local Ray, deploys the config's application(s) and blocks until Ctrl-C or
+SIGTERM, then shuts Serve and Ray down cleanly. The library's own subcommands are unchanged (this
+module only adds one; the library never imports the serving layer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from facechain.cli import build_parser as library_parser
+from facechain.config import config_dir
+
+logger = logging.getLogger("facechain.serve")
+
+DEFAULT_METRICS_PORT = 8080
+
+
+def load_config(path: str | Path, *, port: int | None = None,
+                overrides: dict[str, Any] | None = None) -> dict:
+    """A Serve config file as a dict, with the app args and the HTTP port overridden."""
+    config = yaml.safe_load(Path(path).read_text())
+    if port is not None:
+        config.setdefault("http_options", {})["port"] = port
+    for application in config.get("applications", []):
+        application.setdefault("args", {}).update(overrides or {})
+    return config
+
+
+def start_local_ray(*, num_cpus: int | None = None, metrics_port: int = DEFAULT_METRICS_PORT) -> None:
+    """Embedded local Ray: token auth off (Ray 2.60 defaults to it, which breaks the serve CLI),
+    metrics exported every second on a fixed port."""
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    os.environ.setdefault("RAY_metrics_report_interval_ms", "1000")
+    import ray
+
+    ray.init(address="local", num_cpus=num_cpus or max(4, os.cpu_count() or 1),
+             include_dashboard=False, _metrics_export_port=metrics_port,
+             runtime_env={"env_vars": {"FACECHAIN_ROOT": os.environ.get(
+                 "FACECHAIN_ROOT", str(Path(__file__).resolve().parent.parent))}})
+
+
+def deploy(config: dict, *, blocking: bool = True) -> None:
+    """Start Serve with the config's HTTP options and deploy its applications (as ``serve run``)."""
+    from ray.serve._private import api as serve_api
+    from ray.serve.config import gRPCOptions
+    from ray.serve.schema import ServeDeploySchema
+
+    schema = ServeDeploySchema.model_validate(config)
+    client = serve_api.serve_start(http_options=schema.http_options.model_dump(),
+                                   proxy_location=schema.proxy_location,
+                                   grpc_options=gRPCOptions(**schema.grpc_options.model_dump()))
+    client.deploy_apps(schema, _blocking=blocking)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    overrides = {}
+    for item in args.set or []:
+        key, _, value = item.partition("=")
+        overrides[key] = yaml.safe_load(value)
+    if args.models:
+        overrides["models"] = args.models
+    config = load_config(args.config, port=args.port, overrides=overrides)
+    start_local_ray(num_cpus=args.num_cpus, metrics_port=args.metrics_port)
+    import ray
+    from ray import serve
+
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        deploy(config)
+        port = config.get("http_options", {}).get("port", 8000)
+        print(f"FaceChain Serve is up: http://127.0.0.1:{port}/docs  "
+              f"(metrics: :{args.metrics_port}/metrics). Ctrl-C stops it.", flush=True)
+        stop.wait()
+    finally:
+        print("shutting down ...", flush=True)
+        serve.shutdown()
+        ray.shutdown()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = library_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    p = sub.add_parser("serve", help="run the served graph on an embedded local Ray")
+    p.add_argument("--config", default=str(config_dir() / "serve" / "local.yaml"),
+                   help="Serve config file (configs/serve/*.yaml)")
+    p.add_argument("--port", type=int, default=None, help="HTTP port (default: the config's)")
+    p.add_argument("--num-cpus", type=int, default=None, help="logical CPUs for the local Ray")
+    p.add_argument("--metrics-port", type=int, default=DEFAULT_METRICS_PORT)
+    p.add_argument("--set", action="append", metavar="KEY=VALUE",
+                   help="override an application arg (e.g. --set job_store=/tmp/jobs.db)")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from facechain.cli import run
+
+    return run(build_parser(), argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""The job runner: drains the job store's queue into the LoraTrainer deployment.
+
+It runs as a task in the Ingress replica, on the host of the SQLite job store. Each claimed job
+(an atomic compare-and-set in the store, so several runners never take the same job) becomes one
+streaming call to ``LoraTrainer.train``; its events become job progress, its last event the
+result or the error. Every ``heartbeat_s`` the runner refreshes the heartbeat of its running jobs
+and cancels the streams of jobs whose cancel was requested; running jobs whose heartbeat is older
+than ``stale_after_s`` (their runner died with its process) are failed, so a restart never leaves
+a job "running".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from serve.jobs import JobState, JobStateError, JobStore
+from serve.metrics import set_job_counts
+from serve.storage import ArtifactStore
+
+logger = logging.getLogger(__name__)
+
+TRAIN_KIND = "train_lora"
+
+
+class JobRunner:
+    def __init__(self, store: JobStore, artifacts: ArtifactStore, trainer: Any, *,
+                 runner_id: str = "runner", max_concurrent: int = 2, poll_s: float = 0.5,
+                 heartbeat_s: float = 2.0, stale_after_s: float = 30.0):
+        self.store, self.artifacts, self.trainer = store, artifacts, trainer
+        self.runner_id = runner_id
+        self.max_concurrent = max_concurrent
+        self.poll_s, self.heartbeat_s, self.stale_after_s = poll_s, heartbeat_s, stale_after_s
+        self._running: dict[str, asyncio.Task] = {}
+        self._main: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self._main = asyncio.get_running_loop().create_task(self._loop())
+
+    async def stop(self) -> None:
+        for task in [self._main, *self._running.values()]:
+            if task is not None:
+                task.cancel()
+
+    async def _loop(self) -> None:
+        last_beat = 0.0
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                now = loop.time()
+                if now - last_beat >= self.heartbeat_s:
+                    last_beat = now
+                    await asyncio.to_thread(self._housekeeping)
+                while len(self._running) < self.max_concurrent:
+                    job = await asyncio.to_thread(self.store.claim_next, TRAIN_KIND, self.runner_id)
+                    if job is None:
+                        break
+                    task = loop.create_task(self._run(job.id, job.params))
+                    self._running[job.id] = task
+                    task.add_done_callback(lambda _t, jid=job.id: self._running.pop(jid, None))
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the loop must survive a bad row or a busy database
+                logger.exception("job runner iteration failed")
+            await asyncio.sleep(self.poll_s)
+
+    def _housekeeping(self) -> None:
+        for job_id, task in list(self._running.items()):
+            try:
+                job = self.store.heartbeat(job_id)
+            except JobStateError:
+                continue
+            if job.cancel_requested:
+                task.cancel()
+        self.store.reap_stale(self.stale_after_s)
+        counts = self.store.count_by_state()
+        set_job_counts(TRAIN_KIND, {s.value: n for s, n in counts.items()})
+
+    async def _run(self, job_id: str, params: dict[str, Any]) -> None:
+        store = self.store
+        try:
+            upload_dir = self.artifacts.path("uploads", job_id)
+            photos = [(p.name.split("_", 1)[1], p.read_bytes())
+                      for p in sorted(upload_dir.iterdir()) if p.is_file()]
+            spec = {"lora_id": params["lora_id"], "photos": photos, "params": params.get("train", {})}
+            stream = self.trainer.options(stream=True).train.remote(spec)
+            async for event in stream:
+                kind = event.get("event")
+                if kind == "progress":
+                    await asyncio.to_thread(
+                        store.update_progress, job_id, event["step"], event["total_steps"],
+                        loss=event["loss"], eta_seconds=event["eta_seconds"], stage="train")
+                elif kind == "stage":
+                    await asyncio.to_thread(store.update_progress, job_id, 0, stage=event["stage"])
+                elif kind == "result":
+                    result = {k: v for k, v in event.items() if k != "event"}
+                    await asyncio.to_thread(store.succeed, job_id, result)
+                    return
+                elif kind == "error":
+                    await asyncio.to_thread(store.fail, job_id, event["type"], event["message"])
+                    return
+            await asyncio.to_thread(store.fail, job_id, "internal", "the trainer ended without a result")
+        except asyncio.CancelledError:
+            job = store.get(job_id)
+            if job.state == JobState.RUNNING:
+                if job.cancel_requested:
+                    store.mark_cancelled(job_id)
+                else:  # the runner itself is stopping: let a restart reap or re-run it
+                    raise
+        except Exception as exc:
+            logger.exception("job %s failed", job_id)
+            try:
+                store.fail(job_id, type(exc).__name__, str(exc)[:2000])
+            except JobStateError:
+                pass
+        finally:
+            try:
+                self.artifacts.delete("uploads", job_id)
+            except Exception:
+                pass
