@@ -72,6 +72,8 @@ class RoleSpec(BaseModel):
     backend: str = Field(description="backend name registered for the role")
     source: str = Field("builtin", description="builtin, a local path, hf:<id>[@rev] or modelscope:<id>")
     options: dict[str, Any] = Field(default_factory=dict, description="constructor options")
+    files: list[str] | None = Field(None, description="glob patterns to fetch from a hub repo "
+                                    "(default: everything but pickle / fp16 / non-EMA copies)")
     description: str | None = Field(None, description="what this entry is, for people")
 
     @field_validator("source")
@@ -122,7 +124,13 @@ def parse_source(source: str) -> tuple[str, str]:
     return "local", source
 
 
-def resolve_source(role: str, source: str, *, base_dir: Path | None = None) -> ResolvedSource:
+# Never fetched from a hub: pickle formats (never loaded), duplicate fp16 / non-EMA weights.
+HUB_IGNORE = ["*.ckpt", "*.bin", "*.pt", "*.pth", "*.pkl", "*.msgpack", "*.h5", "*.onnx",
+              "*.onnx_data", "*.fp16.*", "*non_ema*", "*non-ema*"]
+
+
+def resolve_source(role: str, source: str, *, base_dir: Path | None = None,
+                   files: list[str] | None = None) -> ResolvedSource:
     """Turn a source string into a local path; hub sources are downloaded here (only here)."""
     kind, ref = parse_source(source)
     if kind == "builtin":
@@ -139,7 +147,8 @@ def resolve_source(role: str, source: str, *, base_dir: Path | None = None) -> R
         try:
             from huggingface_hub import snapshot_download
 
-            path = snapshot_download(repo_id=repo, revision=revision or None)
+            path = snapshot_download(repo_id=repo, revision=revision or None,
+                                     allow_patterns=files, ignore_patterns=HUB_IGNORE)
         except Exception as exc:  # network, auth, offline mode, missing repo
             raise ModelSourceError(role, f"cannot fetch Hugging Face repo {repo!r}: {exc}") from exc
         return ResolvedSource(role, kind, ref, Path(path))
@@ -195,7 +204,7 @@ class ModelRegistry:
         if factory is None:
             known = sorted(b for r, b in _BACKENDS if r == role)
             raise ModelSourceError(role, f"unknown backend {spec.backend!r}; known: {known}")
-        source = resolve_source(role, spec.source, base_dir=self.base_dir)
+        source = resolve_source(role, spec.source, base_dir=self.base_dir, files=spec.files)
         options = {**spec.options, **overrides}
         logger.info("building %s: backend=%s source=%s", role, spec.backend, spec.source)
         return factory(source, **options)

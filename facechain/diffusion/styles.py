@@ -336,10 +336,12 @@ def resolve_lora(style: Style) -> Path | None:
     role = f"style/{style.slug}"
     kind, ref = parse_source(style.lora)
     if kind == "builtin":
-        path = builtin_style_path(ref)
-        if not path.is_file():
-            raise ModelSourceError(role, f"builtin style LoRA {ref!r} is not built yet ({path}); "
-                                         f"train it with `python {BUILTIN_STYLE_SCRIPT}`")
+        from facechain.diffusion.builtin_styles import BUILTIN_STYLES, ensure_builtin_style
+
+        if ref not in BUILTIN_STYLES:
+            raise ModelSourceError(role, f"unknown builtin style LoRA {ref!r}; known: "
+                                         f"{sorted(BUILTIN_STYLES)}")
+        path = ensure_builtin_style(ref, builtin_style_path(ref))  # trained once, then cached
     else:
         path = resolve_source(role, style.lora, base_dir=style.base_dir).path
         assert path is not None

@@ -14,7 +14,6 @@ from safetensors.torch import save, save_file
 
 from facechain.config import config_dir
 from facechain.diffusion.styles import (
-    BUILTIN_STYLE_SCRIPT,
     ENV_STYLE_DIRS,
     SLUG_PATTERN,
     Style,
@@ -295,16 +294,32 @@ def test_missing_plugin_folder_is_ignored(tmp_path):
 # 5. Resolving LoRAs ------------------------------------------------------------------------------
 
 
-def test_builtin_style_lora_missing_names_the_script(tmp_path, monkeypatch):
+def test_builtin_style_lora_is_used_once_built(tmp_path, monkeypatch):
     monkeypatch.setenv("FACECHAIN_CACHE", str(tmp_path / "cache"))
     reg = StyleRegistry.load("tiny-sd15", dirs=[])
-    with pytest.raises(ModelSourceError) as err:
-        reg.resolve_lora("ink")
-    assert BUILTIN_STYLE_SCRIPT in str(err.value) and "tiny-style-ink" in str(err.value)
     path = builtin_style_path("tiny-style-ink")
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_kohya(path)
+    write_kohya(path)  # already in the cache: used as is, not retrained
     assert reg.resolve_lora("ink") == path
+    assert lora_format(path) == "kohya"
+
+
+def test_unknown_builtin_style_lora_is_a_clear_error(tmp_path):
+    (tmp_path / "x.yaml").write_text("name: X\nbase_model: tiny-sd15\nlora: builtin:nope\n")
+    reg = StyleRegistry.load("tiny-sd15", dirs=[tmp_path])
+    with pytest.raises(ModelSourceError, match="unknown builtin style"):
+        reg.resolve_lora("x")
+
+
+@pytest.mark.slow
+def test_builtin_ink_style_is_trained_on_first_use(tmp_path, monkeypatch):
+    import torch
+
+    monkeypatch.setenv("FACECHAIN_CACHE", str(tmp_path / "cache"))
+    torch.set_num_threads(1)
+    path = StyleRegistry.load("tiny-sd15", dirs=[]).resolve_lora("ink")
+    assert path == builtin_style_path("tiny-style-ink") and path.stat().st_size > 0
+    assert lora_format(path) == "diffusers"
 
 
 def test_local_folder_source_with_and_without_weight_name(tmp_path):

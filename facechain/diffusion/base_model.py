@@ -1,0 +1,399 @@
+"""Diffusion base models (SD 1.5 family) and ControlNets: loading, placement, pipeline variants.
+
+A base model is a diffusers folder (``model_index.json`` + ``unet/`` ``vae/`` ``text_encoder/``
+``tokenizer/`` ``scheduler/``) or one original-layout ``.safetensors`` checkpoint. Every source
+kind goes through the same loader: ``builtin:tiny-sd15`` is built once into the cache
+(:mod:`facechain.diffusion.tiny`) and then read with ``from_pretrained`` like a local folder or a
+Hugging Face / ModelScope snapshot (the registry's ``resolve_source`` downloads those, never this
+module). Device and dtype are explicit: fp16 + channels-last on CUDA, fp32 on CPU by default.
+
+Registry backends::
+
+    base_model:           backend diffusers            -> BaseModel
+    controlnet_openpose:  backend diffusers_controlnet -> ControlNetModel   (also _canny, _depth)
+
+Options of ``diffusers``: ``device``, ``dtype``, ``scheduler`` (a diffusers scheduler class name,
+default DPMSolverMultistepScheduler), ``subfolder`` (the diffusers folder inside a snapshot, e.g.
+FaceChain's ``film/film``), ``config`` (for a single file: a local diffusers folder or a hub repo id
+holding the component configs; without it diffusers fetches SD 1.5's configs from the hub).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from facechain.errors import ConfigError, InvalidInputError, ModelSourceError
+from facechain.registry import ResolvedSource, register_backend, resolve_source
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BASE_MODEL = "builtin:tiny-sd15"
+DEFAULT_SCHEDULER = "DPMSolverMultistepScheduler"
+PIPELINE_KINDS = ("txt2img", "img2img", "inpaint")
+
+# (kind, with ControlNet) -> diffusers pipeline class
+_PIPELINE_CLASSES = {
+    ("txt2img", False): "StableDiffusionPipeline",
+    ("img2img", False): "StableDiffusionImg2ImgPipeline",
+    ("inpaint", False): "StableDiffusionInpaintPipeline",
+    ("txt2img", True): "StableDiffusionControlNetPipeline",
+    ("img2img", True): "StableDiffusionControlNetImg2ImgPipeline",
+    ("inpaint", True): "StableDiffusionControlNetInpaintPipeline",
+}
+
+_DTYPES = {
+    "float16": torch.float16, "fp16": torch.float16, "half": torch.float16,
+    "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
+    "float32": torch.float32, "fp32": torch.float32, "float": torch.float32,
+}
+
+# Tensors that identify a base for LoRA compatibility: (component, diffusers keys, LDM single-file key).
+# transformers >= 5.6 saves CLIPTextModel without the "text_model." prefix; hub SD 1.5 files have it.
+# A fine-tune or merge changes all of them; the VAE is not part of a base's identity for a LoRA.
+_FINGERPRINT_TENSORS = (
+    ("unet", ("conv_in.weight",), "model.diffusion_model.input_blocks.0.0.weight"),
+    ("unet", ("time_embedding.linear_1.weight",), "model.diffusion_model.time_embed.0.weight"),
+    ("unet", ("down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight",),
+     "model.diffusion_model.input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight"),
+    ("unet", ("mid_block.attentions.0.transformer_blocks.0.attn1.to_q.weight",),
+     "model.diffusion_model.middle_block.1.transformer_blocks.0.attn1.to_q.weight"),
+    ("unet", ("conv_out.weight",), "model.diffusion_model.out.2.weight"),
+    ("text_encoder", ("text_model.embeddings.position_embedding.weight", "embeddings.position_embedding.weight"),
+     "cond_stage_model.transformer.text_model.embeddings.position_embedding.weight"),
+)
+_SAMPLE = 1 << 20
+
+
+# 1. Device and dtype -----------------------------------------------------------------------------
+
+
+def default_device() -> torch.device:
+    """CUDA when available, else CPU."""
+    return torch.device("cuda") if torch.cuda.is_available() else torch.device("cpu")
+
+
+def default_dtype(device: torch.device | str) -> torch.dtype:
+    """fp16 on CUDA, fp32 elsewhere (CPU kernels for fp16 are slow or missing)."""
+    return torch.float16 if torch.device(device).type == "cuda" else torch.float32
+
+
+def _as_device(value: torch.device | str | None) -> torch.device:
+    return default_device() if value is None else torch.device(value)
+
+
+def _as_dtype(value: torch.dtype | str | None, device: torch.device) -> torch.dtype:
+    if value is None:
+        return default_dtype(device)
+    if isinstance(value, torch.dtype):
+        return value
+    try:
+        return _DTYPES[str(value).lower().removeprefix("torch.")]
+    except KeyError:
+        raise ConfigError(f"unknown dtype {value!r}; expected one of {sorted(_DTYPES)}", param="dtype") from None
+
+
+def _place(module: torch.nn.Module, device: torch.device, dtype: torch.dtype) -> torch.nn.Module:
+    """Move to device/dtype; channels-last on CUDA (faster convolutions with fp16 tensor cores)."""
+    if module.device != device or module.dtype != dtype:  # a no-op .to() still warns in diffusers
+        module.to(device=device, dtype=dtype)
+    if device.type == "cuda":
+        module.to(memory_format=torch.channels_last)
+    return module
+
+
+# 2. Fingerprint ----------------------------------------------------------------------------------
+
+
+def _weight_files(folder: Path) -> list[Path]:
+    """The weight files ``from_pretrained`` reads from a component folder (no dtype variants)."""
+    candidates = sorted(folder.glob("*.safetensors")) or sorted(folder.glob("*.bin"))
+    # "diffusion_pytorch_model.fp16.safetensors" is a variant; shards have no inner dot
+    return [f for f in candidates if "." not in f.name.rsplit(".", 1)[0]]
+
+
+def _read_tensor(files: list[Path], keys: tuple[str, ...]) -> torch.Tensor | None:
+    from safetensors import safe_open
+
+    for file in files:
+        if file.suffix == ".safetensors":
+            with safe_open(str(file), framework="pt") as fh:
+                names = set(fh.keys())
+                for key in keys:
+                    if key in names:
+                        return fh.get_tensor(key)
+    return None
+
+
+def fingerprint_weights(path: Path) -> str:
+    """A stable 16-hex-digit id of the base weights at ``path`` (diffusers folder or single file).
+
+    Hashes a few UNet and text-encoder tensors (:data:`_FINGERPRINT_TENSORS`) cast to fp16, so the
+    same weights give the same id as a diffusers folder or a single-file checkpoint, in fp32 or
+    fp16, and reading them costs milliseconds even for a 4 GB checkpoint. Weights without those
+    names (or pickled ``.bin`` files) are identified by their bytes instead: size plus 1 MiB
+    samples at the start, middle and end of each file. LoRAs record the id to be rejected on
+    another base.
+    """
+    path = Path(path)
+    if path.is_file():
+        files = [path]
+        wanted = [(i, [path], (ldm_key,)) for i, (_, _, ldm_key) in enumerate(_FINGERPRINT_TENSORS)]
+    else:
+        files = [f for part in ("unet", "text_encoder") for f in _weight_files(path / part)]
+        wanted = [(i, _weight_files(path / part), keys) for i, (part, keys, _) in enumerate(_FINGERPRINT_TENSORS)]
+    if not files:
+        raise ModelSourceError("base_model", f"no UNet / text-encoder weights under {path}")
+    digest = hashlib.sha256()
+    found = 0
+    for index, candidates, keys in wanted:
+        tensor = _read_tensor(candidates, keys)
+        if tensor is not None:
+            digest.update(f"{index}:{tuple(tensor.shape)}\n".encode())
+            digest.update(tensor.to(torch.float16).contiguous().view(torch.int16).numpy().tobytes())
+            found += 1
+    if found == 0:
+        for file in files:
+            size = file.stat().st_size
+            digest.update(f"{file.name}:{size}".encode())
+            with open(file, "rb") as fh:
+                for offset in sorted({0, max(0, size // 2 - _SAMPLE // 2), max(0, size - _SAMPLE)}):
+                    fh.seek(offset)
+                    digest.update(fh.read(_SAMPLE))
+    return digest.hexdigest()[:16]
+
+
+# 3. Base model -----------------------------------------------------------------------------------
+
+
+@dataclass
+class BaseModel:
+    """A resolved SD 1.5-family base model and where it runs.
+
+    Weights are read on the first :meth:`load_pipeline` and kept: every pipeline returned shares
+    one UNet / VAE / text encoder (so LoRA adapters loaded into one are seen by all) and gets its
+    own scheduler (schedulers hold per-call state). :meth:`load_components` reads fresh copies
+    for training.
+    """
+
+    id: str
+    path: Path
+    fingerprint: str
+    device: torch.device
+    dtype: torch.dtype
+    scheduler: str = DEFAULT_SCHEDULER
+    config: str | None = None  # single-file only: diffusers folder / repo id with the configs
+    _base: Any = field(default=None, init=False, repr=False, compare=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickles (e.g. to a Ray actor) as the description only; weights reload on first use."""
+        state = dict(self.__dict__)
+        state.update(_base=None, _lock=None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _lock=threading.Lock())
+
+    @property
+    def is_single_file(self) -> bool:
+        return self.path.is_file()
+
+    def load_pipeline(self, controlnet=None, kind: str = "txt2img", *, scheduler: str | None = None):
+        """A diffusers pipeline of ``kind`` (txt2img | img2img | inpaint) over the shared modules.
+
+        ``controlnet``: a ``ControlNetModel`` or a list of them (-> ``MultiControlNetModel``)
+        selects the ControlNet variant; it is moved to this model's device and dtype.
+        Safety checker off, no feature extractor, progress bars off.
+        """
+        import diffusers
+
+        if kind not in PIPELINE_KINDS:
+            raise InvalidInputError(f"unknown pipeline kind {kind!r}; expected one of {PIPELINE_KINDS}",
+                                    param="kind")
+        base = self._base_pipeline()
+        components = {
+            "vae": base.vae,
+            "text_encoder": base.text_encoder,
+            "tokenizer": base.tokenizer,
+            "unet": base.unet,
+            "scheduler": _make_scheduler(scheduler or self.scheduler, base.scheduler.config),
+            "safety_checker": None,
+            "feature_extractor": None,
+            "requires_safety_checker": False,
+        }
+        if controlnet is not None:
+            if isinstance(controlnet, (list, tuple)):
+                controlnet = list(controlnet)
+            for net in controlnet if isinstance(controlnet, list) else [controlnet]:
+                _place(net, self.device, self.dtype)
+            components["controlnet"] = controlnet
+        pipe = getattr(diffusers, _PIPELINE_CLASSES[(kind, controlnet is not None)])(**components)
+        pipe.set_progress_bar_config(disable=True)
+        return pipe
+
+    def load_components(self, dtype: torch.dtype | None = None) -> dict[str, Any]:
+        """Fresh copies for training: ``unet``, ``vae``, ``text_encoder``, ``tokenizer`` and
+        ``noise_scheduler`` (a DDPMScheduler from the model's scheduler config), on
+        :attr:`device` in ``dtype`` (default :attr:`dtype`; trainers cast LoRA params to fp32)."""
+        from diffusers import AutoencoderKL, DDPMScheduler, UNet2DConditionModel
+        from transformers import CLIPTextModel, CLIPTokenizer
+
+        dtype = dtype or self.dtype
+        try:
+            if self.is_single_file:
+                pipe = self._read_pipeline(dtype)
+                parts = {"unet": pipe.unet, "vae": pipe.vae, "text_encoder": pipe.text_encoder,
+                         "tokenizer": pipe.tokenizer,
+                         "noise_scheduler": DDPMScheduler.from_config(pipe.scheduler.config)}
+            else:
+                common = {"local_files_only": True}
+                parts = {
+                    "unet": UNet2DConditionModel.from_pretrained(
+                        self.path, subfolder="unet", dtype=dtype, **common),
+                    "vae": AutoencoderKL.from_pretrained(self.path, subfolder="vae", dtype=dtype, **common),
+                    "text_encoder": CLIPTextModel.from_pretrained(
+                        self.path, subfolder="text_encoder", dtype=dtype, **common),
+                    "tokenizer": CLIPTokenizer.from_pretrained(self.path, subfolder="tokenizer", **common),
+                    "noise_scheduler": DDPMScheduler.from_pretrained(self.path, subfolder="scheduler", **common),
+                }
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelSourceError("base_model", f"cannot load {self.id} from {self.path}: {exc}") from exc
+        for name in ("unet", "vae", "text_encoder"):
+            if parts[name].device != self.device:
+                parts[name].to(self.device)
+        return parts
+
+    # internals
+
+    def _base_pipeline(self):
+        with self._lock:
+            if self._base is None:
+                pipe = self._read_pipeline(self.dtype)
+                for module in (pipe.unet, pipe.vae, pipe.text_encoder):
+                    _place(module, self.device, self.dtype)
+                    module.eval().requires_grad_(False)
+                self._base = pipe
+                logger.info("loaded base model %s (%s) on %s/%s", self.id, self.fingerprint, self.device,
+                            self.dtype)
+            return self._base
+
+    def _read_pipeline(self, dtype: torch.dtype):
+        from diffusers import StableDiffusionPipeline
+
+        kwargs = {"dtype": dtype, "safety_checker": None, "feature_extractor": None,
+                  "requires_safety_checker": False}
+        try:
+            if self.is_single_file:
+                local_config = self.config is not None and Path(self.config).is_dir()
+                return StableDiffusionPipeline.from_single_file(
+                    str(self.path), config=self.config, local_files_only=local_config, **kwargs)
+            return StableDiffusionPipeline.from_pretrained(self.path, local_files_only=True, **kwargs)
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+            raise ModelSourceError("base_model", f"cannot load {self.id} from {self.path}: {exc}") from exc
+
+
+def _make_scheduler(name: str, config):
+    import diffusers
+
+    cls = getattr(diffusers, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, diffusers.SchedulerMixin)):
+        raise ConfigError(f"unknown scheduler {name!r} (a diffusers scheduler class name)", param="scheduler")
+    return cls.from_config(config)
+
+
+def _model_dir(source: ResolvedSource, subfolder: str | None) -> Path:
+    if source.is_builtin:
+        from facechain.diffusion.tiny import tiny_model_path
+
+        return tiny_model_path(source.spec or "tiny-sd15")
+    path = source.path / subfolder if subfolder else source.path
+    if not path.exists():
+        raise ModelSourceError(source.role, f"{path} does not exist")
+    return path
+
+
+def _check_layout(role: str, path: Path, marker: str) -> None:
+    if path.is_file():
+        if path.suffix != ".safetensors":
+            raise ModelSourceError(role, f"{path}: single-file checkpoints must be .safetensors "
+                                         "(pickled .ckpt/.bin files are not loaded)")
+    elif not (path / marker).exists():
+        raise ModelSourceError(role, f"{path} is not a diffusers folder (no {marker})")
+
+
+@register_backend("base_model", "diffusers")
+def diffusers_base_model(source: ResolvedSource, *, device=None, dtype=None, scheduler: str = DEFAULT_SCHEDULER,
+                         subfolder: str | None = None, config: str | None = None) -> BaseModel:
+    """Registry factory: an SD 1.5-family base model (diffusers folder or single .safetensors)."""
+    if source.is_builtin and source.spec not in ("", "tiny-sd15"):
+        raise ModelSourceError(source.role, f"unknown builtin base model {source.spec!r}; known: tiny-sd15")
+    path = _model_dir(source, subfolder)
+    _check_layout(source.role, path, "model_index.json")
+    _make_scheduler(scheduler, {})  # fail on a bad name now, not at the first request
+    device = _as_device(device)
+    spec = "builtin:" + (source.spec or "tiny-sd15") if source.is_builtin else (
+        source.spec if source.kind == "local" else f"{source.kind}:{source.spec}")
+    return BaseModel(id=spec, path=path, fingerprint=fingerprint_weights(path), device=device,
+                     dtype=_as_dtype(dtype, device), scheduler=scheduler, config=config)
+
+
+def load_base_model(source: str = DEFAULT_BASE_MODEL, *, device=None, dtype=None, **options) -> BaseModel:
+    """Resolve ``source`` (builtin:<name>, a local path, hf:<id>[@rev], modelscope:<id>) and
+    return the :class:`BaseModel` (weights are read on first use)."""
+    return diffusers_base_model(resolve_source("base_model", source), device=device, dtype=dtype, **options)
+
+
+# 4. ControlNets ----------------------------------------------------------------------------------
+
+
+def _controlnet_factory(source: ResolvedSource, *, device=None, dtype=None, subfolder: str | None = None,
+                        config: str | None = None):
+    from diffusers import ControlNetModel
+
+    if source.is_builtin:
+        from facechain.diffusion.tiny import BUILTINS, tiny_model_path
+
+        name = source.spec or "tiny-" + source.role.replace("_", "-")
+        if name not in BUILTINS or not name.startswith("tiny-controlnet-"):
+            raise ModelSourceError(source.role, f"unknown builtin ControlNet {name!r}; known: "
+                                                f"{sorted(n for n in BUILTINS if n.startswith('tiny-controlnet-'))}")
+        path = tiny_model_path(name)
+    else:
+        path = _model_dir(source, subfolder)
+    _check_layout(source.role, path, "config.json")
+    device = _as_device(device)
+    dtype = _as_dtype(dtype, device)
+    try:
+        if path.is_file():
+            local_config = config is not None and Path(config).is_dir()
+            net = ControlNetModel.from_single_file(str(path), config=config, local_files_only=local_config,
+                                                   dtype=dtype)
+        else:
+            net = ControlNetModel.from_pretrained(path, dtype=dtype, local_files_only=True)
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        raise ModelSourceError(source.role, f"cannot load ControlNet from {path}: {exc}") from exc
+    logger.info("loaded %s ControlNet from %s on %s/%s", source.role, path, device, dtype)
+    return _place(net, device, dtype).eval().requires_grad_(False)
+
+
+for _role in ("controlnet_openpose", "controlnet_canny", "controlnet_depth"):
+    register_backend(_role, "diffusers_controlnet")(_controlnet_factory)
+
+
+def load_controlnet(source: str, *, device=None, dtype=None, role: str = "controlnet", **options):
+    """Resolve ``source`` and load a ``ControlNetModel``; ``role`` names it in errors (and picks
+    the builtin for a bare ``builtin`` source, e.g. role="controlnet_canny")."""
+    return _controlnet_factory(resolve_source(role, source), device=device, dtype=dtype, **options)
+
+
+__all__ = [
+    "BaseModel", "default_device", "default_dtype", "diffusers_base_model", "fingerprint_weights",
+    "load_base_model", "load_controlnet",
+]
