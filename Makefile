@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements-nodeps.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(PY) -m facechain.demo --out $(OUT)
+	$(PY) -m serve.demo --out $(OUT)
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports

@@ -17,7 +17,7 @@ from typing import Any
 from ray import serve
 
 from deployments.components import limit_torch_threads
-from facechain.diffusion.engine import AdapterRef, DiffusionEngine, DiffusionRequest
+from facechain.diffusion.engine import AdapterRef, DiffusionEngine, DiffusionRequest, batch_key
 from facechain.registry import ModelRegistry
 from serve.metrics import LoraEvent, observe_stage, record_lora_event, set_lora_adapters_loaded
 from serve.storage import ArtifactStore
@@ -42,7 +42,8 @@ class _LoadedAdapter:
 @serve.deployment(name="Diffusion")
 class Diffusion:
     def __init__(self, models: str = "default", artifacts: str = "out/serve/artifacts",
-                 device: str = "auto", threads: int = 1, gpu_memory_fraction: float | None = None):
+                 device: str = "auto", threads: int = 1, gpu_memory_fraction: float | None = None,
+                 max_batch_size: int = 1):
         limit_torch_threads(threads)
         registry = ModelRegistry.load(models)
         options = {} if device == "auto" else {"device": device}
@@ -56,9 +57,22 @@ class Diffusion:
             base, controlnets=lambda kind: registry.build(f"controlnet_{kind}", **options),
             max_adapters=2 * MAX_USER_ADAPTERS)  # user adapters + style adapters
         self.artifacts = ArtifactStore(artifacts)
+        self.max_batch_size = 1
+        self._set_batching(max_batch_size)
+
+    def _set_batching(self, max_batch_size: int) -> None:
+        """Batching of compatible txt2img requests (same adapters and sampling settings): 1 = off.
+        It changes the last bits of the numerics (batched kernels), so a request's result then
+        depends on what it was batched with; measured in benchmarks/serving_bench.py."""
+        self.max_batch_size = max(1, int(max_batch_size))
+        if self.max_batch_size > 1:
+            self._batched.set_max_batch_size(self.max_batch_size)
 
     def reconfigure(self, user_config: dict[str, Any]) -> None:
-        """``user_config`` from configs/serve: ``gpu_memory_fraction`` caps this replica."""
+        """``user_config`` from configs/serve: ``gpu_memory_fraction`` caps this replica,
+        ``max_batch_size`` turns on batching."""
+        if "max_batch_size" in user_config:
+            self._set_batching(user_config["max_batch_size"])
         fraction = user_config.get("gpu_memory_fraction")
         if fraction and self.engine.base.device.type == "cuda":
             import torch
@@ -81,9 +95,15 @@ class Diffusion:
             await self._user_adapter(lora_id)
         started = time.perf_counter()
         try:
+            if self.max_batch_size > 1 and batch_key(request) is not None:
+                return await self._batched(request)
             return await asyncio.to_thread(self.engine, request)
         finally:
             observe_stage("diffusion", time.perf_counter() - started)
+
+    @serve.batch(max_batch_size=4, batch_wait_timeout_s=0.02)
+    async def _batched(self, requests: list[DiffusionRequest]) -> list[list]:
+        return await asyncio.to_thread(self.engine.run_batch, requests)
 
     async def stats(self) -> dict:
         s = self.engine.stats

@@ -1,9 +1,13 @@
-"""``make demo``: the main job on the sample photos, written as a gallery a person can open.
+"""The demo on the sample photos, written as a gallery a person can open (``OUT/index.html``).
 
-Runs the preprocessing chain on the bundled photos (three of one person) plus a few copies made
-to show the chain's handling of real-world input (a photo rotated 90 degrees, a two-person
-collage, a heavily blurred copy, a truncated file), then writes ``OUT/index.html`` with the
-inputs, the crops, masks and final training images, tags, trigger word and the rejection list.
+Inputs are the bundled photos (three of one person) plus copies made to show the handling of
+real-world input (a photo rotated 90 degrees, a two-person collage, a heavily blurred copy, a
+truncated file). The gallery shows the inputs, the crops, masks and training images with their
+captions, the trigger word, the rejections, the generated candidates and ranked portraits per
+style, and face fusion on a real photo.
+
+``python -m facechain.demo`` runs it in-process with the library; ``make demo`` runs the same
+through the HTTP API of the local served graph (``serve/demo.py``) and reuses this gallery.
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ from PIL import Image, ImageFilter
 
 from facechain.imageio import encode_jpeg, read_image
 from facechain.pipelines.dataset import write_training_set
-from facechain.pipelines.preprocess import preprocess
 from facechain.pipelines.runtime import LocalComponents
 from facechain.types import Photo
 
@@ -72,14 +75,14 @@ def write_gallery(out: Path, photos: list[Photo], report: dict, sections: list[s
             inputs.append(f"<figure><div class=bad>cannot display</div><figcaption>{html.escape(p.source)}</figcaption></figure>")
     rows = []
     for a in report["accepted"]:
-        imgs = "".join(f'<img src="{a[k]}" title="{k}">' for k in ("crop", "mask", "image"))
+        imgs = "".join(f'<img src="{a[k]}" title="{k}">' for k in ("crop", "mask", "image") if k in a)
         rows.append(f"<tr><td>{html.escape(a['source'])}</td><td>{imgs}</td>"
                     f"<td>{html.escape(a['caption'])}</td><td>{a['quality']:.3f}</td>"
                     f"<td>{a['gender']} / {a['age']:.0f}</td><td>{a['rotation']}&deg; / {a['roll_degrees']:.1f}&deg;</td></tr>")
     rejected = "".join(f"<tr><td>{html.escape(r['source'])}</td><td><code>{r['reason']}</code></td>"
                        f"<td>{html.escape(r['message'])}</td></tr>" for r in report["rejected"])
     page = f"""<!doctype html><meta charset="utf-8"><title>FaceChain demo</title>
-<style>body{{font-family:sans-serif;margin:2em}} img{{width:160px;margin:2px}} figure{{display:inline-block;margin:4px}}
+<style>body{{font-family:sans-serif;margin:2em}} img{{width:160px;margin:2px}} img.px{{width:128px;image-rendering:pixelated}} figure{{display:inline-block;margin:4px}}
 td{{border-bottom:1px solid #ddd;padding:4px;vertical-align:top}} .bad{{width:160px;height:120px;background:#eee}}</style>
 <h1>FaceChain demo</h1>
 <p>Trigger word: <b>{html.escape(report['trigger'])}</b> &middot; template face: <b>{html.escape(report['template']['source'])}</b>
@@ -96,17 +99,96 @@ td{{border-bottom:1px solid #ddd;padding:4px;vertical-align:top}} .bad{{width:16
     return path
 
 
+def generation_section(out: Path, style: str, result: dict) -> str:
+    """Gallery HTML for one generation: candidates, portraits with scores, dropped reasons.
+
+    ``result``: prompt, seed, candidates [uint8 images], portraits [(image, similarity, seed)],
+    dropped [{"seed", "reason", "message"}].
+    """
+    folder = out / "generated" / style
+    folder.mkdir(parents=True, exist_ok=True)
+    cands = []
+    for i, img in enumerate(result["candidates"]):
+        name = f"generated/{style}/candidate_{result['seed'] + i}.png"
+        Image.fromarray(img).save(out / name)
+        cands.append(f'<figure><img src="{name}" class=px><figcaption>seed {result["seed"] + i}</figcaption></figure>')
+    portraits = []
+    for rank, (img, sim, seed) in enumerate(result["portraits"]):
+        name = f"generated/{style}/portrait_{rank}_{seed}.png"
+        Image.fromarray(img).save(out / name)
+        portraits.append(f'<figure><img src="{name}"><figcaption>#{rank + 1} seed {seed}: '
+                         f"similarity {sim:.3f}</figcaption></figure>")
+    dropped = "".join(f"<li>seed {d['seed']}: <code>{d['reason']}</code> {html.escape(d['message'])}</li>"
+                      for d in result["dropped"])
+    return (f"<h3>Style <code>{html.escape(style)}</code></h3><p>prompt: <i>{html.escape(result['prompt'])}</i></p>"
+            f"<p>Candidates:</p>{''.join(cands)}<p>Portraits (ranked by face similarity to the template):</p>"
+            f"{''.join(portraits) or '<p>none</p>'}<p>Dropped:</p><ul>{dropped}</ul>")
+
+
+def fusion_section(out: Path, components: LocalComponents, template_image: np.ndarray,
+                   template_embedding: np.ndarray) -> str:
+    """Face fusion and ranking on a real photo: the template face fused onto another person's
+    photo moves that photo's face embedding towards the template's person."""
+    import asyncio
+
+    from facechain.components.face_recognition import similarity
+
+    other = read_image(SAMPLES / "biden.jpg")
+
+    async def run():
+        faces = await components.detect(other)
+        t_faces = await components.detect(template_image)
+        before = await components.embed(other, faces[0])
+        fused = await components.fuse(other, faces[0], template_image, t_faces[0], 1.0)
+        after = await components.embed(fused, faces[0])
+        return fused, similarity(before, template_embedding), similarity(after, template_embedding)
+
+    fused, before, after = asyncio.run(run())
+    _thumb(out / "fusion_before.jpg", other, 320)
+    _thumb(out / "fusion_after.jpg", fused, 320)
+    return ("<h2>Face fusion on a real photo</h2><p>The template face fused into another person's "
+            "photo (strength 1.0); similarity to the template person "
+            f"before <b>{before:.3f}</b>, after <b>{after:.3f}</b>.</p>"
+            '<img src="fusion_before.jpg" style="width:240px"> <img src="fusion_after.jpg" style="width:240px">')
+
+
+TINY_NOTE = ("<p><b>Note:</b> the default profile uses the built-in <code>tiny-sd15</code> model: "
+             "SD 1.5's architecture with small random weights. It exercises every code path "
+             "(LoRA training, adapters, ControlNet, ranking) but draws noise, not faces, so its "
+             "candidates are dropped as <code>no_face</code> by the ranking. Real SD 1.5 is the "
+             "<code>sd15</code> model profile.</p>")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The library demo (no Ray): preprocess -> train -> generate -> gallery."""
+    from facechain.pipelines.generate import GenerateParams, generate
+    from facechain.pipelines.train import TrainParams, train
+
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("out/demo"))
+    parser.add_argument("--steps", type=int, default=None, help="LoRA training steps")
+    parser.add_argument("--styles", nargs="+", default=["headshot", "ink"])
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    photos = demo_photos()
     started = time.perf_counter()
-    output = preprocess(photos, LocalComponents())
-    report = write_training_set(output, args.out)
-    page = write_gallery(args.out, photos, report)
+    components = LocalComponents()
+    photos = demo_photos()
+    base = components.registry.build("base_model")
+    trained = train(photos, base, args.out / "lora", TrainParams(steps=args.steps), components)
+    report = write_training_set(trained.preprocess, args.out)
+    sections = [TINY_NOTE, "<h2>Generated</h2>"]
+    for style in args.styles:
+        out = generate(trained.artifact, GenerateParams(style=style, num_images=4, top_k=2, seed=1),
+                       components)
+        sections.append(generation_section(args.out, style, {
+            "prompt": out.prompt, "seed": out.seed, "candidates": out.candidates,
+            "portraits": [(p.image, p.similarity, p.seed) for p in out.portraits],
+            "dropped": [d.to_dict() for d in out.dropped]}))
+    sections.append(fusion_section(args.out, components, trained.preprocess.template.image,
+                                   trained.preprocess.template.embedding))
+    page = write_gallery(args.out, photos, report, sections)
     print(json.dumps({"gallery": str(page), "seconds": round(time.perf_counter() - started, 1),
+                      "lora": str(trained.artifact.path),
                       "accepted": [a["source"] for a in report["accepted"]],
                       "rejected": {r["source"]: r["reason"] for r in report["rejected"]},
                       "trigger": report["trigger"]}, indent=2))

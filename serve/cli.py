@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -52,17 +53,34 @@ def start_local_ray(*, num_cpus: int | None = None, metrics_port: int = DEFAULT_
                  "FACECHAIN_ROOT", str(Path(__file__).resolve().parent.parent))}})
 
 
-def deploy(config: dict, *, blocking: bool = True) -> None:
-    """Start Serve with the config's HTTP options and deploy its applications (as ``serve run``)."""
+def deploy(config: dict, *, wait_s: float | None = 900) -> None:
+    """Start Serve with the config's HTTP options and deploy its applications (as ``serve run``);
+    wait up to ``wait_s`` for them to run (13 replicas loading models take a while on 2 cores)."""
+    from ray import serve
     from ray.serve._private import api as serve_api
     from ray.serve.config import gRPCOptions
-    from ray.serve.schema import ServeDeploySchema
+    from ray.serve.schema import ApplicationStatus, ServeDeploySchema
 
     schema = ServeDeploySchema.model_validate(config)
     client = serve_api.serve_start(http_options=schema.http_options.model_dump(),
                                    proxy_location=schema.proxy_location,
                                    grpc_options=gRPCOptions(**schema.grpc_options.model_dump()))
-    client.deploy_apps(schema, _blocking=blocking)
+    client.deploy_apps(schema, _blocking=False)
+    if wait_s is None:
+        return
+    names = [a.name for a in schema.applications]
+    deadline = time.monotonic() + wait_s
+    while True:
+        apps = serve.status().applications
+        states = {n: apps[n].status if n in apps else None for n in names}
+        if all(s == ApplicationStatus.RUNNING for s in states.values()):
+            return
+        failed = [n for n, s in states.items() if s == ApplicationStatus.DEPLOY_FAILED]
+        if failed:
+            raise RuntimeError(f"deploying {failed} failed: {apps[failed[0]].message}")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"applications not running after {wait_s:.0f}s: {states}")
+        time.sleep(1.0)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

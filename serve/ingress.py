@@ -4,9 +4,11 @@ Routes call the library pipelines with :class:`serve.adapters.ServedComponents` 
 hop to its deployment). Training is a job: ``POST /v1/loras`` stores the uploads, queues a job and
 answers 202; the job runner in this replica feeds queued jobs to the ``LoraTrainer`` deployment.
 Every error has one JSON shape (``serve/errors.py``); OpenAPI at ``/docs``.
+
+(No ``from __future__ import annotations`` here: FastAPI resolves the route signatures of a
+Serve ingress class at request time and cannot see string annotations.)
 """
 
-from __future__ import annotations
 
 import asyncio
 import base64
@@ -75,6 +77,13 @@ def _b64png(image) -> str:
 def _safe_name(name: str, index: int) -> str:
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name or "photo").name)[:100].lstrip("._-")
     return f"{index:03d}_{stem or 'photo'}"
+
+
+def _style_out(s: Style) -> dict[str, Any]:
+    return {"slug": s.slug, "name": s.name, "description": s.description,
+            "base_model": s.base_model, "prompt_only": s.is_prompt_only,
+            "style_weight": s.style_weight, "face_weight": s.face_weight, "prompt": s.prompt,
+            "negative_prompt": s.negative_prompt, "tags": s.tags}
 
 
 @serve.deployment(name="Ingress")
@@ -269,9 +278,3 @@ class Ingress:
         style = await asyncio.to_thread(self.styles.add, data, weights, self.style_dir)
         return _style_out(style)
 
-
-def _style_out(s: Style) -> dict[str, Any]:
-    return {"slug": s.slug, "name": s.name, "description": s.description,
-            "base_model": s.base_model, "prompt_only": s.is_prompt_only,
-            "style_weight": s.style_weight, "face_weight": s.face_weight, "prompt": s.prompt,
-            "negative_prompt": s.negative_prompt, "tags": s.tags}

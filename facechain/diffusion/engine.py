@@ -190,6 +190,45 @@ class DiffusionEngine:
             self._variants[key] = _VARIANTS[(kind, bool(controls))].from_pipe(self.pipe, **extra)
         return self._variants[key]
 
+    def run_batch(self, requests: list[DiffusionRequest]) -> list[list[np.ndarray]]:
+        """Run several requests, merging those with equal :func:`batch_key` into one pipeline
+        call (prompt lists, one generator per image). Results are per request, in order; batched
+        numerics can differ from single calls in the last bits."""
+        results: list[list[np.ndarray] | None] = [None] * len(requests)
+        groups: dict[tuple, list[int]] = {}
+        for i, request in enumerate(requests):
+            request.validate()
+            key = batch_key(request)
+            if key is None:
+                results[i] = self(request)
+            else:
+                groups.setdefault(key, []).append(i)
+        for indices in groups.values():
+            if len(indices) == 1:
+                results[indices[0]] = self(requests[indices[0]])
+                continue
+            group = [requests[i] for i in indices]
+            first = group[0]
+            prompts = [r.prompt for r in group for _ in range(r.num_images)]
+            negatives = [r.negative_prompt for r in group for _ in range(r.num_images)]
+            generators = [torch.Generator(device="cpu").manual_seed(r.seed + k)
+                          for r in group for k in range(r.num_images)]
+            with self._lock:
+                self.stats.requests += len(group)
+                self._activate(first.adapters)
+                with torch.inference_mode():
+                    images = self.pipe(prompt=prompts, negative_prompt=negatives,
+                                       num_inference_steps=first.steps,
+                                       guidance_scale=first.guidance_scale, width=first.width,
+                                       height=first.height, generator=generators,
+                                       output_type="np").images
+            images = [np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8) for img in images]
+            offset = 0
+            for i, r in zip(indices, group):
+                results[i] = images[offset:offset + r.num_images]
+                offset += r.num_images
+        return results  # type: ignore[return-value]
+
     def _controlnet(self, kind: str):
         if kind not in self.controlnets:
             if self._controlnet_loader is None:
@@ -241,6 +280,15 @@ def _variant_classes() -> dict[tuple[str, bool], Any]:
 
 
 _VARIANTS = _variant_classes()
+
+
+def batch_key(request: DiffusionRequest) -> tuple | None:
+    """Requests with equal keys can share one pipeline call (txt2img, same adapter set and
+    sampling settings; prompts and seeds may differ). None: never batched."""
+    if request.controls or request.init_image is not None:
+        return None
+    return (tuple((r.adapter_name, str(r.path), r.weight) for r in request.adapters),
+            request.steps, request.guidance_scale, request.width, request.height)
 
 
 def _to_pil(image: np.ndarray):

@@ -1,0 +1,269 @@
+"""The served graph through HTTP: a real local Ray Serve app on the tiny profile.
+
+One Ray cluster and one deployment of the app for the whole module (starting 13 replicas costs
+a minute or two on 2 cores); tests share the LoRAs trained here.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import socket
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from ..conftest import FACES, SAME_PERSON
+
+pytestmark = pytest.mark.slow
+httpx = pytest.importorskip("httpx")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from ray import serve
+
+    from serve.cli import deploy, load_config, start_local_ray
+
+    root = tmp_path_factory.mktemp("served")
+    port = _free_port()
+    config = load_config("configs/serve/local.yaml", port=port, overrides={
+        "job_store": str(root / "jobs.sqlite3"), "artifacts": str(root / "artifacts"),
+        "max_upload_mb": 2, "request_timeout_s": 120})
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    start_local_ray(metrics_port=_free_port())
+    import ray
+
+    try:
+        deploy(config, wait_s=900)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
+            yield client, root
+    finally:
+        serve.shutdown()
+        ray.shutdown()
+
+
+def _photos(names=SAME_PERSON):
+    return [("photos", (n, (FACES / n).read_bytes(), "image/jpeg")) for n in names]
+
+
+def _wait_job(client, job_id, timeout=600):
+    seen_progress = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(f"/v1/jobs/{job_id}").json()
+        seen_progress.append(job["progress"]["step"])
+        if job["state"] in ("succeeded", "failed", "cancelled"):
+            return job, seen_progress
+        time.sleep(0.5)
+    raise AssertionError(f"job {job_id} did not finish: {job}")
+
+
+def _train(client, seed):
+    r = client.post("/v1/loras", files=_photos(),
+                    data={"options": json.dumps({"steps": 3, "seed": seed})})
+    assert r.status_code == 202, r.text
+    accepted = r.json()
+    job, progress = _wait_job(client, accepted["job_id"])
+    assert job["state"] == "succeeded", job
+    return accepted["lora_id"], job, progress
+
+
+@pytest.fixture(scope="module")
+def lora_a(server):
+    return _train(server[0], seed=1)
+
+
+@pytest.fixture(scope="module")
+def lora_b(server):
+    return _train(server[0], seed=2)[0]
+
+
+def _png(b64: str) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(b64))).convert("RGB"))
+
+
+def _generate(client, lora_id, **kw):
+    body = {"lora_id": lora_id, "num_images": 2, "steps": 3, "seed": 11,
+            "include_candidates": True, **kw}
+    r = client.post("/v1/generate", json=body)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_health_readiness_and_openapi(server):
+    client, _ = server
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["deployments"]["Diffusion"] == "HEALTHY"
+    paths = client.get("/openapi.json").json()["paths"]
+    for route in ("/v1/faces", "/v1/loras", "/v1/jobs/{job_id}", "/v1/generate", "/v1/styles"):
+        assert route in paths
+    assert client.get("/docs").status_code == 200
+
+
+def test_faces_report(server):
+    client, _ = server
+    files = _photos() + [("photos", ("broken.jpg", (FACES / "obama.jpg").read_bytes()[:3000], "image/jpeg"))]
+    r = client.post("/v1/faces", files=files)
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert sorted(a["source"] for a in report["accepted"]) == sorted(SAME_PERSON)
+    assert report["rejected"] == [{"source": "broken.jpg", "reason": "undecodable",
+                                   "message": report["rejected"][0]["message"]}]
+    assert report["trigger"] == "a mature man"
+
+
+def test_train_job_reports_progress_and_succeeds(server, lora_a):
+    client, root = server
+    lora_id, job, progress = lora_a
+    assert job["progress"]["fraction"] == 1.0 and job["progress"]["total_steps"] == 3
+    assert job["result"]["lora_id"] == lora_id and job["result"]["trigger"] == "a mature man"
+    meta = client.get(f"/v1/loras/{lora_id}").json()
+    assert meta["steps"] == 3 and meta["base_model_id"] == "builtin:tiny-sd15"
+    assert (root / "artifacts" / "loras" / lora_id / "pytorch_lora_weights.safetensors").is_file()
+    assert lora_id in client.get("/v1/loras").json()["loras"]
+
+
+def test_generate_with_the_lora(server, lora_a):
+    client, _ = server
+    out = _generate(client, lora_a[0], style="headshot")
+    assert out["seed"] == 11 and "a mature man" in out["prompt"]
+    assert len(out["portraits"]) + len([d for d in out["dropped"] if d["reason"] != "below_top_k"]) <= 2
+    assert len(out["candidates"]) == 2 and _png(out["candidates"][0]).shape == (64, 64, 3)
+
+
+def test_two_users_loras_never_leak(server, lora_a, lora_b):
+    client, _ = server
+    a1 = _generate(client, lora_a[0])["candidates"]
+    b = _generate(client, lora_b)["candidates"]
+    a2 = _generate(client, lora_a[0])["candidates"]
+    assert a1 == a2  # A is unaffected by B having been active in between
+    assert a1 != b
+
+
+def test_parity_with_the_library(server, lora_a):
+    """The served generate equals the in-process library call for the same seed."""
+    import torch
+
+    from facechain.pipelines.generate import GenerateParams, generate
+    from facechain.pipelines.runtime import LocalComponents
+
+    client, root = server
+    served = _generate(client, lora_a[0], style="headshot", fusion_strength=0.5)
+    torch.set_num_threads(1)  # as the replicas run
+    local = generate(root / "artifacts" / "loras" / lora_a[0],
+                     GenerateParams(style="headshot", num_images=2, top_k=2, steps=3, seed=11),
+                     LocalComponents(), lora_id=lora_a[0])
+    assert served["prompt"] == local.prompt and served["seed"] == local.seed
+    for s, c in zip(served["candidates"], local.candidates):
+        np.testing.assert_array_equal(_png(s), c)
+    assert [d["reason"] for d in served["dropped"]] == [d.reason.value for d in local.dropped]
+    assert [p["seed"] for p in served["portraits"]] == [p.seed for p in local.portraits]
+
+
+@pytest.mark.parametrize("method,url,kwargs,status,error_type", [
+    ("post", "/v1/generate", {"json": {"lora_id": "nope", "num_images": 1}}, 404, None),
+    ("post", "/v1/generate", {"json": {"lora_id": "x", "num_images": 100}}, 422, None),
+    ("post", "/v1/generate", {"json": {"lora_id": "x", "bogus": 1}}, 422, None),
+    ("get", "/v1/jobs/doesnotexist", {}, 404, None),
+    ("get", "/v1/loras/doesnotexist", {}, 404, None),
+    ("post", "/v1/faces", {"files": [("photos", ("a.jpg", b"not an image", "image/jpeg"))]}, 422,
+     "no_usable_photos"),
+    ("post", "/v1/loras", {"files": [("photos", ("a.jpg", b"x", "image/jpeg"))],
+                           "data": {"options": '{"steps": -1}'}}, 400, None),
+])
+def test_bad_requests_get_typed_4xx(server, method, url, kwargs, status, error_type):
+    client, _ = server
+    r = getattr(client, method)(url, **kwargs)
+    assert r.status_code == status, r.text
+    body = r.json()["error"]
+    assert set(body) >= {"type", "message", "param"} and body["message"]
+    if error_type:
+        assert body["type"] == error_type
+    assert client.get("/healthz").status_code == 200
+
+
+def test_no_face_unknown_style_and_oversize_upload(server, lora_a):
+    client, _ = server
+    blank = io.BytesIO()
+    Image.new("RGB", (300, 300), (90, 140, 200)).save(blank, format="JPEG")
+    r = client.post("/v1/faces", files=[("photos", ("sky.jpg", blank.getvalue(), "image/jpeg"))])
+    assert r.status_code == 422 and r.json()["error"]["type"] == "no_usable_photos"
+    assert "no_face" in r.text
+    r = client.post("/v1/generate", json={"lora_id": lora_a[0], "style": "no-such-style"})
+    assert r.status_code == 404 and "headshot" in r.json()["error"]["message"]
+    big = os.urandom(3 * 1024 * 1024)  # above the 2 MB limit of this test server
+    r = client.post("/v1/faces", files=[("photos", ("big.jpg", big, "image/jpeg"))])
+    assert r.status_code == 413, r.text
+    assert client.get("/healthz").status_code == 200
+
+
+def test_styles_list_and_upload(server, lora_a):
+    client, _ = server
+    slugs = {s["slug"] for s in client.get("/v1/styles").json()}
+    assert {"headshot", "ink"} <= slugs
+    r = client.post("/v1/styles", data={"slug": "sunset-test", "name": "Sunset",
+                                        "prompt": "{trigger}, golden hour, sunset"})
+    assert r.status_code == 201, r.text
+    assert "sunset-test" in {s["slug"] for s in client.get("/v1/styles").json()}
+    assert client.post("/v1/styles", data={"slug": "sunset-test", "name": "again"}).status_code == 400
+    out = _generate(client, lora_a[0], style="sunset-test")
+    assert "golden hour" in out["prompt"]
+
+
+def test_cancel_a_job_and_delete_a_lora(server, lora_b):
+    client, _ = server
+    r = client.post("/v1/loras", files=_photos(), data={"options": json.dumps({"steps": 400})})
+    job_id = r.json()["job_id"]
+    cancelled = client.delete(f"/v1/jobs/{job_id}")
+    assert cancelled.status_code == 200
+    job, _ = _wait_job(client, job_id, timeout=300)
+    assert job["state"] == "cancelled"
+    assert client.delete(f"/v1/loras/{lora_b}").status_code == 204
+    assert client.get(f"/v1/loras/{lora_b}").status_code == 404
+    r = client.post("/v1/generate", json={"lora_id": lora_b, "num_images": 1})
+    assert r.status_code == 404
+
+
+def test_flood_beyond_the_queue_gets_503(server, lora_a):
+    client, _ = server
+    body = {"lora_id": lora_a[0], "num_images": 4, "steps": 20, "seed": 1}
+
+    def call(_):
+        with httpx.Client(base_url=client.base_url, timeout=300) as c:
+            return c.post("/v1/generate", json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        codes = list(pool.map(call, range(24)))
+    assert 503 in codes, codes  # rejected at once rather than piling up
+    assert 200 in codes, codes
+    assert set(codes) <= {200, 503}, codes
+    assert client.get("/healthz").status_code == 200
+
+
+def test_metrics_show_custom_metrics_after_traffic(server):
+    client, _ = server
+    deadline = time.monotonic() + 60
+    text = ""
+    while time.monotonic() < deadline:
+        text = client.get("/metrics").text
+        if ("ray_facechain_photos_rejected" in text and "ray_facechain_stage_latency_seconds" in text
+                and "ray_facechain_lora_adapter" in text and "ray_facechain_candidates_dropped" in text):
+            break
+        time.sleep(2)
+    for name in ("ray_facechain_photos_rejected", "ray_facechain_stage_latency_seconds_bucket",
+                 "ray_facechain_lora_adapter", "ray_facechain_candidates_dropped",
+                 "ray_facechain_http_requests", "ray_facechain_jobs"):
+        assert name in text, name
