@@ -45,7 +45,7 @@ class GenerateRequest(_Strict):
     prompt: str = Field("", max_length=1000, description="extra prompt text")
     negative_prompt: str | None = Field(None, max_length=1000, description="replaces the style's")
     num_images: int = Field(4, ge=1, le=16, description="candidates generated before ranking")
-    top_k: int | None = Field(None, ge=1, le=16, description="portraits returned; null: all kept")
+    top_k: int | None = Field(None, ge=1, le=16, description="portraits returned; null: min(6, num_images)")
     steps: int = Field(20, ge=1, le=100, description="denoising steps")
     cfg: float = Field(7.0, ge=0.0, le=30.0, description="classifier-free guidance scale")
     size: int | None = Field(None, ge=64, le=1024, multiple_of=8,
@@ -66,7 +66,7 @@ class GenerateRequest(_Strict):
     def to_params(self) -> GenerateParams:
         return GenerateParams(
             style=self.style, prompt=self.prompt, negative_prompt=self.negative_prompt,
-            num_images=self.num_images, top_k=self.top_k or self.num_images, steps=self.steps,
+            num_images=self.num_images, top_k=self.top_k, steps=self.steps,
             guidance_scale=self.cfg, width=self.size, height=self.size, seed=self.seed,
             face_weight=self.face_weight, style_weight=self.style_weight,
             fusion_strength=self.fusion_strength, pose_scale=self.pose_scale)

@@ -138,6 +138,9 @@ class DiffusionEngine:
             path = path / (ref.weight_name or WEIGHTS_NAME)
         if not path.is_file():
             raise NotFoundError(f"LoRA weights not found: {path}", param="lora")
+        # engines built from one BaseModel share its modules: drop a same-named stale adapter
+        if any(name in names for names in self.pipe.get_list_adapters().values()):
+            self.pipe.delete_adapters(name)
         # kohya / WebUI / PEFT files are normalised to what load_lora_weights accepts
         self.pipe.load_lora_weights(lora_state_dict(path), adapter_name=name)
         self.stats.load_seconds += time.perf_counter() - started

@@ -29,6 +29,7 @@ from facechain.types import Face, GenerateOutput
 logger = logging.getLogger(__name__)
 
 MAX_SEED = 2**31 - 1
+DEFAULT_TOP_K = 6
 
 
 class GenerateParams(BaseModel):
@@ -41,7 +42,8 @@ class GenerateParams(BaseModel):
     negative_prompt: str | None = Field(None, max_length=1000,
                                         description="replaces the style's negative prompt")
     num_images: int = Field(10, ge=1, le=32, description="candidates generated before ranking")
-    top_k: int = Field(6, ge=1, le=32, description="portraits returned (best by face similarity)")
+    top_k: int | None = Field(None, ge=1, le=32, description="portraits returned (best by face "
+                              "similarity); None: min(6, num_images)")
     steps: int = Field(20, ge=1, le=150, description="denoising steps")
     guidance_scale: float = Field(7.0, ge=0.0, le=30.0, description="classifier-free guidance (CFG)")
     width: int | None = Field(None, ge=64, le=2048, multiple_of=8,
@@ -110,7 +112,8 @@ async def agenerate(
     artifact = lora if isinstance(lora, LoraArtifact) else read_lora(lora)
     if artifact.metadata.kind != "face":
         raise InvalidInputError("generation needs a face LoRA, got a style LoRA", param="lora_id")
-    if params.top_k > params.num_images:
+    top_k = params.top_k if params.top_k is not None else min(DEFAULT_TOP_K, params.num_images)
+    if top_k > params.num_images:
         raise InvalidInputError(f"top_k ({params.top_k}) exceeds num_images ({params.num_images})",
                                 param="top_k")
     template_image = artifact.load_template_face()
@@ -152,7 +155,7 @@ async def agenerate(
                            embedding=np.asarray(artifact.metadata.template_embedding, np.float32))
     portraits, dropped = await fuse_and_rank(
         [(seed + i, img) for i, img in enumerate(candidates)], template, components,
-        top_k=params.top_k, fusion_strength=params.fusion_strength)
+        top_k=top_k, fusion_strength=params.fusion_strength)
     return GenerateOutput(portraits=portraits, dropped=dropped, prompt=prompt,
                           negative_prompt=negative, seed=seed, candidates=candidates)
 
