@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 OUT ?= out/demo
 
-.PHONY: demo test test-fast lint bench clean venv
+.PHONY: demo test test-fast lint bench loadtest clean venv
 
 venv: $(STAMP)
 
@@ -35,6 +35,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/preprocess_bench.py
+	$(PY) benchmarks/diffusion_bench.py
+	$(PY) benchmarks/serving_bench.py
+
+# Locust against a local served graph: CSVs + summary in out/loadtest/ (loadtests/README.md)
+loadtest: $(STAMP)
+	loadtests/run.sh
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -63,7 +63,7 @@ class Diffusion:
     def _set_batching(self, max_batch_size: int) -> None:
         """Batching of compatible txt2img requests (same adapters and sampling settings): 1 = off.
         It changes the last bits of the numerics (batched kernels), so a request's result then
-        depends on what it was batched with; measured in benchmarks/serving_bench.py."""
+        depends on what it was batched with; measured in benchmarks/diffusion_bench.py."""
         self.max_batch_size = max(1, int(max_batch_size))
         if self.max_batch_size > 1:
             self._batched.set_max_batch_size(self.max_batch_size)
