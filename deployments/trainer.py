@@ -18,7 +18,8 @@ import asyncio
 import logging
 import tempfile
 import threading
-from typing import Any, AsyncIterator
+from collections.abc import AsyncIterator
+from typing import Any
 
 from ray import serve
 
@@ -69,7 +70,7 @@ class LoraTrainer:
                 while not task.done() or not events.empty():
                     try:
                         yield await asyncio.wait_for(events.get(), timeout=1.0)
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         continue
                 out = task.result()
             except NoUsablePhotosError as exc:

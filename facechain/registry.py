@@ -213,3 +213,26 @@ class ModelRegistry:
 def backends(role: str) -> list[str]:
     importlib.import_module(ROLE_MODULES[role])
     return sorted(b for r, b in _BACKENDS if r == role)
+
+
+def build_modelscope_pipeline(source: ResolvedSource, task: str, model_id: str, *, what: str,
+                              **kwargs: Any) -> Any:
+    """A ModelScope pipeline serving the paper's model for ``source.role``.
+
+    ``task`` is a ``modelscope.utils.constant.Tasks`` attribute name or a task string; ``what``
+    names the model in errors. Every failure (builtin source, no ``hub`` extra, a bad or partial
+    snapshot) is a :class:`ModelSourceError` naming the role.
+    """
+    if source.path is None:
+        raise ModelSourceError(source.role, f"{what} has no built-in weights; set source: "
+                                            f"modelscope:{model_id} (or a local snapshot folder)")
+    try:
+        from modelscope.pipelines import pipeline
+        from modelscope.utils.constant import Tasks
+    except ImportError as exc:
+        raise ModelSourceError(source.role, f"{what} needs the 'hub' extra "
+                                            "(pip install 'facechain-serve[hub]')") from exc
+    try:
+        return pipeline(task=getattr(Tasks, task, task), model=str(source.path), **kwargs)
+    except Exception as exc:  # ModelScope raises many kinds on bad folders / missing deps
+        raise ModelSourceError(source.role, f"cannot build {what} from {source.path}: {exc}") from exc

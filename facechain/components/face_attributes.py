@@ -23,7 +23,7 @@ import threading
 import numpy as np
 
 from facechain.errors import FaceChainError, InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Attributes, Face
 
 logger = logging.getLogger(__name__)
@@ -139,18 +139,6 @@ class FairFaceAttributeEstimator:
 def build_modelscope_fairface(source: ResolvedSource, **options) -> FairFaceAttributeEstimator:
     """Source: ``modelscope:damo/cv_resnet34_face-attribute-recognition_fairface`` or a local
     snapshot of it. Needs ``modelscope`` (and its torch/torchvision stack)."""
-    if source.path is None:
-        raise ModelSourceError(
-            ROLE, f"no builtin FairFace weights; use source 'modelscope:{FAIRFACE_MODEL_ID}' "
-            "or a local snapshot folder")
-    try:
-        from modelscope.pipelines import pipeline
-        from modelscope.utils.constant import Tasks
-    except ImportError as exc:
-        raise ModelSourceError(ROLE, f"backend needs the 'modelscope' package: {exc}") from exc
-    try:
-        built = pipeline(Tasks.face_attribute_recognition, model=str(source.path))
-    except Exception as exc:  # modelscope raises many kinds on bad or partial snapshots
-        raise ModelSourceError(ROLE, f"cannot build the FairFace pipeline from {source.path}: "
-                                     f"{exc}") from exc
+    built = build_modelscope_pipeline(source, "face_attribute_recognition", FAIRFACE_MODEL_ID,
+                                      what="modelscope_fairface (FairFace)")
     return FairFaceAttributeEstimator(built, **options)

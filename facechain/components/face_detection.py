@@ -37,7 +37,7 @@ import cv2
 import numpy as np
 
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Face
 
 logger = logging.getLogger(__name__)
@@ -379,19 +379,8 @@ def _mediapipe(source: ResolvedSource, *, model_selection: int = 1, min_score: f
 def _modelscope_damofd(source: ResolvedSource, *, min_score: float = 0.5,
                        max_side: int | None = 1024,
                        landmarks_model: str | None = None) -> ModelScopeFaceDetector:
-    if source.path is None:
-        raise ModelSourceError(source.role, "modelscope_damofd has no built-in weights; set "
-                                            f"source: modelscope:{DAMOFD_MODEL_ID} (or its folder)")
-    try:
-        from modelscope.pipelines import pipeline
-        from modelscope.utils.constant import Tasks
-    except ImportError as exc:
-        raise ModelSourceError(source.role, "modelscope_damofd needs the 'hub' extra "
-                                            "(pip install 'facechain-serve[hub]')") from exc
-    try:
-        pipe = pipeline(task=Tasks.face_detection, model=str(source.path))
-    except Exception as exc:  # ModelScope raises many kinds on bad folders / missing deps
-        raise ModelSourceError(source.role, f"cannot build DamoFD from {source.path}: {exc}") from exc
+    pipe = build_modelscope_pipeline(source, "face_detection", DAMOFD_MODEL_ID,
+                                     what="modelscope_damofd (DamoFD)")
     return ModelScopeFaceDetector(_landmark_predictor(landmarks_model), pipe,
                                   min_score=min_score, max_side=max_side)
 

@@ -58,7 +58,7 @@ from facechain.components.face_detection import (
     model_file,
 )
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Face
 
 logger = logging.getLogger(__name__)
@@ -367,17 +367,6 @@ def build_poisson(source: ResolvedSource, **options: Any) -> FaceFuser:
 def build_modelscope_fusion(source: ResolvedSource, **options: Any) -> ModelScopeFaceFuser:
     """The paper's ``damo/cv_unet-image-face-fusion_damo`` (``source: modelscope:<id>`` or a
     local copy of that model folder); needs the ``hub`` extra."""
-    if source.path is None:
-        raise ModelSourceError(ROLE, "modelscope_fusion has no built-in weights; set "
-                                     f"source: modelscope:{FUSION_MODEL_ID} (or its folder)")
-    try:
-        from modelscope.pipelines import pipeline
-        from modelscope.utils.constant import Tasks
-    except ImportError as exc:
-        raise ModelSourceError(ROLE, "modelscope_fusion needs the 'hub' extra "
-                                     "(pip install 'facechain-serve[hub]')") from exc
-    try:
-        pipe = pipeline(task=Tasks.image_face_fusion, model=str(source.path), **options)
-    except Exception as exc:  # ModelScope raises many kinds on bad folders / missing deps
-        raise ModelSourceError(ROLE, f"cannot build face fusion from {source.path}: {exc}") from exc
+    pipe = build_modelscope_pipeline(source, "image_face_fusion", FUSION_MODEL_ID,
+                                     what="modelscope_fusion (face fusion)", **options)
     return ModelScopeFaceFuser(pipe)

@@ -42,7 +42,7 @@ import numpy as np
 
 from facechain.components.face_attributes import check_image, face_region
 from facechain.errors import FaceChainError, InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Face, QualityScore
 
 logger = logging.getLogger(__name__)
@@ -173,18 +173,6 @@ class ModelScopeFQAScorer:
 @register_backend(ROLE, "modelscope_fqa")
 def build_modelscope_fqa(source: ResolvedSource, **options) -> ModelScopeFQAScorer:
     """Source: ``modelscope:damo/cv_manual_face-quality-assessment_fqa`` or a local snapshot."""
-    if source.path is None:
-        raise ModelSourceError(
-            ROLE, f"no builtin FQA weights; use source 'modelscope:{FQA_MODEL_ID}' or a local "
-            "snapshot folder")
-    try:
-        from modelscope.pipelines import pipeline
-        from modelscope.utils.constant import Tasks
-    except ImportError as exc:
-        raise ModelSourceError(ROLE, f"backend needs the 'modelscope' package: {exc}") from exc
-    try:
-        built = pipeline(Tasks.face_quality_assessment, model=str(source.path))
-    except Exception as exc:  # modelscope raises many kinds on bad or partial snapshots
-        raise ModelSourceError(ROLE, f"cannot build the FQA pipeline from {source.path}: "
-                                     f"{exc}") from exc
+    built = build_modelscope_pipeline(source, "face_quality_assessment", FQA_MODEL_ID,
+                                      what="modelscope_fqa (FQA)")
     return ModelScopeFQAScorer(built, **options)

@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Parsing
 
 logger = logging.getLogger(__name__)
@@ -470,18 +470,8 @@ class M2FPHeadParser:
     head = (face + hair) dilated by sqrt(face area) / 20, cut to the human, the largest component
     filled, plus the face."""
 
-    def __init__(self, model_dir: str, *, score_threshold: float = 0.8):
-        try:
-            from modelscope.pipelines import pipeline
-            from modelscope.utils.constant import Tasks
-        except ImportError as exc:
-            raise ModelSourceError(
-                ROLE, "backend 'modelscope_m2fp' needs modelscope (pip install "
-                      "'facechain-serve[hub]') and the M2FP weights") from exc
-        try:
-            self._pipeline = pipeline(Tasks.image_segmentation, model=model_dir)
-        except Exception as exc:
-            raise ModelSourceError(ROLE, f"cannot load M2FP from {model_dir}: {exc}") from exc
+    def __init__(self, pipeline: Any, *, score_threshold: float = 0.8):
+        self._pipeline = pipeline
         self.score_threshold = float(score_threshold)
         self._lock = threading.Lock()
 
@@ -518,8 +508,6 @@ class M2FPHeadParser:
 
 @register_backend(ROLE, "modelscope_m2fp")
 def _build_modelscope_m2fp(source: ResolvedSource, **options: Any) -> M2FPHeadParser:
-    if source.path is None:
-        raise ModelSourceError(
-            ROLE, f"backend 'modelscope_m2fp' needs weights: set source to "
-                  f"'modelscope:{M2FP_MODEL_ID}' or a local copy of that model")
-    return M2FPHeadParser(str(source.path), **options)
+    pipe = build_modelscope_pipeline(source, "image_segmentation", M2FP_MODEL_ID,
+                                     what="modelscope_m2fp (M2FP)")
+    return M2FPHeadParser(pipe, **options)

@@ -34,7 +34,7 @@ from facechain.components.face_detection import (
     downscale,
 )
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Rotation
 
 logger = logging.getLogger(__name__)
@@ -106,23 +106,15 @@ def _detector_vote(source: ResolvedSource, *, detector: str = "dlib_hog",
     return RotationCorrector(face_detector, max_side=max_side)
 
 
+ROTATION_MODEL_ID = "Cherrytest/rot_bgr"  # FaceChain's upright classifier on ModelScope
+
+
 @register_backend("rotation", "modelscope_pipeline")
 def _modelscope_pipeline(source: ResolvedSource, *, task: str = "image-classification",
                          label_angles: dict[str, int] | None = None, detector: str = "dlib_hog",
                          detector_options: dict[str, Any] | None = None) -> ClassifierRotationCorrector:
-    if source.path is None:
-        raise ModelSourceError(source.role, "modelscope_pipeline has no built-in weights; set "
-                                            "source: modelscope:<model id> (or its folder)")
-    try:
-        from modelscope.pipelines import pipeline
-    except ImportError as exc:
-        raise ModelSourceError(source.role, "modelscope_pipeline needs the 'hub' extra "
-                                            "(pip install 'facechain-serve[hub]')") from exc
-    try:
-        pipe = pipeline(task=task, model=str(source.path))
-    except Exception as exc:  # ModelScope raises many kinds on bad folders / missing deps
-        raise ModelSourceError(source.role, f"cannot build {task} pipeline from {source.path}: "
-                                            f"{exc}") from exc
+    pipe = build_modelscope_pipeline(source, task, ROTATION_MODEL_ID,
+                                     what=f"modelscope_pipeline ({task})")
 
     def classify(image: np.ndarray) -> int:
         from PIL import Image

@@ -39,7 +39,7 @@ from facechain.components.human_parsing import (
     ellipse_kernel,
 )
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 
 logger = logging.getLogger(__name__)
 
@@ -203,17 +203,8 @@ class ABPNRetoucher:
     ``modelscope`` pipeline; its output is blended with the input by ``strength``. ABPN finds
     faces itself and returns nothing without one, in which case the input is returned."""
 
-    def __init__(self, model_dir: str):
-        try:
-            from modelscope.pipelines import pipeline
-        except ImportError as exc:
-            raise ModelSourceError(
-                ROLE, "backend 'modelscope_abpn' needs modelscope (pip install "
-                      "'facechain-serve[hub]') and the ABPN weights") from exc
-        try:
-            self._pipeline = pipeline("skin-retouching-torch", model=model_dir)
-        except Exception as exc:
-            raise ModelSourceError(ROLE, f"cannot load ABPN from {model_dir}: {exc}") from exc
+    def __init__(self, pipeline: Any):
+        self._pipeline = pipeline
         self._lock = threading.Lock()
 
     def __call__(self, image: np.ndarray, strength: float = 0.5) -> np.ndarray:
@@ -240,8 +231,6 @@ class ABPNRetoucher:
 
 @register_backend(ROLE, "modelscope_abpn")
 def _build_modelscope_abpn(source: ResolvedSource, **options: Any) -> ABPNRetoucher:
-    if source.path is None:
-        raise ModelSourceError(
-            ROLE, f"backend 'modelscope_abpn' needs weights: set source to "
-                  f"'modelscope:{ABPN_MODEL_ID}' or a local copy of that model")
-    return ABPNRetoucher(str(source.path), **options)
+    pipe = build_modelscope_pipeline(source, "skin-retouching-torch", ABPN_MODEL_ID,
+                                     what="modelscope_abpn (ABPN)")
+    return ABPNRetoucher(pipe, **options)

@@ -75,7 +75,7 @@ def test_rejects_bad_inputs(images, faces, estimator):
 
 
 def test_fairface_needs_a_source_and_modelscope(tmp_path):
-    with pytest.raises(ModelSourceError, match="no builtin FairFace"):
+    with pytest.raises(ModelSourceError, match="no built-in weights"):
         build_modelscope_fairface(ResolvedSource("face_attributes", "builtin", "", None))
     # Without modelscope installed (as here) or with a folder that is no FairFace snapshot:
     with pytest.raises(ModelSourceError):

@@ -104,7 +104,7 @@ def test_options_and_sources(tmp_path):
         FaceQualityScorer(weights={"sharpness": 1.0})
     with pytest.raises(ModelSourceError):
         build_classical(ResolvedSource("face_quality", "local", str(tmp_path), tmp_path))
-    with pytest.raises(ModelSourceError, match="no builtin FQA"):
+    with pytest.raises(ModelSourceError, match="no built-in weights"):
         build_modelscope_fqa(ResolvedSource("face_quality", "builtin", "", None))
     with pytest.raises(ModelSourceError):
         build_modelscope_fqa(ResolvedSource("face_quality", "local", str(tmp_path), tmp_path))

@@ -267,3 +267,22 @@ def test_metrics_show_custom_metrics_after_traffic(server):
                  "ray_facechain_lora_adapter", "ray_facechain_candidates_dropped",
                  "ray_facechain_http_requests", "ray_facechain_jobs"):
         assert name in text, name
+
+
+def test_interrupted_running_job_is_failed_not_left_running(server):
+    """A job whose runner died (no heartbeat, e.g. the app restarted mid-training) is failed by
+    the runner's reaper; it never stays 'running'."""
+    from serve.jobs import JobStore
+
+    client, root = server
+    an_hour_ago = JobStore(root / "jobs.sqlite3", clock=lambda: time.time() - 3600)
+    job = an_hour_ago.create("talk", {"note": "not a kind the runner claims"})
+    an_hour_ago.mark_running(job.id, runner="a-dead-replica")
+    deadline = time.monotonic() + 60
+    state = None
+    while time.monotonic() < deadline:
+        state = client.get(f"/v1/jobs/{job.id}").json()
+        if state["state"] != "running":
+            break
+        time.sleep(1)
+    assert state["state"] == "failed" and state["error"]["type"] == "stale", state
