@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import uuid
 
 import pytest
 
@@ -163,14 +164,19 @@ def test_values_recorded_in_a_ray_worker_reach_the_node_agent():
         ray.init(address="local", num_cpus=1, include_dashboard=False, log_to_driver=False)
     try:
 
+        # labels unique to this run: an earlier cluster in the same session (its agent may
+        # outlive ray.shutdown for a moment) can never contribute to the sums below
+        probe = uuid.uuid4().hex[:8]
+        route, reason, stage = f"/v1/probe-{probe}", f"probe_{probe}", f"probe-{probe}"
+
         @ray.remote(num_cpus=0)
         class Worker:
             def record(self):
                 from serve import metrics as m
 
-                m.record_rejected_photo("no_face", 2)
-                m.record_http_request("/v1/faces", "POST", 200)
-                m.observe_stage("detect", 0.03)
+                m.record_rejected_photo(reason, 2)
+                m.record_http_request(route, "POST", 200)
+                m.observe_stage(stage, 0.03)
                 return True
 
         worker = Worker.remote()
@@ -181,17 +187,17 @@ def test_values_recorded_in_a_ray_worker_reach_the_node_agent():
         deadline, text = time.monotonic() + 40, ""
         while time.monotonic() < deadline:
             text = asyncio.run(metrics.scrape_node_metrics())
-            if metrics.sample_total(text, "ray_facechain_http_requests_total", route="/v1/faces") >= 1:
+            if metrics.sample_total(text, "ray_facechain_http_requests_total", route=route) >= 1:
                 break
             time.sleep(0.5)
-        assert metrics.sample_total(text, "ray_facechain_photos_rejected_total", reason="no_face") == 2
+        assert metrics.sample_total(text, "ray_facechain_photos_rejected_total", reason=reason) == 2
         assert (
             metrics.sample_total(
-                text, "ray_facechain_http_requests_total", route="/v1/faces", method="POST", status="200"
+                text, "ray_facechain_http_requests_total", route=route, method="POST", status="200"
             )
             == 1
         )
-        assert metrics.sample_total(text, "ray_facechain_stage_latency_seconds_count", stage="detect") == 1
+        assert metrics.sample_total(text, "ray_facechain_stage_latency_seconds_count", stage=stage) == 1
         assert not re.search(r"^ray_tasks", text, re.M)  # filtered to our families
         ray.kill(worker)
     finally:
