@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.flush()
     real_stdout = os.dup(1)
     os.dup2(2, 1)
-    start_local_ray(metrics_port=_free_port())
+    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
     import ray
     from ray import serve
 

@@ -40,15 +40,18 @@ def load_config(path: str | Path, *, port: int | None = None,
     return config
 
 
-def start_local_ray(*, num_cpus: int | None = None, metrics_port: int = DEFAULT_METRICS_PORT) -> None:
+def start_local_ray(*, num_cpus: int | None = None, metrics_port: int = DEFAULT_METRICS_PORT,
+                    log_to_driver: bool = True) -> None:
     """Embedded local Ray: token auth off (Ray 2.60 defaults to it, which breaks the serve CLI),
-    metrics exported every second on a fixed port."""
+    metrics exported every second on a fixed port. ``log_to_driver=False`` keeps the replicas'
+    logs in Ray's session folder only (demo, tests)."""
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
     os.environ.setdefault("RAY_metrics_report_interval_ms", "1000")
     import ray
 
     ray.init(address="local", num_cpus=num_cpus or max(4, os.cpu_count() or 1),
              include_dashboard=False, _metrics_export_port=metrics_port,
+             log_to_driver=log_to_driver,
              runtime_env={"env_vars": {"FACECHAIN_ROOT": os.environ.get(
                  "FACECHAIN_ROOT", str(Path(__file__).resolve().parent.parent))}})
 

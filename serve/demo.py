@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         "job_store": str(out / "served" / "jobs.sqlite3"), "artifacts": str(artifacts)})
     started = time.perf_counter()
     print("starting the local Ray Serve graph (a minute or two on a laptop) ...", flush=True)
-    start_local_ray(metrics_port=_free_port())
+    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
     import ray
     from ray import serve
 

@@ -42,7 +42,7 @@ def server(tmp_path_factory):
         "job_store": str(root / "jobs.sqlite3"), "artifacts": str(root / "artifacts"),
         "max_upload_mb": 2, "request_timeout_s": 120})
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
-    start_local_ray(metrics_port=_free_port())
+    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
     import ray
 
     try:
