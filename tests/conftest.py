@@ -57,3 +57,9 @@ def local_components(registry):
     from facechain.pipelines.runtime import LocalComponents
 
     return LocalComponents(registry)
+
+
+@pytest.fixture(scope="session")
+def faces(images, detector):
+    """The largest detected face of each fixture photo."""
+    return {name: detector(image)[0] for name, image in images.items()}

@@ -88,6 +88,16 @@ def check_strength(strength: float) -> float:
     return value
 
 
+def check_fusion_inputs(target: np.ndarray, target_face: Face, template: np.ndarray,
+                        template_face: Face, strength: float) -> tuple[np.ndarray, np.ndarray, float]:
+    """Validate one fusion call (every backend): images, faces inside them, strength in [0, 1]."""
+    target = check_image(target, "target")
+    template = check_image(template, "template")
+    check_face(target_face, target, "target_face")
+    check_face(template_face, template, "template_face")
+    return target, template, check_strength(strength)
+
+
 def check_face(face: Any, image: np.ndarray, param: str) -> Face:
     """A :class:`Face` with a non-empty box overlapping ``image`` and five finite landmarks."""
     if not isinstance(face, Face):
@@ -231,11 +241,8 @@ class FaceFuser:
     def __call__(self, target: np.ndarray, target_face: Face, template: np.ndarray,
                  template_face: Face, strength: float = 0.5) -> np.ndarray:
         # 1. Check inputs
-        target = check_image(target, "target")
-        template = check_image(template, "template")
-        check_face(target_face, target, "target_face")
-        check_face(template_face, template, "template_face")
-        strength = check_strength(strength)
+        target, template, strength = check_fusion_inputs(target, target_face, template,
+                                                         template_face, strength)
         if strength == 0.0:
             return target.copy()
 
@@ -328,11 +335,8 @@ class ModelScopeFaceFuser:
                  template_face: Face, strength: float = 0.5) -> np.ndarray:
         from PIL import Image
 
-        target = check_image(target, "target")
-        template = check_image(template, "template")
-        check_face(target_face, target, "target_face")
-        check_face(template_face, template, "template_face")
-        strength = check_strength(strength)
+        target, template, strength = check_fusion_inputs(target, target_face, template,
+                                                         template_face, strength)
         if strength == 0.0:
             return target.copy()
         with self._lock:

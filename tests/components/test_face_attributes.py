@@ -23,11 +23,6 @@ def estimator(registry):
 
 
 @pytest.fixture(scope="module")
-def faces(images, detector):
-    return {name: detector(image)[0] for name, image in images.items()}
-
-
-@pytest.fixture(scope="module")
 def attributes(images, faces, estimator):
     return {name: estimator(images[name], faces[name]) for name in images}
 

@@ -26,11 +26,6 @@ def scorer(registry):
     return registry.build("face_quality")
 
 
-@pytest.fixture(scope="module")
-def faces(images, detector):
-    return {name: detector(image)[0] for name, image in images.items()}
-
-
 def scaled(image: np.ndarray, face: Face, factor: float) -> tuple[np.ndarray, Face]:
     interpolation = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
     out = cv2.resize(image, None, fx=factor, fy=factor, interpolation=interpolation)

@@ -22,11 +22,6 @@ from tests.conftest import OTHER_PERSON, SAME_PERSON
 
 
 @pytest.fixture(scope="module")
-def faces(images, detector):
-    return {name: detector(image)[0] for name, image in images.items()}
-
-
-@pytest.fixture(scope="module")
 def embeddings(images, faces, embedder):
     return {name: embedder(images[name], faces[name]) for name in images}
 

@@ -27,11 +27,6 @@ def tagger(registry):
 
 
 @pytest.fixture(scope="module")
-def faces(images, detector):
-    return {name: detector(image)[0] for name, image in images.items()}
-
-
-@pytest.fixture(scope="module")
 def tags(images, faces, tagger):
     return {name: tagger(images[name], faces[name]) for name in images}
 
