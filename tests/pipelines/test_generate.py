@@ -135,3 +135,29 @@ def test_bad_generation_requests(lora_a, local_components):
         generate(lora_a, GenerateParams(style="no-such-style", num_images=1), local_components)
     with pytest.raises(InvalidInputError):
         generate(lora_a, GenerateParams(num_images=2, top_k=3), local_components)
+
+
+def test_cli_generate_writes_pngs_and_report(lora_a, tmp_path):
+    import json
+
+    from facechain.cli import main as cli_main
+
+    out = tmp_path / "gen"
+    code = cli_main(["generate", "--lora", str(lora_a.path), "--style", "headshot",
+                     "--num-images", "2", "--top-k", "1", "--steps", "2", "--seed", "3",
+                     "--out", str(out)])
+    assert code == 0
+    report = json.loads((out / "report.json").read_text())
+    assert report["seed"] == 3 and "a mature man" in report["prompt"]
+    assert len(report["portraits"]) + len(report["dropped"]) == 2
+    assert sorted(p.name for p in out.glob("candidate_seed*.png")) == [
+        "candidate_seed3.png", "candidate_seed4.png"]
+
+
+def test_cli_train_without_usable_photos_exits_2(tmp_path, capsys):
+    from facechain.cli import main as cli_main
+
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"\xff\xd8 not really a jpeg")
+    assert cli_main(["train", str(bad), "--out", str(tmp_path / "lora"), "--steps", "1"]) == 2
+    assert "undecodable" in capsys.readouterr().err
