@@ -75,10 +75,10 @@ class RotationCorrector:
         angle = max(best, key=lambda a: (best[a], -a))
         logger.debug("rotation vote %s -> %d", best, angle)
 
-        # 2. Detect on the full-resolution upright image (the vote's boxes if that finds nothing,
-        # e.g. with a detector configured smaller than the voting copy)
+        # 2. The winning turn's boxes, mapped to full resolution, with landmarks predicted on the
+        # full-resolution upright image (no second detection pass: it cost half the chain's time)
         upright = rotate_image(image, angle)
-        faces = self.detector(upright) or self.detector.faces_from_boxes(upright, found[angle])
+        faces = self.detector.faces_from_boxes(upright, found[angle])
         return Rotation(angle=angle, image=upright, faces=faces)
 
 

@@ -57,9 +57,10 @@ def test_upright_photo_is_kept(corrector, small_images, detector):
     assert result.angle == 0
     assert result.image is image or np.array_equal(result.image, image)
     assert_upright(result)
-    # the faces are the detector's on the full-resolution image: no second detection needed
+    # the vote's boxes, scaled to full resolution, with landmarks predicted at full resolution:
+    # within a couple of pixels of a separate full-resolution detection pass
     reference = detector(image)
-    np.testing.assert_allclose(result.faces[0].landmarks, reference[0].landmarks, atol=1e-6)
+    np.testing.assert_allclose(result.faces[0].landmarks, reference[0].landmarks, atol=3.0)
 
 
 def test_faces_are_in_full_resolution_pixels(corrector, images):
