@@ -42,37 +42,29 @@ class _LoadedAdapter:
 @serve.deployment(name="Diffusion")
 class Diffusion:
     def __init__(self, models: str = "default", artifacts: str = "out/serve/artifacts",
-                 device: str = "auto", threads: int = 1, gpu_memory_fraction: float | None = None,
-                 max_batch_size: int = 1):
+                 device: str = "auto", threads: int = 1):
         limit_torch_threads(threads)
         registry = ModelRegistry.load(models)
         options = {} if device == "auto" else {"device": device}
         base = registry.build("base_model", **options)
-        if gpu_memory_fraction and base.device.type == "cuda":
-            # fractional GPUs share memory: each replica enforces its own budget
-            import torch
-
-            torch.cuda.set_per_process_memory_fraction(float(gpu_memory_fraction), base.device)
         self.engine = DiffusionEngine(
             base, controlnets=lambda kind: registry.build(f"controlnet_{kind}", **options),
             max_adapters=2 * MAX_USER_ADAPTERS)  # user adapters + style adapters
         self.artifacts = ArtifactStore(artifacts)
-        self.max_batch_size = 1
-        self._set_batching(max_batch_size)
-
-    def _set_batching(self, max_batch_size: int) -> None:
-        """Batching of compatible txt2img requests (same adapters and sampling settings): 1 = off.
-        It changes the last bits of the numerics (batched kernels), so a request's result then
-        depends on what it was batched with; measured in benchmarks/diffusion_bench.py."""
-        self.max_batch_size = max(1, int(max_batch_size))
-        if self.max_batch_size > 1:
-            self._batched.set_max_batch_size(self.max_batch_size)
+        self.max_batch_size = 1  # until reconfigure() says otherwise
 
     def reconfigure(self, user_config: dict[str, Any]) -> None:
-        """``user_config`` from configs/serve: ``gpu_memory_fraction`` caps this replica,
-        ``max_batch_size`` turns on batching."""
-        if "max_batch_size" in user_config:
-            self._set_batching(user_config["max_batch_size"])
+        """``user_config`` from configs/serve/*.yaml.
+
+        ``gpu_memory_fraction``: fractional GPUs share memory, so each replica enforces its own
+        budget. ``max_batch_size``: batching of compatible txt2img requests (same adapters and
+        sampling settings), 1 = off; it changes the last bits of the numerics (batched kernels),
+        so a request's result then depends on what it was batched with (measured in
+        benchmarks/diffusion_bench.py).
+        """
+        self.max_batch_size = max(1, int(user_config.get("max_batch_size", 1)))
+        if self.max_batch_size > 1:
+            self._batched.set_max_batch_size(self.max_batch_size)
         fraction = user_config.get("gpu_memory_fraction")
         if fraction and self.engine.base.device.type == "cuda":
             import torch
