@@ -114,6 +114,10 @@ class Ingress:
                                 stale_after_s=stale_after_s)
         self.runner.start()
 
+    async def __del__(self):
+        """Replica shutdown: stop claiming jobs; jobs cut short are reaped by the next runner."""
+        await self.runner.stop()
+
     # -- helpers -------------------------------------------------------------------------------
     async def _read_photos(self, photos: list[UploadFile]) -> list[Photo]:
         if not photos:
