@@ -236,3 +236,11 @@ def build_modelscope_pipeline(source: ResolvedSource, task: str, model_id: str, 
         return pipeline(task=getattr(Tasks, task, task), model=str(source.path), **kwargs)
     except Exception as exc:  # ModelScope raises many kinds on bad folders / missing deps
         raise ModelSourceError(source.role, f"cannot build {what} from {source.path}: {exc}") from exc
+
+
+def require_builtin(source: ResolvedSource, backend: str, why: str) -> None:
+    """For backends whose model ships inside a package (or that have none): any other source is
+    a configuration error, not something to silently ignore."""
+    if not source.is_builtin:
+        raise ModelSourceError(source.role, f"backend {backend!r} {why}; its source must be "
+                                            f"'builtin', got {source.spec!r}")

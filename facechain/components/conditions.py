@@ -39,7 +39,7 @@ import numpy as np
 
 from facechain.components.human_parsing import FaceMeshLandmarker, check_rgb_image
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.registry import ResolvedSource, register_backend, require_builtin
 
 logger = logging.getLogger(__name__)
 
@@ -542,8 +542,5 @@ class ConditionAnnotator:
 
 @register_backend(ROLE, "mediapipe")
 def _build_mediapipe(source: ResolvedSource, **options: Any) -> ConditionAnnotator:
-    if not source.is_builtin:
-        raise ModelSourceError(
-            ROLE, f"backend 'mediapipe' uses the MediaPipe models inside the mediapipe wheel; "
-                  f"its source must be 'builtin', got {source.spec!r}")
+    require_builtin(source, "mediapipe", "uses the MediaPipe models inside the mediapipe wheel")
     return ConditionAnnotator(**options)

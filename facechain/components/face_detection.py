@@ -37,7 +37,12 @@ import cv2
 import numpy as np
 
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
+from facechain.registry import (
+    ResolvedSource,
+    build_modelscope_pipeline,
+    register_backend,
+    require_builtin,
+)
 from facechain.types import Face
 
 logger = logging.getLogger(__name__)
@@ -368,9 +373,7 @@ def _dlib_cnn(source: ResolvedSource, *, upsample: int = 0, min_score: float = 0
 @_detector_backend("mediapipe")
 def _mediapipe(source: ResolvedSource, *, model_selection: int = 1, min_score: float = 0.5,
                max_side: int | None = None, landmarks_model: str | None = None) -> MediaPipeDetector:
-    if not source.is_builtin:
-        raise ModelSourceError(source.role, "mediapipe uses the model inside the wheel; "
-                                            "set source: builtin")
+    require_builtin(source, "mediapipe", "uses the model inside the mediapipe wheel")
     return MediaPipeDetector(_landmark_predictor(landmarks_model), model_selection=model_selection,
                              min_score=min_score, max_side=max_side)
 

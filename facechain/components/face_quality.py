@@ -41,8 +41,13 @@ import cv2
 import numpy as np
 
 from facechain.components.face_attributes import check_image, face_region
-from facechain.errors import FaceChainError, InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
+from facechain.errors import FaceChainError, InvalidInputError
+from facechain.registry import (
+    ResolvedSource,
+    build_modelscope_pipeline,
+    register_backend,
+    require_builtin,
+)
 from facechain.types import Face, QualityScore
 
 logger = logging.getLogger(__name__)
@@ -139,8 +144,7 @@ class FaceQualityScorer:
 @register_backend(ROLE, "classical")
 def build_classical(source: ResolvedSource, **options) -> FaceQualityScorer:
     """No weights: ``source`` must be ``builtin``."""
-    if not source.is_builtin:
-        raise ModelSourceError(ROLE, "the classical scorer has no weights; use source 'builtin'")
+    require_builtin(source, "classical", "has no weights")
     return FaceQualityScorer(**options)
 
 

@@ -32,7 +32,12 @@ import cv2
 import numpy as np
 
 from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
+from facechain.registry import (
+    ResolvedSource,
+    build_modelscope_pipeline,
+    register_backend,
+    require_builtin,
+)
 from facechain.types import Parsing
 
 logger = logging.getLogger(__name__)
@@ -66,13 +71,6 @@ def check_rgb_image(image: np.ndarray) -> np.ndarray:
         desc = f"{image.dtype} {image.shape}" if isinstance(image, np.ndarray) else type(image).__name__
         raise InvalidInputError(f"expected a uint8 RGB image (H, W, 3), got {desc}", param="image")
     return np.ascontiguousarray(image)
-
-
-def _require_builtin(role: str, source: ResolvedSource, backend: str) -> None:
-    if not source.is_builtin:
-        raise ModelSourceError(
-            role, f"backend {backend!r} uses the MediaPipe models inside the mediapipe wheel; "
-                  f"its source must be 'builtin', got {source.spec!r}")
 
 
 def _import_mediapipe(role: str):
@@ -455,7 +453,7 @@ class HeadParser:
 
 @register_backend(ROLE, "mediapipe_head")
 def _build_mediapipe_head(source: ResolvedSource, **options: Any) -> HeadParser:
-    _require_builtin(ROLE, source, "mediapipe_head")
+    require_builtin(source, "mediapipe_head", "uses the MediaPipe models inside the mediapipe wheel")
     return HeadParser(**options)
 
 

@@ -38,8 +38,13 @@ from facechain.components.human_parsing import (
     colour_distance,
     ellipse_kernel,
 )
-from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
+from facechain.errors import InvalidInputError
+from facechain.registry import (
+    ResolvedSource,
+    build_modelscope_pipeline,
+    register_backend,
+    require_builtin,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -191,10 +196,7 @@ class SkinRetoucher:
 
 @register_backend(ROLE, "mesh_bilateral")
 def _build_mesh_bilateral(source: ResolvedSource, **options: Any) -> SkinRetoucher:
-    if not source.is_builtin:
-        raise ModelSourceError(
-            ROLE, f"backend 'mesh_bilateral' uses the MediaPipe face mesh inside the mediapipe "
-                  f"wheel; its source must be 'builtin', got {source.spec!r}")
+    require_builtin(source, "mesh_bilateral", "uses the MediaPipe face mesh inside the mediapipe wheel")
     return SkinRetoucher(**options)
 
 
