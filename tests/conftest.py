@@ -17,6 +17,14 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GLOG_minloglevel", "2")
 
 
+def shrink(image, side: int = 640):
+    """``image`` scaled so its longer side is ``side`` px (keeps tests fast)."""
+    import cv2
+
+    scale = side / max(image.shape[:2])
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
 def photo_bytes(name: str) -> bytes:
     return (FACES / name).read_bytes()
 

@@ -81,7 +81,6 @@ TRIGGER = "{trigger}"
 
 ENV_STYLE_DIRS = "FACECHAIN_STYLE_DIRS"
 # Script that trains the builtin style LoRAs of the tiny model (written by the diffusion helper).
-BUILTIN_STYLE_SCRIPT = "scripts/train_tiny_style.py"
 # FaceChain's negative prompt (facechain/constants.py of the paper's repository).
 DEFAULT_NEGATIVE_PROMPT = (
     "nsfw, paintings, sketches, (worst quality:2), (low quality:2), lowres, normal quality, "
@@ -320,7 +319,7 @@ def lora_state_dict(path: str | os.PathLike) -> dict[str, Any]:
 
 
 def builtin_style_path(name: str) -> Path:
-    """Where the builtin style LoRA ``builtin:<name>`` lives (written by BUILTIN_STYLE_SCRIPT)."""
+    """Where the builtin style LoRA ``builtin:<name>`` lives (trained on first use, or by scripts/train_tiny_style.py)."""
     _check_slug(name, "builtin style name")
     return cache_dir() / "styles" / f"{name}.safetensors"
 

@@ -84,9 +84,6 @@ class LocalComponents:
     async def embed(self, image, face):
         return await self._call("face_recognition", image, face)
 
-    async def landmarks(self, image, face):
-        return await self._call("landmarks", image, face)
-
     async def fuse(self, target, target_face, template, template_face, strength):
         return await self._call("face_fusion", target, target_face, template, template_face, strength)
 

@@ -22,11 +22,6 @@ from facechain.types import Face
 PHOTOS = ["obama.jpg", "obama2.jpg", "obama3.jpg", "biden.jpg"]
 
 
-@pytest.fixture(scope="module")
-def faces(detector, images):
-    return {name: detector(images[name])[0] for name in PHOTOS}
-
-
 def _rotate(points: np.ndarray, angle: float, center=(0.0, 0.0), scale: float = 1.0):
     """Points turned counter-clockwise on screen by ``angle`` (OpenCV convention)."""
     return transform_points(cv2.getRotationMatrix2D(center, angle, scale), points)

@@ -19,11 +19,7 @@ from facechain.components.face_recognition import distance
 from facechain.errors import InvalidInputError, ModelSourceError
 from facechain.registry import ResolvedSource
 from facechain.types import Face
-
-
-def shrink(image: np.ndarray, side: int = 640) -> np.ndarray:
-    scale = side / max(image.shape[:2])
-    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+from tests.conftest import shrink
 
 
 def shifted(face: Face, dx: float, dy: float, scale: float = 1.0) -> Face:

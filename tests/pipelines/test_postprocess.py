@@ -16,11 +16,7 @@ from facechain.pipelines.postprocess import (
     screen_faces,
 )
 from facechain.types import DropReason, Face, TemplateFace
-
-
-def shrink(image: np.ndarray, side: int = 640) -> np.ndarray:
-    scale = side / max(image.shape[:2])
-    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+from tests.conftest import shrink
 
 
 def to_height(image: np.ndarray, height: int) -> np.ndarray:
