@@ -17,7 +17,13 @@ from typing import Any
 from ray import serve
 
 from deployments.components import limit_torch_threads
-from facechain.diffusion.engine import AdapterRef, DiffusionEngine, DiffusionRequest, batch_key
+from facechain.diffusion.engine import (
+    AdapterRef,
+    DiffusionEngine,
+    DiffusionRequest,
+    batch_key,
+    face_adapter_name,
+)
 from facechain.registry import ModelRegistry
 from serve.metrics import LoraEvent, observe_stage, record_lora_event, set_lora_adapters_loaded
 from serve.storage import ArtifactStore
@@ -73,7 +79,7 @@ class Diffusion:
 
     @serve.multiplexed(max_num_models_per_replica=MAX_USER_ADAPTERS)
     async def _user_adapter(self, lora_id: str) -> _LoadedAdapter:
-        ref = AdapterRef(name=f"face-{lora_id}", path=self.artifacts.path("loras", lora_id))
+        ref = AdapterRef.face(lora_id, self.artifacts.path("loras", lora_id))
         await asyncio.to_thread(self.engine.preload, ref)
         record_lora_event(LoraEvent.LOAD)
         set_lora_adapters_loaded(len(self.engine.loaded_adapters()))
@@ -82,7 +88,7 @@ class Diffusion:
     async def diffuse(self, request: DiffusionRequest) -> list:
         lora_id = serve.get_multiplexed_model_id()
         if lora_id:
-            loaded = ref_name(lora_id) in self.engine.loaded_adapters()
+            loaded = face_adapter_name(lora_id) in self.engine.loaded_adapters()
             record_lora_event(LoraEvent.HIT if loaded else LoraEvent.MISS)
             await self._user_adapter(lora_id)
         started = time.perf_counter()
@@ -105,7 +111,7 @@ class Diffusion:
 
     async def evict(self, lora_id: str) -> bool:
         """Drop a deleted LoRA from this replica."""
-        return self.engine.evict(ref_name(lora_id))
+        return self.engine.evict(face_adapter_name(lora_id))
 
     async def check_health(self) -> None:
         if self.engine.base.device.type == "cuda":
@@ -114,6 +120,3 @@ class Diffusion:
             if not torch.cuda.is_available():
                 raise RuntimeError("CUDA device lost")
 
-
-def ref_name(lora_id: str) -> str:
-    return AdapterRef(name=f"face-{lora_id}", path=None).adapter_name  # type: ignore[arg-type]

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facechain.diffusion.engine import DiffusionRequest
-
-FACE_PREFIX = "face-"
+from facechain.diffusion.engine import DiffusionRequest, face_lora_id
 
 # handle keyword -> deployment name (configs/serve/*.yaml)
 HANDLES = {
@@ -68,14 +66,8 @@ class ServedComponents:
 
     async def diffuse(self, request: DiffusionRequest):
         handle = self.h["diffusion"]
-        lora_id = face_lora_id(request)
+        lora_id = face_lora_id(request.adapters)
         if lora_id:
             handle = handle.options(multiplexed_model_id=lora_id)
         return await handle.diffuse.remote(request)
 
-
-def face_lora_id(request: DiffusionRequest) -> str | None:
-    for ref in request.adapters:
-        if ref.name.startswith(FACE_PREFIX):
-            return ref.name[len(FACE_PREFIX):]
-    return None

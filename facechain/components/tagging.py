@@ -40,6 +40,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 import cv2
@@ -94,7 +95,7 @@ CHILD_MAX_AGE = 20.0  # age < 20: "a boy"/"a girl" + "children"
 ADULT_MAX_AGE = 40.0  # 20 <= age <= 40: "a handsome man"/"a beautiful woman"; > 40: "a mature ..."
 TRIGGER_WORDS = {
     ("child", Gender.MALE): "a boy", ("child", Gender.FEMALE): "a girl",
-    ("adult", Gender.MALE): "a handsome man", ("adult", Gender.FEMALE): "a beautiful woman",
+    ("young", Gender.MALE): "a handsome man", ("young", Gender.FEMALE): "a beautiful woman",
     ("mature", Gender.MALE): "a mature man", ("mature", Gender.FEMALE): "a mature woman",
 }
 
@@ -110,18 +111,46 @@ class Trigger:
     extra_tags: tuple[str, ...] = field(default_factory=tuple)
 
 
-def trigger_word(attributes: list[Attributes]) -> Trigger:
+class AgeGroup(str, Enum):
+    """The three age rows of the paper's Table 1."""
+
+    CHILD = "child"    # age < 20: "a boy" / "a girl" (+ "children")
+    YOUNG = "young"    # 20..40: "a handsome man" / "a beautiful woman"
+    MATURE = "mature"  # > 40: "a mature man" / "a mature woman"
+
+
+def age_group_of(age: float) -> AgeGroup:
+    if age < CHILD_MAX_AGE:
+        return AgeGroup.CHILD
+    return AgeGroup.YOUNG if age <= ADULT_MAX_AGE else AgeGroup.MATURE
+
+
+def trigger_word(attributes: list[Attributes], *, gender: Gender | str | None = None,
+                 age_group: AgeGroup | str | None = None) -> Trigger:
     """One trigger for the whole photo set: gender from the mean male probability (>= 0.5 is
-    male), age band from the mean age, as the paper sums the attribute scores over all photos."""
+    male), age band from the mean age, as the paper sums the attribute scores over all photos.
+
+    ``gender`` / ``age_group`` given by the user override what the classifiers decided (they are
+    wrong on some people: an elderly woman at male probability 0.98); ``age`` stays the measured
+    mean."""
     if not attributes:
         raise InvalidInputError("trigger_word needs the attributes of at least one photo",
                                 param="photos")
     male = float(np.mean([a.male_probability for a in attributes]))
     age = float(np.mean([a.age for a in attributes]))
-    gender = Gender.MALE if male >= 0.5 else Gender.FEMALE
-    band = "child" if age < CHILD_MAX_AGE else "adult" if age <= ADULT_MAX_AGE else "mature"
-    extra = ("children",) if band == "child" else ()
-    return Trigger(word=TRIGGER_WORDS[(band, gender)], gender=gender, age=age, extra_tags=extra)
+    try:
+        sex = Gender(gender) if gender is not None else (
+            Gender.MALE if male >= 0.5 else Gender.FEMALE)
+    except ValueError:
+        raise InvalidInputError(f"gender must be one of {[g.value for g in Gender]}, got {gender!r}",
+                                param="gender") from None
+    try:
+        band = AgeGroup(age_group) if age_group is not None else age_group_of(age)
+    except ValueError:
+        raise InvalidInputError(f"age_group must be one of {[a.value for a in AgeGroup]}, got "
+                                f"{age_group!r}", param="age_group") from None
+    extra = ("children",) if band is AgeGroup.CHILD else ()
+    return Trigger(word=TRIGGER_WORDS[(band, sex)], gender=sex, age=age, extra_tags=extra)
 
 
 def caption(trigger: Trigger, tags: list[str]) -> str:

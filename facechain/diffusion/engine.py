@@ -40,18 +40,56 @@ logger = logging.getLogger(__name__)
 ControlKind = Literal["openpose", "canny", "depth"]
 
 
+FACE_PREFIX = "face-"
+STYLE_PREFIX = "style-"
+
+
+def peft_adapter_name(name: str) -> str:
+    """The adapter name peft and diffusers see for a stable adapter id (``face-<id>`` ->
+    ``face_<id>``): peft names must be identifiers."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", name)
+
+
 @dataclass(frozen=True)
 class AdapterRef:
-    """A LoRA to activate: ``name`` is a stable id (e.g. ``face-<lora id>``, ``style-<slug>``)."""
+    """A LoRA to activate: ``name`` is a stable id (``face-<lora id>``, ``style-<slug>``).
+
+    This class owns the mapping between a LoRA id and its adapter: build refs with
+    :meth:`face` / :meth:`style`, read the id back with :attr:`face_lora_id`, and use
+    :attr:`adapter_name` (or :func:`face_adapter_name`) for the name inside the pipeline.
+    """
 
     name: str
-    path: Path
+    path: Path | None
     weight: float = 1.0
     weight_name: str | None = None
 
+    @classmethod
+    def face(cls, lora_id: str, path: Path | None, weight: float = 1.0) -> AdapterRef:
+        return cls(name=f"{FACE_PREFIX}{lora_id}", path=path, weight=weight)
+
+    @classmethod
+    def style(cls, slug: str, path: Path | None, weight: float = 1.0) -> AdapterRef:
+        return cls(name=f"{STYLE_PREFIX}{slug}", path=path, weight=weight)
+
+    @property
+    def face_lora_id(self) -> str | None:
+        """The face LoRA id of a ``face-<id>`` ref, else None."""
+        return self.name[len(FACE_PREFIX):] if self.name.startswith(FACE_PREFIX) else None
+
     @property
     def adapter_name(self) -> str:
-        return re.sub(r"[^A-Za-z0-9_]", "_", self.name)
+        return peft_adapter_name(self.name)
+
+
+def face_adapter_name(lora_id: str) -> str:
+    """The pipeline adapter name of a face LoRA id."""
+    return AdapterRef.face(lora_id, None).adapter_name
+
+
+def face_lora_id(adapters: tuple[AdapterRef, ...]) -> str | None:
+    """The face LoRA id among a request's adapters (routing key for multiplexing), if any."""
+    return next((r.face_lora_id for r in adapters if r.face_lora_id is not None), None)
 
 
 @dataclass(frozen=True)
@@ -158,7 +196,7 @@ class DiffusionEngine:
     def evict(self, name: str) -> bool:
         """Drop an adapter (e.g. its LoRA was deleted). Returns whether it was loaded."""
         with self._lock:
-            adapter = re.sub(r"[^A-Za-z0-9_]", "_", name)
+            adapter = peft_adapter_name(name)
             if adapter not in self._loaded:
                 return False
             self.pipe.delete_adapters(adapter)

@@ -91,11 +91,11 @@ def adapters_for(artifact: LoraArtifact, lora_id: str, style: Style | None,
     """The face LoRA and (if any) the style LoRA, weighted per style defaults or overrides."""
     face_weight = params.face_weight if params.face_weight is not None else (
         style.face_weight if style is not None else 1.0)
-    refs = [AdapterRef(name=f"face-{lora_id}", path=artifact.path, weight=face_weight)]
+    refs = [AdapterRef.face(lora_id, artifact.path, face_weight)]
     if style is not None and not style.is_prompt_only:
         path = resolve_lora(style)
         weight = params.style_weight if params.style_weight is not None else style.style_weight
-        refs.append(AdapterRef(name=f"style-{style.slug}", path=path, weight=weight))
+        refs.append(AdapterRef.style(style.slug, path, weight))
     return tuple(refs)
 
 
