@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))  # `serve` and `deployments` when run as a script
 
 from serve.cli import deploy, load_config, start_local_ray  # noqa: E402
 from serve.schemas import GenerateRequest  # noqa: E402
-from serve.storage import new_id  # noqa: E402
+from servekit.storage import new_id  # noqa: E402
 
 logger = logging.getLogger("facechain.bench.serving")
 

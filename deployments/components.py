@@ -18,7 +18,7 @@ import numpy as np
 from ray import serve
 
 from facechain.registry import ModelRegistry
-from serve.metrics import observe_stage
+from servekit.metrics import observe_stage
 
 PROBE = np.zeros((64, 64, 3), np.uint8)
 

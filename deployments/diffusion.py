@@ -25,8 +25,8 @@ from facechain.diffusion.engine import (
     face_adapter_name,
 )
 from facechain.registry import ModelRegistry
-from serve.metrics import LoraEvent, observe_stage, record_lora_event, set_lora_adapters_loaded
-from serve.storage import ArtifactStore
+from servekit.metrics import LoraEvent, observe_stage, record_lora_event, set_lora_adapters_loaded
+from servekit.storage import ArtifactStore
 
 logger = logging.getLogger(__name__)
 

@@ -29,9 +29,9 @@ from facechain.pipelines.dataset import preprocess_report
 from facechain.pipelines.train import TrainParams, atrain
 from facechain.registry import ModelRegistry
 from facechain.types import Photo
-from serve.adapters import ServedComponents
-from serve.metrics import record_rejected_photo
-from serve.storage import ArtifactStore
+from servekit.adapters import ServedComponents
+from servekit.metrics import record_rejected_photo
+from servekit.storage import ArtifactStore
 
 logger = logging.getLogger(__name__)
 

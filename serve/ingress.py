@@ -1,6 +1,6 @@
 """The HTTP ingress: a versioned FastAPI app served by the ``Ingress`` deployment.
 
-Routes call the library pipelines with :class:`serve.adapters.ServedComponents` (every model a
+Routes call the library pipelines with :class:`servekit.adapters.ServedComponents` (every model a
 hop to its deployment). Training is a job: ``POST /v1/loras`` stores the uploads, queues a job and
 answers 202; the job runner in this replica feeds queued jobs to the ``LoraTrainer`` deployment.
 Every error has one JSON shape (``serve/errors.py``); OpenAPI at ``/docs``.
@@ -31,16 +31,8 @@ from facechain.pipelines.generate import agenerate, style_family
 from facechain.pipelines.preprocess import PreprocessParams, apreprocess
 from facechain.registry import ModelRegistry
 from facechain.types import Photo
-from serve.adapters import ServedComponents
 from serve.errors import ERROR_RESPONSES, install_error_handlers
 from serve.jobs import Job, JobStore
-from serve.metrics import (
-    CONTENT_TYPE,
-    record_dropped_candidate,
-    record_http_request,
-    record_rejected_photo,
-    scrape_node_metrics,
-)
 from serve.runner import TRAIN_KIND, JobRunner
 from serve.schemas import (
     FacesResponse,
@@ -52,7 +44,15 @@ from serve.schemas import (
     TrainOptions,
     decode_base64_image,
 )
-from serve.storage import ArtifactStore, new_id
+from servekit.adapters import ServedComponents
+from servekit.metrics import (
+    CONTENT_TYPE,
+    record_dropped_candidate,
+    record_http_request,
+    record_rejected_photo,
+    scrape_node_metrics,
+)
+from servekit.storage import ArtifactStore, new_id
 
 logger = logging.getLogger(__name__)
 

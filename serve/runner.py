@@ -16,8 +16,8 @@ import logging
 from typing import Any
 
 from serve.jobs import JobState, JobStateError, JobStore
-from serve.metrics import set_job_counts
-from serve.storage import ArtifactStore
+from servekit.metrics import set_job_counts
+from servekit.storage import ArtifactStore
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,8 @@ class JobRunner:
                 task.cancel()
         self.store.reap_stale(self.stale_after_s)
         counts = self.store.count_by_state()
-        set_job_counts(TRAIN_KIND, {s.value: n for s, n in counts.items()})
+        set_job_counts(TRAIN_KIND, {s.value: n for s, n in counts.items()},
+                       states=[s.value for s in JobState])
 
     async def _run(self, job_id: str, params: dict[str, Any]) -> None:
         store = self.store

@@ -22,7 +22,7 @@ from ray.serve.schema import (
     ServeDeploySchema,
 )
 
-from serve.metrics import ALL_METRICS, METRICS_EXPORT_PORT
+from servekit.metrics import ALL_METRICS, METRICS_EXPORT_PORT
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVE_CONFIGS = {"local": ROOT / "configs/serve/local.yaml", "gpu": ROOT / "configs/serve/gpu-cluster.yaml"}

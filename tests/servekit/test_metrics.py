@@ -1,4 +1,4 @@
-"""serve.metrics: metric definitions, lazy objects, recording helpers, scrape parsing.
+"""servekit.metrics: metric definitions, lazy objects, recording helpers, scrape parsing.
 
 Everything except the last test runs without a Ray cluster: Ray's metric objects can be created
 and recorded before ``ray.init`` (values are dropped). The slow test starts a local Ray and reads
@@ -14,8 +14,8 @@ import uuid
 
 import pytest
 
-from serve import metrics
 from serve.jobs import JobState
+from servekit import metrics
 
 PROM_NAME = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_]*$")  # no ':' (Ray warns it will be an error)
 PROM_LABEL = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_]*$")
@@ -115,7 +115,7 @@ def test_time_stage_records_even_when_the_stage_fails(fake):
 
 
 def test_job_counts_reset_states_that_emptied(fake):
-    metrics.set_job_counts("lora", {"running": 2})
+    metrics.set_job_counts("lora", {"running": 2}, states=[state.value for state in JobState])
     recorded = {tags["state"]: value for value, tags in fake[metrics.JOBS.name].calls}
     assert recorded == {state.value: (2 if state is JobState.RUNNING else 0) for state in JobState}
     assert all(tags["kind"] == "lora" for _, tags in fake[metrics.JOBS.name].calls)
@@ -172,7 +172,7 @@ def test_values_recorded_in_a_ray_worker_reach_the_node_agent():
         @ray.remote(num_cpus=0)
         class Worker:
             def record(self):
-                from serve import metrics as m
+                from servekit import metrics as m
 
                 m.record_rejected_photo(reason, 2)
                 m.record_http_request(route, "POST", 200)

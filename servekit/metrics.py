@@ -259,14 +259,12 @@ def set_lora_adapters_loaded(count: int) -> None:
     get_metric(LORA_ADAPTERS_LOADED).set(int(count), tags={})
 
 
-def set_job_counts(kind: str, counts: Mapping[str, int]) -> None:
-    """Publish the number of jobs of ``kind`` per state; states absent from ``counts`` are set to 0
-    so that a state that emptied does not keep its last value."""
-    from serve.jobs import JobState
-
+def set_job_counts(kind: str, counts: Mapping[str, int], states: Iterable[str] = ()) -> None:
+    """Publish the number of jobs of ``kind`` per state. Every state of ``states`` (all the
+    states a job can be in) absent from ``counts`` is set to 0, so that a state that emptied does
+    not keep its last value."""
     gauge = get_metric(JOBS)
-    known = {state.value for state in JobState}
-    for state in sorted(known | set(counts)):
+    for state in sorted(set(states) | set(counts)):
         gauge.set(int(counts.get(state, 0)), tags=_tags(kind=kind, state=state))
 
 

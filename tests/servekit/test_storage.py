@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from facechain.errors import InvalidInputError, NotFoundError
-from serve.storage import KINDS, ArtifactStore, new_id, validate_id
+from servekit.storage import KINDS, ArtifactStore, new_id, validate_id
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_failed_copy_leaves_nothing_visible(store: ArtifactStore, lora_src: Path
         (Path(dst) / "half").write_bytes(b"partial")
         raise OSError("disk full")
 
-    monkeypatch.setattr("serve.storage.shutil.copytree", broken_copy)
+    monkeypatch.setattr("servekit.storage.shutil.copytree", broken_copy)
     with pytest.raises(OSError, match="disk full"):
         store.put_dir("loras", "abc", lora_src)
     assert not store.exists("loras", "abc") and store.list("loras") == []
@@ -144,7 +144,7 @@ def test_debris_of_dead_writers_cleaned_at_start(tmp_path: Path, lora_src: Path)
     first = ArtifactStore(root)
     # A writer process that dies mid-put: its temp folder stays in .tmp, nothing under loras/.
     code = ("import os, sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
-            "from serve.storage import ArtifactStore; s = ArtifactStore(sys.argv[1]); "
+            "from servekit.storage import ArtifactStore; s = ArtifactStore(sys.argv[1]); "
             "t = s._temp_path('loras-abc'); t.mkdir(); (t / 'half').write_bytes(b'x'); "
             "os._exit(0)")
     subprocess.run([sys.executable, "-c", code, str(root), str(Path.cwd())], check=True,
