@@ -10,12 +10,15 @@ A profile (``configs/models/<profile>.yaml``) maps every role to a backend and a
 
 Backends register themselves with :func:`register_backend` in the component module of their
 role; :meth:`ModelRegistry.build` imports that module only when the role is built, and resolves
-the source to a local path (downloading from a hub only then, never at import time).
+the source to a local path. Building a role is its install step: a hub source is downloaded then
+(safetensors and configs only, :data:`HUB_IGNORE`), pinned to the commit the hub resolved, and
+read from the cache afterwards; nothing is fetched at import time or inside a request.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 import os
 from collections.abc import Callable
@@ -31,7 +34,8 @@ from facechain.errors import ConfigError, ModelSourceError
 
 logger = logging.getLogger(__name__)
 
-# role -> module that defines its backends
+# role -> module that defines its backends (face_restoration, tts and talking_head are designed
+# roles whose modules do not exist yet: building them is a ModelSourceError naming the role)
 ROLE_MODULES: dict[str, str] = {
     "rotation": "facechain.components.rotation",
     "face_detection": "facechain.components.face_detection",
@@ -103,12 +107,14 @@ class Profile(BaseModel):
 
 @dataclass(frozen=True)
 class ResolvedSource:
-    """A role's source after resolution. ``path`` is None for ``builtin``."""
+    """A role's source after resolution. ``path`` is None for ``builtin``; ``revision`` is the
+    commit a hub source was pinned to (its snapshot folder name), None for other kinds."""
 
     role: str
     kind: str  # builtin | local | hf | modelscope
     spec: str
     path: Path | None
+    revision: str | None = None
 
     @property
     def is_builtin(self) -> bool:
@@ -147,11 +153,13 @@ def resolve_source(role: str, source: str, *, base_dir: Path | None = None,
         try:
             from huggingface_hub import snapshot_download
 
-            path = snapshot_download(repo_id=repo, revision=revision or None,
-                                     allow_patterns=files, ignore_patterns=HUB_IGNORE)
+            path = Path(snapshot_download(repo_id=repo, revision=revision or None,
+                                          allow_patterns=files, ignore_patterns=HUB_IGNORE))
         except Exception as exc:  # network, auth, offline mode, missing repo
             raise ModelSourceError(role, f"cannot fetch Hugging Face repo {repo!r}: {exc}") from exc
-        return ResolvedSource(role, kind, ref, Path(path))
+        # the hub cache lays snapshots out as <repo folder>/snapshots/<commit sha>
+        logger.info("%s: hf:%s pinned to commit %s", role, ref, path.name)
+        return ResolvedSource(role, kind, ref, path, revision=path.name)
     # modelscope
     try:
         from modelscope.hub.snapshot_download import snapshot_download as ms_download
@@ -199,7 +207,7 @@ class ModelRegistry:
     def build(self, role: str, **overrides: Any) -> Any:
         """Build the component for ``role``: its backend's factory with resolved source + options."""
         spec = self.spec(role)
-        importlib.import_module(ROLE_MODULES[role])
+        _import_role_module(role)
         factory = _BACKENDS.get((role, spec.backend))
         if factory is None:
             known = sorted(b for r, b in _BACKENDS if r == role)
@@ -210,8 +218,18 @@ class ModelRegistry:
         return factory(source, **options)
 
 
+def _import_role_module(role: str) -> None:
+    """Import the module that registers ``role``'s backends; a role whose module does not exist
+    yet is a :class:`ModelSourceError` naming it (an import error inside the module propagates)."""
+    module = ROLE_MODULES[role]
+    if importlib.util.find_spec(module) is None:
+        raise ModelSourceError(role, f"not implemented in this version (no module {module}); "
+                                     "remove the role from the profile")
+    importlib.import_module(module)
+
+
 def backends(role: str) -> list[str]:
-    importlib.import_module(ROLE_MODULES[role])
+    _import_role_module(role)
     return sorted(b for r, b in _BACKENDS if r == role)
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from facechain.config import config_dir
 from facechain.errors import ConfigError, ModelSourceError
-from facechain.registry import ROLE_MODULES, ModelRegistry, parse_source, resolve_source
+from facechain.registry import ROLE_MODULES, ModelRegistry, backends, parse_source, resolve_source
 
 
 def test_every_profile_validates():
@@ -81,3 +81,15 @@ def test_unconfigured_role(tmp_path):
     path.write_text("roles: {}\n")
     with pytest.raises(ModelSourceError, match="not configured"):
         ModelRegistry.load(path).spec("rotation")
+
+
+@pytest.mark.parametrize("role", ["face_restoration", "tts", "talking_head"])
+def test_roles_without_a_module_raise_a_typed_error_naming_the_role(tmp_path, role):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"roles:\n  {role}: {{backend: anything}}\n")
+    reg = ModelRegistry.load(path)
+    with pytest.raises(ModelSourceError) as err:
+        reg.build(role)
+    assert err.value.role == role and role in str(err.value) and "not implemented" in str(err.value)
+    with pytest.raises(ModelSourceError, match=role):
+        backends(role)
