@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from facechain.types import Rejection
+    from facechain.types import DroppedCandidate, Rejection
 
 
 class FaceChainError(Exception):
@@ -66,6 +66,34 @@ class IncompatibleModelError(InvalidInputError):
 
 class CancelledError(FaceChainError):
     """A long-running operation (training) was cancelled by its caller."""
+
+
+class ComponentError(FaceChainError):
+    """A model component failed on one item (a photo, a generated candidate): the server's side,
+    never the caller's. Pipelines turn it into that item's rejection or drop; should one escape,
+    it is a 5xx, never a 4xx."""
+
+
+class FusionError(ComponentError):
+    """Face fusion cannot fuse this face: no usable landmarks, a face too small to fuse, a
+    template face that does not cover it."""
+
+
+class AllItemsFailedError(ComponentError):
+    """Every photo or candidate of a request failed in a model component, so there is no verdict
+    to report (a deployment down, a model failing on everything). ``failures`` holds each item's
+    :class:`Rejection` or :class:`DroppedCandidate`; the first failure's exception is the
+    ``__cause__``."""
+
+    def __init__(self, what: str, failures: list[Rejection] | list[DroppedCandidate]):
+        detail = "; ".join(f"{_item_name(f)}: {f.reason.value} ({f.message})" for f in failures)
+        super().__init__(f"every {what} failed in a model component: {detail}")
+        self.failures = list(failures)
+
+
+def _item_name(failure) -> str:
+    source = getattr(failure, "source", None)
+    return source if source is not None else f"seed {getattr(failure, 'seed', '?')}"
 
 
 def _rebuild(cls, args, state):

@@ -21,6 +21,13 @@ class RejectionReason(str, Enum):
     MULTIPLE_FACES = "multiple_faces"
     FACE_TOO_SMALL = "face_too_small"
     TOO_BLURRY = "too_blurry"
+    ANALYSIS_FAILED = "analysis_failed"  # a model component failed on the photo (our side)
+    EMBEDDING_FAILED = "embedding_failed"  # the template-face embedding failed on it (our side)
+
+    @property
+    def is_failure(self) -> bool:
+        """A component failed on the photo: not a verdict about the photo itself."""
+        return self in (RejectionReason.ANALYSIS_FAILED, RejectionReason.EMBEDDING_FAILED)
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,7 @@ class PreprocessOutput:
     template: TemplateFace
     gender: Gender
     age: float
+    trigger_tags: tuple[str, ...] = ()  # tags that follow the trigger word ("children")
 
 
 @dataclass(frozen=True)
@@ -170,6 +178,15 @@ class DropReason(str, Enum):
     FACE_TOO_SMALL = "face_too_small"
     FACE_TOO_LARGE = "face_too_large"
     BELOW_TOP_K = "below_top_k"
+    DETECTION_FAILED = "detection_failed"  # a model component failed on the candidate (our side)
+    FUSION_FAILED = "fusion_failed"
+    EMBEDDING_FAILED = "embedding_failed"
+
+    @property
+    def is_failure(self) -> bool:
+        """A component failed on the candidate: not a verdict about the generated image."""
+        return self in (DropReason.DETECTION_FAILED, DropReason.FUSION_FAILED,
+                        DropReason.EMBEDDING_FAILED)
 
 
 @dataclass

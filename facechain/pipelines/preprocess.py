@@ -6,7 +6,10 @@
     output.trigger      # e.g. "a handsome man"
     output.template     # the best face, with its embedding (fusion and ranking use it)
 
-One bad photo is reported, never fatal; :class:`NoUsablePhotosError` only when nothing survives.
+One bad photo is reported, never fatal: a photo on which a model component fails is rejected as
+``analysis_failed`` (``embedding_failed`` for the template embedding) and the others go on. When
+nothing survives: :class:`NoUsablePhotosError` (a verdict on the photos), or
+:class:`AllItemsFailedError` when every photo failed in a component (the server's side, no verdict).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,12 +26,25 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from facechain.components.face_alignment import align_and_crop
 from facechain.components.human_parsing import paint_background
-from facechain.components.tagging import caption, filter_identity_tags, trigger_word
-from facechain.errors import ImageTooLargeError, InvalidInputError, NoUsablePhotosError
+from facechain.components.tagging import (
+    GENDER_TAGS,
+    AgeGroup,
+    caption,
+    filter_identity_tags,
+    trigger_word,
+)
+from facechain.errors import (
+    AllItemsFailedError,
+    ImageTooLargeError,
+    InvalidInputError,
+    NoUsablePhotosError,
+)
 from facechain.imageio import DEFAULT_MAX_PIXELS, decode_image
+from facechain.pipelines.failures import item_failure
 from facechain.pipelines.runtime import LocalComponents, PreprocessComponents
 from facechain.types import (
     Face,
+    Gender,
     Parsing,
     Photo,
     PreprocessOutput,
@@ -55,6 +73,10 @@ class PreprocessParams(BaseModel):
     max_pixels: int = Field(DEFAULT_MAX_PIXELS, ge=1, description="decompression-bomb limit")
     max_photos: int = Field(32, ge=1, description="most photos accepted in one call")
     concurrency: int = Field(4, ge=1, le=64, description="photos processed at once")
+    gender: Gender | None = Field(None, description="the person's gender for the trigger word and "
+                                  "captions (male/female); None: the gender classifier decides")
+    age_group: AgeGroup | None = Field(None, description="the person's age group for the trigger "
+                                       "word (child/young/mature); None: the age estimate decides")
 
 
 @dataclass
@@ -71,6 +93,26 @@ class StageTimer:
 
     def add(self, stage: str, started: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+class _StageFailed(Exception):
+    """A stage of one photo raised; ``__cause__`` is what it raised."""
+
+    def __init__(self, stage: str):
+        super().__init__(stage)
+        self.stage = stage
+
+
+@contextmanager
+def _stage(timer: StageTimer, name: str) -> Iterator[None]:
+    """Time a stage of one photo and name it in any failure (cancellation passes through)."""
+    started = time.perf_counter()
+    try:
+        yield
+    except Exception as exc:
+        raise _StageFailed(name) from exc
+    finally:
+        timer.add(name, started)
 
 
 async def apreprocess(
@@ -91,37 +133,62 @@ async def apreprocess(
         raise InvalidInputError(f"{len(photos)} photos given; at most {params.max_photos}",
                                 param="photos")
 
-    # 2. Per photo: decode, upright, detect, gate, align, parse, retouch, describe
+    # 2. Per photo: decode, upright, detect, gate, align, parse, retouch, describe. A component
+    #    failing on a photo rejects that photo only.
     limit = asyncio.Semaphore(params.concurrency)
+    errors: list[Exception] = []  # what the failed components raised, for AllItemsFailedError
 
     async def run_one(order: int, photo: Photo) -> _Accepted | Rejection:
         async with limit:
-            return await _process_photo(order, photo, components, params, timer)
+            try:
+                return await _process_photo(order, photo, components, params, timer)
+            except Exception as exc:
+                staged = isinstance(exc, _StageFailed)
+                cause = exc.__cause__ if staged else exc
+                errors.append(cause)
+                return Rejection(photo.source, RejectionReason.ANALYSIS_FAILED,
+                                 item_failure(cause, photo.source,
+                                              exc.stage if staged else "analysis"))
 
     results = await asyncio.gather(*(run_one(i, p) for i, p in enumerate(photos)))
-    accepted = [r for r in results if isinstance(r, _Accepted)]
     rejected = [r for r in results if isinstance(r, Rejection)]
     for r in rejected:
         logger.info("rejected %s: %s (%s)", r.source, r.reason.value, r.message)
-    if not accepted:
+    samples = [a.sample for a in sorted((r for r in results if isinstance(r, _Accepted)),
+                                        key=lambda a: a.order)]
+
+    # 3. Template face: the best quality face, embedded for ranking (a photo whose embedding
+    #    fails is rejected, the next best one is tried)
+    template = None
+    for best in sorted(samples, key=lambda s: -s.quality):
+        try:
+            with _stage(timer, "embed"):
+                embedding = np.asarray(await components.embed(best.crop, best.face), np.float32)
+        except _StageFailed as failed:
+            errors.append(failed.__cause__)
+            rejected.append(Rejection(best.source, RejectionReason.EMBEDDING_FAILED,
+                                      item_failure(failed.__cause__, best.source, "embed")))
+            samples = [s for s in samples if s is not best]
+            continue
+        template = TemplateFace(source=best.source, image=best.crop, face=best.face,
+                                quality=best.quality, embedding=embedding)
+        break
+    if template is None:
+        if rejected and all(r.reason.is_failure for r in rejected):
+            raise AllItemsFailedError("photo", rejected) from errors[0]
         raise NoUsablePhotosError(rejected)
-    samples = [a.sample for a in sorted(accepted, key=lambda a: a.order)]
 
-    # 3. Trigger word from gender and age summed over the set; captions without identity tags
-    trigger = trigger_word([s.attributes for s in samples])
+    # 4. Trigger word from gender and age summed over the set (or as the caller says); captions
+    #    without identity tags, nor gender tags that contradict the trigger
+    trigger = trigger_word([s.attributes for s in samples], gender=params.gender,
+                           age_group=params.age_group)
+    wrong_gender = {t for g, t in GENDER_TAGS.items() if g != trigger.gender}
     for s in samples:
-        s.tags = filter_identity_tags(s.tags)
+        s.tags = [t for t in filter_identity_tags(s.tags) if t not in wrong_gender]
         s.caption = caption(trigger, s.tags)
-
-    # 4. Template face: the best quality face, embedded for ranking
-    best = max(samples, key=lambda s: s.quality)
-    started = time.perf_counter()
-    embedding = await components.embed(best.crop, best.face)
-    timer.add("embed", started)
-    template = TemplateFace(source=best.source, image=best.crop, face=best.face,
-                            quality=best.quality, embedding=np.asarray(embedding, np.float32))
     return PreprocessOutput(samples=samples, rejected=rejected, trigger=trigger.word,
-                            template=template, gender=trigger.gender, age=trigger.age)
+                            template=template, gender=trigger.gender, age=trigger.age,
+                            trigger_tags=trigger.extra_tags)
 
 
 async def _process_photo(order: int, photo: Photo, components: PreprocessComponents,
@@ -130,21 +197,18 @@ async def _process_photo(order: int, photo: Photo, components: PreprocessCompone
         return Rejection(source=photo.source, reason=reason, message=message)
 
     # a. Decode (EXIF orientation, colour modes, pixel limit)
-    started = time.perf_counter()
-    try:
-        image = await asyncio.to_thread(decode_image, photo.data, max_pixels=params.max_pixels)
-    except ImageTooLargeError as exc:
-        return reject(RejectionReason.TOO_LARGE, exc.message)
-    except InvalidInputError as exc:
-        return reject(RejectionReason.UNDECODABLE, exc.message)
-    finally:
-        timer.add("decode", started)
+    with _stage(timer, "decode"):
+        try:
+            image = await asyncio.to_thread(decode_image, photo.data, max_pixels=params.max_pixels)
+        except ImageTooLargeError as exc:
+            return reject(RejectionReason.TOO_LARGE, exc.message)
+        except InvalidInputError as exc:
+            return reject(RejectionReason.UNDECODABLE, exc.message)
 
     # b. Upright rotation; the faces come detected on the upright image
-    started = time.perf_counter()
-    rotation = await components.upright(image)
-    timer.add("rotation+detection", started)
-    image, faces = rotation.image, rotation.faces
+    with _stage(timer, "rotation+detection"):
+        rotation = await components.upright(image)
+        image, faces = rotation.image, rotation.faces
 
     # c. Gate on the faces found
     if not faces:
@@ -161,38 +225,34 @@ async def _process_photo(order: int, photo: Photo, components: PreprocessCompone
                       f"face is {side:.0f}px; at least {params.min_face_size}px needed")
 
     # d. Level the eyes (least-squares roll) and crop square around the face
-    started = time.perf_counter()
-    aligned = await asyncio.to_thread(align_and_crop, image, face, params.size, params.face_ratio)
-    timer.add("align+crop", started)
-    crop, crop_face = aligned.image, aligned.face
+    with _stage(timer, "align+crop"):
+        aligned = await asyncio.to_thread(align_and_crop, image, face, params.size,
+                                          params.face_ratio)
+        crop, crop_face = aligned.image, aligned.face
 
     # e. Quality of the aligned face; blurry photos are rejected here
-    started = time.perf_counter()
-    quality = await components.quality(crop, crop_face)
-    timer.add("quality", started)
-    sharp = quality.terms.get("sharpness_raw")
-    threshold = params.min_sharpness if params.min_sharpness is not None else quality.terms.get(
-        "blur_threshold")
+    with _stage(timer, "quality"):
+        quality = await components.quality(crop, crop_face)
+        sharp = quality.terms.get("sharpness_raw")
+        threshold = (params.min_sharpness if params.min_sharpness is not None
+                     else quality.terms.get("blur_threshold"))
     if sharp is not None and threshold is not None and sharp < threshold:
         return reject(RejectionReason.TOO_BLURRY,
                       f"face sharpness {sharp:.1f} below the threshold {threshold:.1f}")
 
     # f. Head mask (hair + face); retouch the skin, paint the background white
-    started = time.perf_counter()
-    parsing = await components.parse(crop)
-    timer.add("parsing", started)
-    head = _head_mask(parsing, crop_face, crop.shape[:2])
-    started = time.perf_counter()
-    retouched = (await components.retouch(crop, params.retouch_strength)
-                 if params.retouch_strength > 0 else crop)
-    timer.add("retouch", started)
-    final = paint_background(retouched, head)
+    with _stage(timer, "parsing"):
+        parsing = await components.parse(crop)
+        head = _head_mask(parsing, crop_face, crop.shape[:2])
+    with _stage(timer, "retouch"):
+        retouched = (await components.retouch(crop, params.retouch_strength)
+                     if params.retouch_strength > 0 else crop)
+        final = paint_background(retouched, head)
 
     # g. Attributes and tags
-    started = time.perf_counter()
-    attributes, tags = await asyncio.gather(components.attributes(crop, crop_face),
-                                            components.tag(crop, crop_face, parsing))
-    timer.add("attributes+tags", started)
+    with _stage(timer, "attributes+tags"):
+        attributes, tags = await asyncio.gather(components.attributes(crop, crop_face),
+                                                components.tag(crop, crop_face, parsing))
 
     # the training image has its background painted white: describe that, not the photo's
     tags = [t for t in tags if not t.endswith("background")] + ["white background",

@@ -1,5 +1,6 @@
 """The preprocessing chain end to end on the real photos and crafted bad inputs."""
 
+import asyncio
 import io
 import json
 
@@ -7,16 +8,19 @@ import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageFilter
+from pydantic import ValidationError
 
 from facechain.cli import main as cli_main
 from facechain.components.face_recognition import distance
-from facechain.errors import InvalidInputError, NoUsablePhotosError
+from facechain.errors import AllItemsFailedError, ComponentError, InvalidInputError, NoUsablePhotosError
+from facechain.errors import CancelledError as FaceChainCancelledError
 from facechain.imageio import encode_jpeg
 from facechain.pipelines.dataset import read_training_set, write_training_set
 from facechain.pipelines.preprocess import PreprocessParams, preprocess
-from facechain.types import Photo, RejectionReason
+from facechain.types import Gender, Photo, RejectionReason
 
 from ..conftest import FACES, OTHER_PERSON, SAME_PERSON
+from .fakes import FakePreprocessComponents, grey_photo
 
 
 def _jpeg(img: np.ndarray) -> bytes:
@@ -168,3 +172,122 @@ def test_cli_exit_codes(tmp_path, crafted, capsys):
                                    "message": report["rejected"][0]["message"]}]
     assert cli_main(["preprocess", str(bad), "--out", str(tmp_path / "o2")]) == 2
     assert "undecodable" in capsys.readouterr().err
+
+
+# --- one bad photo never sinks the set (component doubles, no models) ---------------------------
+
+SMALL = PreprocessParams(size=128, retouch_strength=0.0)
+
+
+class Wrapped(Exception):
+    """What a runtime wrapper (Ray's RayTaskError) looks like: the original as ``.cause``."""
+
+    def __init__(self, cause: BaseException):
+        super().__init__(f"Traceback (most recent call last):\n  ...\n{cause!r}")
+        self.cause = cause
+
+
+@pytest.mark.parametrize("method,stage", [
+    ("upright", "rotation+detection"), ("quality", "quality"), ("parse", "parsing"),
+    ("attributes", "attributes+tags"), ("tag", "attributes+tags")])
+@pytest.mark.parametrize("exc,type_name", [
+    (RuntimeError("native code blew up"), "RuntimeError"),
+    (cv2.error("OpenCV(4.10) error: (-215:Assertion failed)"), "error"),
+    (ValueError("attribute model returned NaN"), "ValueError"),
+    (InvalidInputError("face box outside the image", param="face"), "InvalidInputError"),
+    (Wrapped(RuntimeError("in the replica")), "RuntimeError"),
+])
+def test_a_component_failing_on_one_photo_rejects_that_photo_only(method, stage, exc, type_name):
+    components = FakePreprocessComponents(fail={method: (120, exc)})
+    out = preprocess([grey_photo(60), grey_photo(120), grey_photo(180)], components, SMALL)
+    assert [s.source for s in out.samples] == ["grey60.png", "grey180.png"]
+    (rejection,) = out.rejected
+    assert rejection.source == "grey120.png"
+    assert rejection.reason is RejectionReason.ANALYSIS_FAILED
+    assert rejection.reason.value == "analysis_failed"
+    assert rejection.message.startswith(f"{stage} failed: {type_name}")
+    assert "Traceback" not in rejection.message  # the wrapper's text stays in the log
+    assert out.template.source == "grey180.png"
+
+
+def test_unexpected_component_errors_are_logged_with_their_traceback(caplog):
+    components = FakePreprocessComponents(fail={"parse": (120, RuntimeError("boom"))})
+    with caplog.at_level("WARNING", logger="facechain.pipelines.failures"):
+        preprocess([grey_photo(60), grey_photo(120)], components, SMALL)
+    (record,) = [r for r in caplog.records if "grey120.png" in r.getMessage()]
+    assert record.exc_info is not None and record.exc_info[0] is RuntimeError
+    assert "RuntimeError" in record.getMessage()
+
+
+@pytest.mark.parametrize("exc", [asyncio.CancelledError(), FaceChainCancelledError("stop")])
+def test_cancellation_is_never_a_rejection(exc):
+    components = FakePreprocessComponents(fail={"parse": (120, exc)})
+    with pytest.raises(type(exc)):
+        preprocess([grey_photo(60), grey_photo(120)], components, SMALL)
+
+
+def test_a_failed_template_embedding_rejects_that_photo_and_takes_the_next_best():
+    components = FakePreprocessComponents(fail={"embed": (180, RuntimeError("dlib"))})
+    out = preprocess([grey_photo(60), grey_photo(120), grey_photo(180)], components, SMALL)
+    assert out.template.source == "grey120.png"  # 180 has the best quality but no embedding
+    assert [s.source for s in out.samples] == ["grey60.png", "grey120.png"]
+    (rejection,) = out.rejected
+    assert (rejection.source, rejection.reason) == ("grey180.png", RejectionReason.EMBEDDING_FAILED)
+    assert rejection.message.startswith("embed failed: RuntimeError")
+
+
+@pytest.mark.parametrize("method", ["parse", "embed"])
+def test_every_photo_failing_in_a_component_is_not_the_callers_fault(method):
+    down = Wrapped(ConnectionError("deployment unreachable"))
+    components = FakePreprocessComponents(fail={method: (None, down)})
+    with pytest.raises(AllItemsFailedError) as err:
+        preprocess([grey_photo(60), grey_photo(120)], components, SMALL)
+    assert not isinstance(err.value, NoUsablePhotosError | InvalidInputError)  # never a 4xx
+    assert isinstance(err.value, ComponentError) and err.value.__cause__ is down
+    assert sorted(f.source for f in err.value.failures) == ["grey120.png", "grey60.png"]
+    assert all(f.reason.is_failure for f in err.value.failures)
+
+
+def test_nothing_usable_with_a_verdict_still_lists_every_reason():
+    components = FakePreprocessComponents(fail={"parse": (120, RuntimeError("boom"))})
+    with pytest.raises(NoUsablePhotosError) as err:
+        preprocess([Photo("empty.jpg", b""), grey_photo(120)], components, SMALL)
+    assert {r.source: r.reason for r in err.value.rejections} == {
+        "empty.jpg": RejectionReason.UNDECODABLE, "grey120.png": RejectionReason.ANALYSIS_FAILED}
+
+
+# --- the caller overrides the classifiers' gender and age ---------------------------------------
+
+ELDERLY_WOMAN_AS_MAN = dict(male_probability=0.98, age=70.0, tags=("solo", "1boy", "smile"))
+
+
+def test_classifiers_decide_without_an_override():
+    out = preprocess([grey_photo(60)], FakePreprocessComponents(**ELDERLY_WOMAN_AS_MAN), SMALL)
+    assert out.trigger == "a mature man" and out.trigger_tags == ()
+    assert out.samples[0].caption.startswith("a mature man, solo, 1boy")
+
+
+def test_gender_override_changes_trigger_captions_and_gender_tags():
+    params = PreprocessParams(size=128, retouch_strength=0.0, gender="female")
+    assert params.gender is Gender.FEMALE
+    out = preprocess([grey_photo(60), grey_photo(120)],
+                     FakePreprocessComponents(**ELDERLY_WOMAN_AS_MAN), params)
+    assert out.trigger == "a mature woman" and out.gender is Gender.FEMALE
+    for s in out.samples:
+        assert s.caption.startswith("a mature woman, solo, smile")
+        assert "1boy" not in s.caption and "1boy" not in s.tags
+        assert s.attributes.male_probability == 0.98  # the measurement itself is kept
+
+
+def test_age_group_override_gives_the_child_row_with_its_children_tag():
+    params = PreprocessParams(size=128, retouch_strength=0.0, gender="female", age_group="child")
+    out = preprocess([grey_photo(60)], FakePreprocessComponents(**ELDERLY_WOMAN_AS_MAN), params)
+    assert out.trigger == "a girl" and out.trigger_tags == ("children",)
+    assert out.samples[0].caption.startswith("a girl, children, solo, smile")
+    assert out.age == 70.0  # the measured mean age stays what it was
+
+
+@pytest.mark.parametrize("field,value", [("gender", "other"), ("age_group", "teen")])
+def test_override_values_are_enums(field, value):
+    with pytest.raises(ValidationError):
+        PreprocessParams(**{field: value})

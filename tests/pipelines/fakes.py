@@ -1,0 +1,80 @@
+"""Component doubles for pipeline tests: fast, deterministic, and able to fail on one item only.
+
+Photos are flat grey images whose grey level identifies them (:func:`grey_photo`); a
+``fail={"parse": (level, exc)}`` entry makes that method raise ``exc`` on the photo of that
+level only (after alignment the crop keeps the flat grey, so every stage can tell)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import numpy as np
+
+from facechain.imageio import encode_png
+from facechain.types import Attributes, Face, Parsing, Photo, QualityScore, Rotation
+
+SIDE = 360
+FACE = Face(box=(110.0, 100.0, 250.0, 260.0), score=1.0, landmarks=np.array(
+    [[150.0, 160.0], [210.0, 160.0], [180.0, 195.0], [155.0, 225.0], [205.0, 225.0]]))
+
+
+def grey_photo(level: int, name: str | None = None) -> Photo:
+    image = np.full((SIDE, SIDE, 3), level, np.uint8)
+    return Photo(name or f"grey{level}.png", encode_png(image))
+
+
+def level_of(image: np.ndarray) -> int:
+    return int(image[image.shape[0] // 2, image.shape[1] // 2, 0])
+
+
+class FakePreprocessComponents:
+    """Every photo shows one face (:data:`FACE`); attributes, tags and quality are fixed.
+    ``fail`` maps a method name to ``(grey level, exception)``; level None: every photo."""
+
+    def __init__(self, *, fail: dict[str, tuple[int | None, BaseException]] | None = None,
+                 male_probability: float = 0.9, age: float = 30.0,
+                 tags: tuple[str, ...] = ("solo", "1boy", "smile")):
+        self.fail = fail or {}
+        self.male_probability, self.age, self.tags = male_probability, age, list(tags)
+
+    def _check(self, method: str, image: np.ndarray) -> None:
+        if method in self.fail:
+            level, exc = self.fail[method]
+            if level is None or level_of(image) == level:
+                raise exc
+
+    async def upright(self, image):
+        self._check("upright", image)
+        return Rotation(angle=0, image=image, faces=[FACE])
+
+    async def detect(self, image):
+        self._check("detect", image)
+        return [FACE]
+
+    async def parse(self, image):
+        self._check("parse", image)
+        head = np.zeros(image.shape[:2], np.uint8)
+        h, w = head.shape
+        head[h // 8:7 * h // 8, w // 8:7 * w // 8] = 255
+        return Parsing(head=head, face=head, hair=np.zeros_like(head), person=head)
+
+    async def retouch(self, image, strength):
+        self._check("retouch", image)
+        return image
+
+    async def attributes(self, image, face):
+        self._check("attributes", image)
+        await asyncio.sleep(0)
+        return Attributes(male_probability=self.male_probability, age=self.age)
+
+    async def tag(self, image, face, parsing):
+        self._check("tag", image)
+        return list(self.tags)
+
+    async def quality(self, image, face):
+        self._check("quality", image)
+        return QualityScore(score=level_of(image) / 255.0, terms={})
+
+    async def embed(self, image, face):
+        self._check("embed", image)
+        return np.full(128, level_of(image) / 255.0, np.float32)
