@@ -1,8 +1,13 @@
 """Decoding and encoding of user images.
 
-Every upload goes through :func:`decode_image`: EXIF orientation applied, any mode (greyscale,
-palette, RGBA, CMYK, 16-bit) normalised to 8-bit RGB, and a pixel limit checked *before* the
-pixels are decoded, so a decompression bomb costs nothing.
+Every upload goes through :func:`decode_image`: only the formats the API accepts (JPEG, PNG,
+WebP) are parsed at all, EXIF orientation applied, any mode (greyscale, palette, RGBA, CMYK,
+16-bit) normalised to 8-bit RGB, and a pixel limit checked *before* the pixels are decoded, so a
+decompression bomb costs nothing.
+
+Importing this module sets Pillow's own decompression-bomb guard for the whole process to
+:data:`DEFAULT_MAX_PIXELS` (it is never disabled): every ``Image.open`` warns above it and refuses
+twice it, so ``max_pixels`` of :func:`decode_image` is effectively capped at twice the default.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from facechain.errors import ImageDecodeError, ImageTooLargeError
 
 DEFAULT_MAX_PIXELS = 40_000_000  # ~ 8000 x 5000; phones top out around 50 MP
-SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "MPO")
+# The Pillow plugins that may parse an upload (the JPEG one also opens MPO, the multi-picture
+# JPEG many cameras write).
+SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP")
+_FORMAT_NAMES = "JPEG, PNG or WebP"
 
-# Pillow's own bomb guard warns at MAX_IMAGE_PIXELS and raises at twice that; we check explicitly.
-Image.MAX_IMAGE_PIXELS = None
+Image.MAX_IMAGE_PIXELS = DEFAULT_MAX_PIXELS
 
 
 def decode_image(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
@@ -32,12 +39,8 @@ def decode_image(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.nda
         raise ImageDecodeError("empty file (0 bytes)", param="photos")
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            img = Image.open(io.BytesIO(data))
-            if img.format not in SUPPORTED_FORMATS:
-                raise ImageDecodeError(
-                    f"unsupported image format {img.format!r}; use JPEG, PNG or WebP",
-                    param="photos")
+            warnings.simplefilter("ignore")  # Pillow's DecompressionBombWarning: checked below
+            img = Image.open(io.BytesIO(data), formats=SUPPORTED_FORMATS)
             width, height = img.size
             if width * height > max_pixels:
                 raise ImageTooLargeError(
@@ -48,7 +51,12 @@ def decode_image(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.nda
             return _to_rgb8(img)
     except (ImageDecodeError, ImageTooLargeError):
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLargeError(f"image is above Pillow's pixel limit: {exc}", param="photos") from exc
+    except UnidentifiedImageError as exc:
+        raise ImageDecodeError(f"not a supported image ({_FORMAT_NAMES}) or a damaged one",
+                               param="photos") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
         raise ImageDecodeError(f"cannot decode image: {exc}", param="photos") from exc
 
 

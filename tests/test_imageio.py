@@ -66,3 +66,65 @@ def test_pixel_limit_checked_before_decoding():
 def test_encode_png_roundtrip():
     src = np.random.default_rng(0).integers(0, 255, (16, 16, 3), dtype=np.uint8)
     np.testing.assert_array_equal(decode_image(encode_png(src)), src)
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose IHDR claims ``width`` x ``height`` with no pixel data: what a bomb looks like
+    before it is decoded."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+def test_pillow_bomb_guard_stays_on_process_wide():
+    import facechain.imageio as imageio
+
+    assert isinstance(Image.MAX_IMAGE_PIXELS, int) and 0 < Image.MAX_IMAGE_PIXELS <= imageio.DEFAULT_MAX_PIXELS
+    bomb = _png_header_only(30_000, 30_000)  # 900 MP: above twice Pillow's limit
+    with pytest.raises(Image.DecompressionBombError):  # any Image.open in the process, not only ours
+        Image.open(io.BytesIO(bomb))
+    # decode_image reports it as too large, whatever max_pixels the caller asked for
+    with pytest.raises(ImageTooLargeError):
+        decode_image(bomb, max_pixels=10**12)
+    with pytest.raises(ImageTooLargeError):
+        decode_image(_png_header_only(8000, 6000))  # 48 MP: above the default limit
+
+
+@pytest.mark.parametrize("fmt", ["TIFF", "BMP", "GIF", "ICO"])
+def test_formats_outside_the_api_are_refused_before_their_decoder_runs(monkeypatch, fmt):
+    """Only the JPEG, PNG and WebP plugins may parse an upload: other formats' parsers (a large
+    attack surface, e.g. libtiff) never see the bytes."""
+    from PIL import BmpImagePlugin, GifImagePlugin, IcoImagePlugin, TiffImagePlugin
+
+    plugin = {"TIFF": TiffImagePlugin.TiffImageFile, "BMP": BmpImagePlugin.BmpImageFile,
+              "GIF": GifImagePlugin.GifImageFile, "ICO": IcoImagePlugin.IcoImageFile}[fmt]
+    data = _encode(Image.new("RGB", (16, 16), (10, 20, 30)), fmt)
+    opened = []
+    real_open = plugin._open
+
+    def spy(self):
+        opened.append(fmt)
+        return real_open(self)
+
+    monkeypatch.setattr(plugin, "_open", spy)
+    with pytest.raises(ImageDecodeError, match="JPEG, PNG"):
+        decode_image(data)
+    assert opened == []
+
+
+def test_api_formats_listed_once():
+    import facechain.imageio as imageio
+
+    assert imageio.SUPPORTED_FORMATS == ("JPEG", "PNG", "WEBP")
+
+
+def test_mpo_from_cameras_decodes_through_the_jpeg_plugin():
+    img = Image.new("RGB", (16, 16), (200, 0, 0))
+    data = _encode(img, "MPO", save_all=True, append_images=[img])
+    assert Image.open(io.BytesIO(data)).format == "MPO"
+    assert decode_image(data).shape == (16, 16, 3)
