@@ -12,6 +12,7 @@ them too; the ControlNet networks run inside the engine at every denoising step.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -32,7 +33,7 @@ from facechain.diffusion.lora_io import (
     check_compatible,
     read_lora,
 )
-from facechain.diffusion.styles import lora_state_dict
+from facechain.diffusion.styles import lora_format, lora_state_dict
 from facechain.errors import InvalidInputError, ModelSourceError, NotFoundError
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ ControlKind = Literal["openpose", "canny", "depth"]
 
 FACE_PREFIX = "face-"
 STYLE_PREFIX = "style-"
+PEFT_CONFIG_NAME = "adapter_config.json"  # beside a PEFT adapter's weights: its LoraConfig
 
 
 def peft_adapter_name(name: str) -> str:
@@ -179,11 +181,32 @@ class DiffusionEngine:
         # engines built from one BaseModel share its modules: drop a same-named stale adapter
         if any(name in names for names in self.pipe.get_list_adapters().values()):
             self.pipe.delete_adapters(name)
-        # kohya / WebUI / PEFT files are normalised to what load_lora_weights accepts
-        self.pipe.load_lora_weights(lora_state_dict(path), adapter_name=name)
+        self._load_lora_file(path, name)
         self.stats.load_seconds += time.perf_counter() - started
         self.stats.adapter_loads += 1
         self._loaded[name] = ref
+
+    def _load_lora_file(self, path: Path, name: str) -> None:
+        """Load one LoRA ``.safetensors`` file as adapter ``name``, with its alpha.
+
+        diffusers and kohya/WebUI files are passed to ``load_lora_weights`` by path, as a plain
+        pipeline loads them: diffusers then reads what only the file holds, the peft
+        ``LoraConfig`` in the safetensors header (rank *and* alpha; a state dict loses it and
+        alpha == rank is assumed) and kohya's ``.alpha`` tensors. Bare PEFT files get ``unet.``
+        keys first; their alpha is in peft's ``adapter_config.json`` beside the file, if any.
+        """
+        if lora_format(path) != "peft":
+            self.pipe.load_lora_weights(str(path.parent), weight_name=path.name, adapter_name=name,
+                                        local_files_only=True)
+            return
+        state = lora_state_dict(path)
+        config = _peft_lora_config(path.parent / PEFT_CONFIG_NAME)
+        if config is None:
+            self.pipe.load_lora_weights(state, adapter_name=name)
+            return
+        unet_name = self.pipe.unet_name
+        self.pipe.load_lora_into_unet(state, None, self.pipe.unet, adapter_name=name, _pipeline=self.pipe,
+                                      metadata={f"{unet_name}.{k}": v for k, v in config.items()})
 
     def preload(self, ref: AdapterRef) -> None:
         """Load an adapter ahead of the request that uses it (multiplexed serving)."""
@@ -330,6 +353,25 @@ def batch_key(request: DiffusionRequest) -> tuple | None:
         return None
     return (tuple((r.adapter_name, str(r.path), r.weight) for r in request.adapters),
             request.steps, request.guidance_scale, request.width, request.height)
+
+
+def _peft_lora_config(path: Path) -> dict[str, Any] | None:
+    """The ``LoraConfig`` fields of a peft ``adapter_config.json`` (None when there is none);
+    fields this peft does not know are dropped."""
+    if not path.is_file():
+        return None
+    from dataclasses import fields
+
+    from peft import LoraConfig
+
+    try:
+        raw = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise InvalidInputError(f"unreadable PEFT adapter config {path}: {exc}", param="lora") from exc
+    if not isinstance(raw, dict) or raw.get("peft_type", "LORA") != "LORA":
+        raise InvalidInputError(f"{path} is not a PEFT LoRA config", param="lora")
+    known = {f.name for f in fields(LoraConfig)}
+    return {k: v for k, v in raw.items() if k in known}
 
 
 def _to_pil(image: np.ndarray):
