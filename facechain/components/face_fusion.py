@@ -3,7 +3,9 @@
 ``FaceFuser(target, target_face, template, template_face, strength) -> image`` returns a uint8 RGB
 image of the target's size in which the inner face (brows to chin) of ``target`` carries the
 identity of ``template``. ``strength`` 0 returns the target unchanged (bit-identical), 1 the fully
-fused image; values between blend the two linearly inside the face mask.
+fused image; values between blend the two linearly inside the face mask. Malformed arguments raise
+:class:`InvalidInputError`; a face that cannot be fused (no 68 landmarks, too small, not covered by
+the template face) raises :class:`FusionError`, which the pipelines turn into a dropped candidate.
 
 Backends (``configs/models/*.yaml``, role ``face_fusion``):
 
@@ -57,7 +59,7 @@ from facechain.components.face_detection import (
     check_image,
     model_file,
 )
-from facechain.errors import InvalidInputError, ModelSourceError
+from facechain.errors import FusionError, InvalidInputError, ModelSourceError
 from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Face
 
@@ -231,9 +233,9 @@ class FaceFuser:
         with self._lock:
             points = self.landmarks(image, face)
         if points.shape != (68, 2) or not np.all(np.isfinite(points)):
-            raise InvalidInputError(f"no 68-point landmarks for the face {face.box}", param=param)
+            raise FusionError(f"no 68-point landmarks for the face {face.box}", param=param)
         if _inter_ocular(points) < MIN_FACE_PIXELS:
-            raise InvalidInputError(
+            raise FusionError(
                 f"face {face.box} is too small to fuse (eye distance "
                 f"{_inter_ocular(points):.1f} px < {MIN_FACE_PIXELS:g})", param=param)
         return points
@@ -258,8 +260,8 @@ class FaceFuser:
         x0, y0 = max(0, lo[0]), max(0, lo[1])
         x1, y1 = min(width, hi[0] + 1), min(height, hi[1] + 1)
         if x1 - x0 < 4 or y1 - y0 < 4:
-            raise InvalidInputError(f"target face {target_face.box} lies outside the image",
-                                    param="target_face")
+            raise FusionError(f"target face {target_face.box} lies outside the image",
+                              param="target_face")
         roi = target[y0:y1, x0:x1]
         roi_shape = roi.shape[:2]
         tgt_pts = tgt68 - (x0, y0)
@@ -290,8 +292,8 @@ class FaceFuser:
         if cv2.countNonZero(eroded) >= 16:
             mask = eroded
         if cv2.countNonZero(mask) < 16:
-            raise InvalidInputError("the template face does not cover the target face",
-                                    param="template_face")
+            raise FusionError("the template face does not cover the target face",
+                              param="template_face")
         feather_px = max(1, round(self.feather * face_size))
         alpha = cv2.GaussianBlur(mask.astype(np.float32) / 255.0, (0, 0), feather_px / 2.0)
         alpha *= mask > 0  # fade inside the mask only: outside it the target stays untouched

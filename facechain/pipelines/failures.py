@@ -13,6 +13,9 @@ Cancellation (``asyncio.CancelledError``, a ``BaseException``; the library's
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
 
 from facechain.errors import CancelledError, FaceChainError
 
@@ -46,3 +49,23 @@ def item_failure(exc: Exception, item: str, stage: str) -> str:
     else:  # unexpected: keep the traceback for whoever fixes it
         logger.warning("%s: %s", item, message, exc_info=exc)
     return message
+
+
+class StageFailed(Exception):
+    """A stage of one item raised; ``__cause__`` is what it raised, ``reason`` the item's
+    rejection or drop reason (None: the pipeline's default)."""
+
+    def __init__(self, stage: str, reason: Enum | None = None):
+        super().__init__(stage)
+        self.stage = stage
+        self.reason = reason
+
+
+@contextmanager
+def stage(name: str, reason: Enum | None = None) -> Iterator[None]:
+    """Name the stage (and the reason) in any ``Exception`` its block raises, as
+    :class:`StageFailed`; cancellation passes through untouched."""
+    try:
+        yield
+    except Exception as exc:
+        raise StageFailed(name, reason) from exc

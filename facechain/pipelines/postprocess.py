@@ -7,6 +7,13 @@ the fused face is embedded and compared with the template embedding, and the bes
 returned, most similar first. Every other candidate comes back as a :class:`DroppedCandidate`
 with its reason (``below_top_k`` ones with their similarity), so nothing disappears silently.
 
+A generated image is never the caller's fault: a component failing on one candidate (detection,
+fusion, embedding; also a fusion that cannot fuse, :class:`FusionError`) drops that candidate
+(``detection_failed`` / ``fusion_failed`` / ``embedding_failed``) and the others go on. Zero
+portraits is still an answer when some candidate got a verdict (``no_face`` ...); when every
+candidate failed in a component there is none, and :class:`AllItemsFailedError` (a server-side
+error, never a 4xx) is raised from the first failure.
+
 Written against async component methods (:class:`RankComponents`), so the same code runs with
 local components (called in threads) and with Ray Serve deployment handles.
 """
@@ -22,7 +29,8 @@ from typing import Protocol
 import numpy as np
 
 from facechain.components.face_recognition import similarity
-from facechain.errors import InvalidInputError
+from facechain.errors import AllItemsFailedError, InvalidInputError
+from facechain.pipelines.failures import StageFailed, item_failure, stage
 from facechain.types import DroppedCandidate, DropReason, Face, Portrait, TemplateFace
 
 logger = logging.getLogger(__name__)
@@ -126,29 +134,45 @@ async def fuse_and_rank(
     _check_params(top_k, fusion_strength, min_face_fraction, max_face_fraction, dominance)
     template_embedding = np.asarray(template.embedding, dtype=np.float32)
 
+    errors: list[Exception] = []  # what the failed components raised, for AllItemsFailedError
+
     async def process(order: int, seed: int, image: np.ndarray) -> _Ranked | DroppedCandidate:
         # 2. Detect and screen faces
-        faces = await components.detect(image)
-        face, reason, message = screen_faces(faces, image, min_face_fraction=min_face_fraction,
-                                             max_face_fraction=max_face_fraction,
-                                             dominance=dominance)
+        with stage("detection", DropReason.DETECTION_FAILED):
+            faces = await components.detect(image)
+            face, reason, message = screen_faces(faces, image, min_face_fraction=min_face_fraction,
+                                                 max_face_fraction=max_face_fraction,
+                                                 dominance=dominance)
         if face is None:
             logger.debug("candidate seed=%s dropped: %s (%s)", seed, reason.value, message)
             return DroppedCandidate(seed=seed, reason=reason, message=message)
         # 3. Fuse the template face in. Fusion replaces the inner face in place, so the
         #    candidate's face box still locates the fused face (no second detection).
-        fused = await components.fuse(image, face, template.image, template.face, fusion_strength)
+        with stage("fusion", DropReason.FUSION_FAILED):
+            fused = await components.fuse(image, face, template.image, template.face,
+                                          fusion_strength)
         # 4. Embed the fused face and compare with the template
-        embedding = await components.embed(fused, face)
-        score = similarity(embedding, template_embedding)
+        with stage("embedding", DropReason.EMBEDDING_FAILED):
+            embedding = await components.embed(fused, face)
+            score = similarity(embedding, template_embedding)
         return _Ranked(order=order, seed=seed, image=fused, face=face, similarity=score)
 
+    async def attempt(order: int, seed: int, image: np.ndarray) -> _Ranked | DroppedCandidate:
+        try:
+            return await process(order, seed, image)
+        except StageFailed as failed:  # one candidate's failure, never the request's
+            errors.append(failed.__cause__)
+            return DroppedCandidate(seed=seed, reason=failed.reason, message=item_failure(
+                failed.__cause__, f"candidate seed={seed}", failed.stage))
+
     # 5. All candidates at once; the components decide how much really runs in parallel
-    results = await asyncio.gather(*(process(i, seed, image)
+    results = await asyncio.gather(*(attempt(i, seed, image)
                                      for i, (seed, image) in enumerate(candidates)))
+    dropped = [r for r in results if isinstance(r, DroppedCandidate)]
+    if candidates and len(errors) == len(candidates):
+        raise AllItemsFailedError("candidate", dropped) from errors[0]
 
     # 6. Rank and keep the top k
-    dropped = [r for r in results if isinstance(r, DroppedCandidate)]
     ranked = sorted((r for r in results if isinstance(r, _Ranked)),
                     key=lambda r: (-r.similarity, r.order))
     portraits = [Portrait(image=r.image, similarity=r.similarity, seed=r.seed, face=r.face)

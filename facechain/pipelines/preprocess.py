@@ -40,7 +40,7 @@ from facechain.errors import (
     NoUsablePhotosError,
 )
 from facechain.imageio import DEFAULT_MAX_PIXELS, decode_image
-from facechain.pipelines.failures import item_failure
+from facechain.pipelines.failures import StageFailed, item_failure, stage
 from facechain.pipelines.runtime import LocalComponents, PreprocessComponents
 from facechain.types import (
     Face,
@@ -95,22 +95,13 @@ class StageTimer:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
-class _StageFailed(Exception):
-    """A stage of one photo raised; ``__cause__`` is what it raised."""
-
-    def __init__(self, stage: str):
-        super().__init__(stage)
-        self.stage = stage
-
-
 @contextmanager
 def _stage(timer: StageTimer, name: str) -> Iterator[None]:
-    """Time a stage of one photo and name it in any failure (cancellation passes through)."""
+    """Time a stage of one photo and name it in any failure (:class:`StageFailed`)."""
     started = time.perf_counter()
     try:
-        yield
-    except Exception as exc:
-        raise _StageFailed(name) from exc
+        with stage(name):
+            yield
     finally:
         timer.add(name, started)
 
@@ -143,7 +134,7 @@ async def apreprocess(
             try:
                 return await _process_photo(order, photo, components, params, timer)
             except Exception as exc:
-                staged = isinstance(exc, _StageFailed)
+                staged = isinstance(exc, StageFailed)
                 cause = exc.__cause__ if staged else exc
                 errors.append(cause)
                 return Rejection(photo.source, RejectionReason.ANALYSIS_FAILED,
@@ -164,7 +155,7 @@ async def apreprocess(
         try:
             with _stage(timer, "embed"):
                 embedding = np.asarray(await components.embed(best.crop, best.face), np.float32)
-        except _StageFailed as failed:
+        except StageFailed as failed:
             errors.append(failed.__cause__)
             rejected.append(Rejection(best.source, RejectionReason.EMBEDDING_FAILED,
                                       item_failure(failed.__cause__, best.source, "embed")))

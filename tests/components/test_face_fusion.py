@@ -16,7 +16,7 @@ from facechain.components.face_fusion import (
     similarity_transform,
 )
 from facechain.components.face_recognition import distance
-from facechain.errors import InvalidInputError, ModelSourceError
+from facechain.errors import ComponentError, FusionError, InvalidInputError, ModelSourceError
 from facechain.registry import ResolvedSource
 from facechain.types import Face
 from tests.conftest import shrink
@@ -120,9 +120,20 @@ def test_tiny_faces(fuser, pair):
         if fusable:
             out = fuser(small, small_face, pair["obama"], pair["obama_face"], 1.0)
             assert out.shape == small.shape and not np.array_equal(out, small)
-        else:
-            with pytest.raises(InvalidInputError, match="too small"):
+        else:  # a generated face too small to fuse is the fusion's failure, not the caller's
+            with pytest.raises(FusionError, match="too small") as err:
                 fuser(small, small_face, pair["obama"], pair["obama_face"], 1.0)
+            assert not isinstance(err.value, InvalidInputError)
+
+
+def test_a_template_that_does_not_cover_the_face_is_a_fusion_error(fuser, pair):
+    # The template photo cut 2 px into its face box: nothing of its face is left to fuse in.
+    obama, face = pair["obama"], pair["obama_face"]
+    sliver = np.ascontiguousarray(obama[:, :int(face.box[0]) + 2])
+    with pytest.raises(FusionError, match="does not cover") as err:
+        fuser(pair["biden"], pair["biden_face"], sliver, face, 1.0)
+    assert isinstance(err.value, ComponentError) and not isinstance(err.value, InvalidInputError)
+    assert err.value.param == "template_face"
 
 
 def test_invalid_inputs(fuser, pair):

@@ -78,3 +78,42 @@ class FakePreprocessComponents:
     async def embed(self, image, face):
         self._check("embed", image)
         return np.full(128, level_of(image) / 255.0, np.float32)
+
+
+CANDIDATE_SIDE = 256
+CANDIDATE_FACE = Face(box=(64.0, 64.0, 192.0, 192.0), score=1.0, landmarks=np.array(
+    [[100.0, 110.0], [156.0, 110.0], [128.0, 140.0], [104.0, 165.0], [152.0, 165.0]]))
+
+
+def grey_candidate(level: int) -> np.ndarray:
+    return np.full((CANDIDATE_SIDE, CANDIDATE_SIDE, 3), level, np.uint8)
+
+
+class FakeRankComponents:
+    """One plausible face per candidate (none on a black one); fusion brightens the image by one
+    level, the embedding is the image's level. ``fail`` maps ``detect`` / ``fuse`` / ``embed`` to
+    ``(grey level, exception)`` (level None: every candidate; the level before fusion)."""
+
+    def __init__(self, *, fail: dict[str, tuple[int | None, BaseException]] | None = None):
+        self.fail = fail or {}
+
+    def _check(self, method: str, image: np.ndarray, shift: int = 0) -> None:
+        if method in self.fail:
+            level, exc = self.fail[method]
+            if level is None or level_of(image) - shift == level:
+                raise exc
+
+    async def detect(self, image):
+        self._check("detect", image)
+        return [CANDIDATE_FACE] if level_of(image) > 0 else []
+
+    async def fuse(self, target, target_face, template, template_face, strength):
+        self._check("fuse", target)
+        await asyncio.sleep(0)
+        return np.minimum(target.astype(np.int16) + 1, 255).astype(np.uint8)
+
+    async def embed(self, image, face):
+        self._check("embed", image, shift=1)
+        vector = np.zeros(128, np.float32)
+        vector[0], vector[1] = 1.0, level_of(image) / 255.0
+        return vector

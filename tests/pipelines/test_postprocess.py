@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from facechain.errors import InvalidInputError
+from facechain.errors import AllItemsFailedError, ComponentError, FusionError, InvalidInputError
 from facechain.pipelines.postprocess import (
     TemplateRef,
     fuse_and_rank,
@@ -17,6 +17,8 @@ from facechain.pipelines.postprocess import (
 )
 from facechain.types import DropReason, Face, TemplateFace
 from tests.conftest import shrink
+
+from .fakes import CANDIDATE_FACE, FakeRankComponents, grey_candidate
 
 
 def to_height(image: np.ndarray, height: int) -> np.ndarray:
@@ -158,3 +160,115 @@ def test_empty_candidates_and_template_ref(template, components):
                                                  face=template.face, quality=0.9,
                                                  embedding=template.embedding))
     assert ref.face is template.face and ref.embedding is template.embedding
+
+
+# --- one bad candidate never sinks the request ------------------------------------------------
+
+FAKE_TEMPLATE = TemplateRef(image=grey_candidate(100), face=CANDIDATE_FACE,
+                            embedding=np.eye(1, 128, 0, dtype=np.float32)[0])
+
+
+class Wrapped(Exception):
+    """What Ray's RayTaskError looks like from a handle: the original as ``.cause``."""
+
+    def __init__(self, cause: BaseException):
+        super().__init__(f"Traceback (most recent call last):\n  ...\n{cause!r}")
+        self.cause = cause
+
+
+def _grey_candidates(*levels: int) -> list[tuple[int, np.ndarray]]:
+    return [(level, grey_candidate(level)) for level in levels]  # seed = grey level
+
+
+@pytest.mark.parametrize("method,reason,stage", [
+    ("detect", DropReason.DETECTION_FAILED, "detection"),
+    ("fuse", DropReason.FUSION_FAILED, "fusion"),
+    ("embed", DropReason.EMBEDDING_FAILED, "embedding")])
+@pytest.mark.parametrize("exc,type_name", [
+    (RuntimeError("dlib: bad alloc"), "RuntimeError"),
+    (cv2.error("OpenCV(4.10) error: (-215:Assertion failed) !_src.empty()"), "error"),
+    (ValueError("operands could not be broadcast"), "ValueError"),
+    (FusionError("the template face does not cover the target face"), "FusionError"),
+    (InvalidInputError("expected a uint8 RGB image", param="image"), "InvalidInputError"),
+    (Wrapped(RuntimeError("in the replica")), "RuntimeError"),
+])
+def test_a_component_failing_on_one_candidate_drops_that_candidate_only(method, reason, stage, exc,
+                                                                        type_name):
+    components = FakeRankComponents(fail={method: (20, exc)})
+    portraits, dropped = fuse_and_rank_sync(_grey_candidates(10, 20, 30), FAKE_TEMPLATE,
+                                            components, top_k=3)
+    assert [p.seed for p in portraits] == [10, 30]
+    (drop,) = dropped
+    assert drop.seed == 20 and drop.reason is reason and drop.reason.value.endswith("_failed")
+    assert drop.message.startswith(f"{stage} failed: {type_name}")
+    assert "Traceback" not in drop.message and drop.similarity is None
+
+
+def test_unexpected_candidate_errors_are_logged_with_their_traceback(caplog):
+    components = FakeRankComponents(fail={"fuse": (20, RuntimeError("boom"))})
+    with caplog.at_level("WARNING", logger="facechain.pipelines.failures"):
+        fuse_and_rank_sync(_grey_candidates(10, 20), FAKE_TEMPLATE, components)
+    (record,) = [r for r in caplog.records if "seed=20" in r.getMessage()]
+    assert record.exc_info is not None and record.exc_info[0] is RuntimeError
+
+
+def test_cancellation_of_a_candidate_is_not_a_drop():
+    components = FakeRankComponents(fail={"embed": (20, asyncio.CancelledError())})
+    with pytest.raises(asyncio.CancelledError):
+        fuse_and_rank_sync(_grey_candidates(10, 20), FAKE_TEMPLATE, components)
+
+
+@pytest.mark.parametrize("method", ["detect", "fuse", "embed"])
+def test_every_candidate_failing_is_a_server_error_not_zero_portraits(method):
+    down = Wrapped(ConnectionError("the detection deployment is down"))
+    with pytest.raises(AllItemsFailedError) as err:
+        fuse_and_rank_sync(_grey_candidates(10, 20), FAKE_TEMPLATE,
+                           FakeRankComponents(fail={method: (None, down)}))
+    assert isinstance(err.value, ComponentError) and not isinstance(err.value, InvalidInputError)
+    assert err.value.__cause__ is down
+    assert sorted(d.seed for d in err.value.failures) == [10, 20]
+
+
+def test_zero_portraits_with_a_verdict_is_still_an_answer():
+    # the black candidate has no face (a verdict); the other failed: nothing to return, no error
+    components = FakeRankComponents(fail={"fuse": (20, RuntimeError("boom"))})
+    portraits, dropped = fuse_and_rank_sync(_grey_candidates(0, 20), FAKE_TEMPLATE, components)
+    assert portraits == []
+    assert {d.seed: d.reason for d in dropped} == {0: DropReason.NO_FACE,
+                                                  20: DropReason.FUSION_FAILED}
+
+
+@pytest.fixture(scope="module")
+def uncovering_template(template):
+    """The template photo cut 2 px into its face box: fusion has nothing of the face to put in."""
+    sliver = np.ascontiguousarray(template.image[:, :int(template.face.box[0]) + 2])
+    return TemplateRef(image=sliver, face=template.face, embedding=template.embedding)
+
+
+def test_real_fusion_without_cover_drops_that_candidate(candidates, template, components,
+                                                        uncovering_template):
+    class UncoveredForSeed11(LocalRankComponents):
+        async def fuse(self, target, target_face, template_image, template_face, strength):
+            if target is by_seed[11]:  # one candidate gets a template that cannot cover it
+                template_image, template_face = uncovering_template.image, uncovering_template.face
+            return await super().fuse(target, target_face, template_image, template_face,
+                                      strength)
+
+    by_seed = dict(candidates)
+    real = UncoveredForSeed11(components.detector, components.embedder, components.fuser)
+    portraits, dropped = fuse_and_rank_sync([(10, by_seed[10]), (11, by_seed[11])], template,
+                                            real, top_k=2)
+    assert [p.seed for p in portraits] == [10]
+    (drop,) = dropped
+    assert (drop.seed, drop.reason) == (11, DropReason.FUSION_FAILED)
+    assert drop.message == ("fusion failed: FusionError: the template face does not cover the "
+                            "target face")
+
+
+def test_real_fusion_without_cover_on_every_candidate(candidates, components, uncovering_template):
+    by_seed = dict(candidates)
+    with pytest.raises(AllItemsFailedError) as err:
+        fuse_and_rank_sync([(10, by_seed[10]), (11, by_seed[11])], uncovering_template,
+                           components)
+    assert isinstance(err.value.__cause__, FusionError)
+    assert {d.reason for d in err.value.failures} == {DropReason.FUSION_FAILED}
