@@ -98,6 +98,36 @@ def _same_weights(a: LoraArtifact, b: LoraArtifact) -> bool:
     return wa.keys() == wb.keys() and all(torch.equal(wa[k], wb[k]) for k in wa)
 
 
+def _projections_without_gradient(base, resolution: int) -> set[str]:
+    """``unet.<attention>.to_q`` / ``to_k`` of every UNet attention that attends over a single key
+    at ``resolution`` (e.g. the mid block's self-attention over a 1x1 latent at 64 px): its
+    softmax is 1 whatever q and k are, so their LoRA gets no gradient. Found from the key
+    lengths of one forward pass at that size, i.e. from shapes only."""
+    from diffusers.models.attention_processor import Attention
+
+    parts = base.load_components()
+    unet, vae, text_encoder = parts["unet"], parts["vae"], parts["text_encoder"]
+    latent = resolution // 2 ** (len(vae.config.block_out_channels) - 1)
+    keys: dict[str, int] = {}
+
+    def record(name):
+        def hook(module, args, kwargs):
+            context = kwargs.get("encoder_hidden_states")
+            keys[name] = (context if context is not None else args[0]).shape[1]
+        return hook
+
+    handles = [m.register_forward_pre_hook(record(n), with_kwargs=True)
+               for n, m in unet.named_modules() if isinstance(m, Attention)]
+    sample = torch.zeros(1, unet.config.in_channels, latent, latent)
+    context = torch.zeros(1, text_encoder.config.max_position_embeddings, unet.config.cross_attention_dim)
+    with torch.no_grad():
+        unet(sample, 10, encoder_hidden_states=context)
+    for handle in handles:
+        handle.remove()
+    assert keys and all(n.endswith(("attn1", "attn2")) for n in keys)
+    return {f"unet.{n}.{p}" for n, k in keys.items() if k == 1 for p in ("to_q", "to_k")}
+
+
 # -- training -----------------------------------------------------------------------------------
 
 def test_reference_run_writes_a_complete_face_lora(reference, base, template):
@@ -120,8 +150,17 @@ def test_reference_run_writes_a_complete_face_lora(reference, base, template):
     weights = _weights(artifact)
     assert weights and all(k.startswith("unet.") and "lora" in k for k in weights)
     assert all(torch.isfinite(w).all() for w in weights.values())
-    ups = [w for k, w in weights.items() if "lora.up" in k]  # zero at init, trained since
-    assert ups and all(w.abs().max() > 0 for w in ups)
+    # lora.up starts at zero; every one that can receive a gradient has moved since. An attention
+    # over a single key cannot pass one to its q/k (softmax over one key is 1 whatever q.k is):
+    # those are found from the shapes, not from the trained values.
+    ups = {k.removesuffix(".lora.up.weight"): w for k, w in weights.items() if k.endswith(".lora.up.weight")}
+    dead = _projections_without_gradient(base, meta.resolution)
+    assert dead == {f"unet.mid_block.attentions.0.transformer_blocks.0.attn1.{p}" for p in ("to_q", "to_k")}
+    assert dead < ups.keys()  # present in the file all the same: the LoRA covers every target
+    trainable = {k: w for k, w in ups.items() if k not in dead}
+    assert len(trainable) == len(ups) - 2
+    assert all(w.abs().max() > 0 for w in trainable.values()), \
+        sorted(k for k, w in trainable.items() if not w.abs().max() > 0)
     print(f"tiny model, 64px, {STEPS} steps: {STEPS / seconds:.2f} steps/s including setup, "
           f"{meta.extra['training']['steps_per_second']:.2f} steps/s in the loop")
 
