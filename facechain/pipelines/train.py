@@ -46,6 +46,9 @@ class TrainParams(BaseModel):
                               description="optimizer steps; None: min(200 x photos, 800) (tiny model: fewer)")
     rank: int = Field(4, ge=1, le=128, description="LoRA rank")
     learning_rate: float = Field(1e-4, gt=0, le=1e-2, description="peak learning rate")
+    lr_num_cycles: int = Field(LoraTrainingConfig.model_fields["lr_num_cycles"].default, ge=1, le=20,
+                               description="cosine cycles of the LR schedule (cosine with restarts); "
+                                           "1: plain cosine, no restart")
     seed: int = Field(0, ge=0, le=2**31 - 1, description="seeds initialisation, data order and noise")
     resolution: int | None = Field(None, ge=64, le=1024, multiple_of=8,
                                    description="training resolution; None: the base model's native size")
@@ -53,7 +56,8 @@ class TrainParams(BaseModel):
 
     def lora_config(self) -> LoraTrainingConfig:
         return LoraTrainingConfig(max_steps=self.steps, rank=self.rank, alpha=self.rank,
-                                  learning_rate=self.learning_rate, seed=self.seed,
+                                  learning_rate=self.learning_rate, lr_num_cycles=self.lr_num_cycles,
+                                  seed=self.seed,
                                   resolution=self.resolution)
 
     def preprocess_params(self, **overrides) -> PreprocessParams:

@@ -306,6 +306,35 @@ def test_bf16_mixed_precision_keeps_fp32_lora_weights(base, examples, tmp_path):
     assert all(w.dtype == torch.float32 and torch.isfinite(w).all() for w in weights.values())
 
 
+def test_cosine_with_restarts_restarts_and_one_cycle_does_not(base, examples, tmp_path):
+    """The LR each step was taken with, as the run reports it: by default it climbs back to the
+    peak at the start of every cycle; with one cycle (plain cosine) it never rises. 10 steps in 3
+    cycles: no step falls on a cycle boundary, and the margins are fractions of the peak."""
+    peak = 1e-3
+    cfg = LoraTrainingConfig(max_steps=10, learning_rate=peak, optimizer="adamw", rank=2, resolution=32)
+    assert (cfg.lr_scheduler, cfg.lr_num_cycles) == ("cosine_with_restarts", 3)
+
+    def learning_rates(config: LoraTrainingConfig, out: Path) -> list[float]:
+        reports: list[TrainingProgress] = []
+        train_lora(examples[:1], base, config, out, progress=reports.append)
+        return [r.learning_rate for r in reports]
+
+    restarts = learning_rates(cfg, tmp_path / "restarts")
+    rises = [i for i in range(1, len(restarts)) if restarts[i] > restarts[i - 1] + 0.5 * peak]
+    assert rises == [4, 7]  # steps 5 and 8 open the second and third cycles (10 / 3 steps each)
+    assert all(restarts[i] > 0.85 * peak for i in (0, *rises))
+    assert all(restarts[i - 1] < 0.15 * peak for i in rises)  # each cycle annealed before its restart
+
+    cosine = learning_rates(cfg.model_copy(update={"lr_num_cycles": 1}), tmp_path / "cosine")
+    assert cosine[0] > 0.99 * peak and cosine[-1] < 0.1 * peak
+    assert all(b < a + 0.01 * peak for a, b in zip(cosine, cosine[1:]))  # never rises
+
+    from facechain.pipelines.train import TrainParams  # the option reaches a face run's config
+
+    assert TrainParams().lora_config().lr_num_cycles == cfg.lr_num_cycles
+    assert TrainParams(lr_num_cycles=1).lora_config().lr_num_cycles == 1
+
+
 # -- inputs and config --------------------------------------------------------------------------
 
 def test_config_and_default_steps(base):
