@@ -1,16 +1,22 @@
 """The SD deployment: base UNet + VAE + text encoder (+ ControlNets) resident, per-user face LoRAs
 multiplexed.
 
-Requests for one user's LoRA carry ``multiplexed_model_id=<lora id>``; Serve routes them to a
-replica that already holds that adapter, and the replica keeps at most ``max_adapters`` user
-adapters (LRU; an evicted adapter is deleted from the pipeline). The adapter set of each request
-is activated under the engine's lock and never merged into the base weights.
+Requests for one user's LoRA carry ``multiplexed_model_id=<lora id>`` (``servekit.loras``); Serve
+routes them to a replica that already holds that adapter. Serve's multiplexer is the one owner of
+the user adapters: it keeps at most :data:`MAX_USER_ADAPTERS` per replica (LRU) and its eviction
+deletes the adapter from the pipeline; the engine holds them for it and never evicts them itself
+(its own LRU bounds only the style adapters, :data:`MAX_STYLE_ADAPTERS`). The adapter set of each
+request is activated under the engine's lock and never merged into the base weights.
+
+Nothing here waits on the engine lock on the replica's event loop: engine calls run in worker
+threads (Serve runs a sync ``__del__`` of an evicted model in its executor too).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from typing import Any
 
@@ -25,24 +31,63 @@ from facechain.diffusion.engine import (
     face_adapter_name,
 )
 from facechain.registry import ModelRegistry
+from servekit.loras import bind_face_adapter, face_adapter
 from servekit.metrics import LoraEvent, observe_stage, record_lora_event, set_lora_adapters_loaded
 from servekit.storage import ArtifactStore
 
 logger = logging.getLogger(__name__)
 
 MAX_USER_ADAPTERS = 8
+"""Face LoRAs per replica: the multiplexer's bound (the one owner of user adapters)."""
+MAX_STYLE_ADAPTERS = 8
+"""Style LoRAs per replica: the engine's own LRU, which never evicts a user adapter."""
+
+_MULTIPLEXER_ATTR = "__serve_multiplex_wrapper"  # where Ray Serve 2.60 keeps a replica's multiplexer
 
 
-class _LoadedAdapter:
-    """What the multiplexer caches per LoRA id; its ``__del__`` runs on LRU eviction."""
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
-    def __init__(self, engine: DiffusionEngine, name: str):
-        self.engine, self.name = engine, name
 
-    def __del__(self):
-        if self.engine.evict(self.name):
+class _UserAdapter:
+    """What the multiplexer caches per LoRA id: a face adapter the engine holds for it.
+
+    Released once: by Serve's LRU eviction (it calls ``__del__``; a sync one in its executor
+    thread), by :meth:`Diffusion.evict`, or when garbage-collected unreleased. Serve's call is
+    not the last one: the object is collected afterwards and ``__del__`` runs again, on whatever
+    thread drops the last reference, usually the event loop. Every call after the first returns at
+    once, and a first call on an event loop thread hands the eviction (which waits on the engine
+    lock) to a worker thread.
+    """
+
+    def __init__(self, engine: DiffusionEngine, ref: AdapterRef):
+        self.engine, self.ref = engine, ref
+        self._released = False
+        self._guard = threading.Lock()  # never held while waiting on the engine
+
+    def release(self) -> bool:
+        """Evict the adapter from the engine (blocking); True the first time only."""
+        with self._guard:
+            if self._released:
+                return False
+            self._released = True
+        evicted = self.engine.evict(self.ref.adapter_name)
+        if evicted:
             record_lora_event(LoraEvent.EVICTION)
             set_lora_adapters_loaded(len(self.engine.loaded_adapters()))
+        return evicted
+
+    def __del__(self):
+        if self._released:
+            return
+        if _on_event_loop():
+            threading.Thread(target=self.release, name="adapter-eviction", daemon=True).start()
+        else:
+            self.release()
 
 
 @serve.deployment(name="Diffusion")
@@ -55,7 +100,7 @@ class Diffusion:
         base = registry.build("base_model", **options)
         self.engine = DiffusionEngine(
             base, controlnets=lambda kind: registry.build(f"controlnet_{kind}", **options),
-            max_adapters=2 * MAX_USER_ADAPTERS)  # user adapters + style adapters
+            max_adapters=MAX_STYLE_ADAPTERS)  # user adapters are held for the multiplexer
         self.artifacts = ArtifactStore(artifacts)
         self.max_batch_size = 1  # until reconfigure() says otherwise
 
@@ -78,19 +123,19 @@ class Diffusion:
             torch.cuda.set_per_process_memory_fraction(float(fraction), self.engine.base.device)
 
     @serve.multiplexed(max_num_models_per_replica=MAX_USER_ADAPTERS)
-    async def _user_adapter(self, lora_id: str) -> _LoadedAdapter:
-        ref = AdapterRef.face(lora_id, self.artifacts.path("loras", lora_id))
-        await asyncio.to_thread(self.engine.preload, ref)
+    async def _user_adapter(self, lora_id: str) -> _UserAdapter:
+        ref = await asyncio.to_thread(face_adapter, self.artifacts, lora_id)
+        await asyncio.to_thread(self.engine.preload, ref, hold=True)
         record_lora_event(LoraEvent.LOAD)
         set_lora_adapters_loaded(len(self.engine.loaded_adapters()))
-        return _LoadedAdapter(self.engine, ref.adapter_name)
+        return _UserAdapter(self.engine, ref)
 
     async def diffuse(self, request: DiffusionRequest) -> list:
         lora_id = serve.get_multiplexed_model_id()
         if lora_id:
-            loaded = face_adapter_name(lora_id) in self.engine.loaded_adapters()
-            record_lora_event(LoraEvent.HIT if loaded else LoraEvent.MISS)
-            await self._user_adapter(lora_id)
+            record_lora_event(LoraEvent.HIT if lora_id in self._multiplexed() else LoraEvent.MISS)
+            held = await self._user_adapter(lora_id)
+            request = bind_face_adapter(request, held.ref)
         started = time.perf_counter()
         try:
             if self.max_batch_size > 1 and batch_key(request) is not None:
@@ -103,15 +148,26 @@ class Diffusion:
     async def _batched(self, requests: list[DiffusionRequest]) -> list[list]:
         return await asyncio.to_thread(self.engine.run_batch, requests)
 
+    def _multiplexed(self) -> dict[str, _UserAdapter]:
+        """The multiplexer's cache, LoRA id -> adapter, in LRU order (empty before first use)."""
+        multiplexer = getattr(self, _MULTIPLEXER_ATTR, None)
+        return multiplexer.models if multiplexer is not None else {}
+
     async def stats(self) -> dict:
         s = self.engine.stats
         return {"adapter_loads": s.adapter_loads, "adapter_hits": s.adapter_hits,
                 "adapter_evictions": s.adapter_evictions, "requests": s.requests,
-                "loaded": self.engine.loaded_adapters()}
+                "loaded": self.engine.loaded_adapters(), "held": self.engine.held_adapters(),
+                "multiplexed": list(self._multiplexed())}
 
     async def evict(self, lora_id: str) -> bool:
-        """Drop a deleted LoRA from this replica."""
-        return self.engine.evict(face_adapter_name(lora_id))
+        """Drop a deleted LoRA from this replica: from the multiplexer's cache (Serve stops
+        routing its id here) and from the engine, in a worker thread."""
+        held = self._multiplexed().pop(lora_id, None)
+        if held is None:
+            return await asyncio.to_thread(self.engine.evict, face_adapter_name(lora_id))
+        getattr(self, _MULTIPLEXER_ATTR)._push_multiplexed_replica_info = True  # tell the router
+        return await asyncio.to_thread(held.release)
 
     async def check_health(self) -> None:
         if self.engine.base.device.type == "cuda":

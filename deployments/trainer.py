@@ -30,6 +30,7 @@ from facechain.pipelines.train import TrainParams, atrain
 from facechain.registry import ModelRegistry
 from facechain.types import Photo
 from servekit.adapters import ServedComponents
+from servekit.loras import LORAS
 from servekit.metrics import record_rejected_photo
 from servekit.storage import ArtifactStore
 
@@ -87,7 +88,7 @@ class LoraTrainer:
                 raise
             for r in out.preprocess.rejected:
                 record_rejected_photo(r.reason.value)
-            await asyncio.to_thread(self.artifacts.put_dir, "loras", spec["lora_id"], tmp,
+            await asyncio.to_thread(self.artifacts.put_dir, LORAS, spec["lora_id"], tmp,
                                     overwrite=True)
         meta = out.artifact.metadata
         yield {"event": "result", "lora_id": spec["lora_id"], "trigger": meta.trigger,

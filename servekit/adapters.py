@@ -3,15 +3,16 @@
 :class:`ServedComponents` gives the library pipelines (``facechain.pipelines``) the same async
 methods as :class:`facechain.pipelines.runtime.LocalComponents`, each one a hop to the deployment
 of that model role. The stage order therefore lives once, in the library, for both runtimes.
-Diffusion requests are routed by the face LoRA id (``multiplexed_model_id``) so they land on a
-replica that already holds that adapter.
+Diffusion requests are routed by the face LoRA id (:func:`servekit.loras.multiplexed_model_id`)
+so they land on a replica that already holds that adapter.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from facechain.diffusion.engine import DiffusionRequest, face_lora_id
+from facechain.diffusion.engine import DiffusionRequest
+from servekit.loras import multiplexed_model_id
 
 # handle keyword -> deployment name (configs/serve/*.yaml)
 HANDLES = {
@@ -66,8 +67,8 @@ class ServedComponents:
 
     async def diffuse(self, request: DiffusionRequest):
         handle = self.h["diffusion"]
-        lora_id = face_lora_id(request.adapters)
-        if lora_id:
-            handle = handle.options(multiplexed_model_id=lora_id)
+        model_id = multiplexed_model_id(request)
+        if model_id:
+            handle = handle.options(multiplexed_model_id=model_id)
         return await handle.diffuse.remote(request)
 

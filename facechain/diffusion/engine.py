@@ -4,7 +4,10 @@ Face and style LoRAs are loaded as named peft adapters next to the base weights 
 request with ``set_adapters``; they are never merged into the shared weights. A request without
 adapters runs with LoRA disabled, so the base output is bit-identical whatever was loaded before.
 One request at a time holds the pipeline (a lock): the active adapter set is pipeline state.
-Loaded adapters are kept in an LRU cache (``max_adapters``) and evicted with ``delete_adapters``.
+Adapters the engine loads for requests are kept in an LRU cache (``max_adapters``) and evicted
+with ``delete_adapters``; adapters a caller *holds* (``preload(ref, hold=True)``: the served
+graph's multiplexer, which bounds the per-user face LoRAs itself) are never evicted by that cache,
+only by the caller's ``evict``, so there is one owner per adapter.
 
 ControlNet variants share the base pipeline's modules (same UNet object), so adapters apply to
 them too; the ControlNet networks run inside the engine at every denoising step.
@@ -140,9 +143,10 @@ class EngineStats:
 
 class DiffusionEngine:
     def __init__(self, base: BaseModel, controlnets: Callable[[str], Any] | None = None, *,
-                 max_adapters: int = 16):
+                 max_adapters: int | None = 16):
         """``controlnets(kind)`` loads the ControlNet for ``kind`` (openpose, canny, depth) on first
-        use; None means this engine serves no ControlNet requests."""
+        use; None means this engine serves no ControlNet requests. ``max_adapters``: how many
+        adapters this engine's own LRU keeps (held adapters do not count); None: no bound."""
         self.base = base
         self.pipe = base.load_pipeline()
         self._controlnet_loader = controlnets
@@ -150,6 +154,7 @@ class DiffusionEngine:
         self.max_adapters = max_adapters
         self.stats = EngineStats()
         self._loaded: OrderedDict[str, AdapterRef] = OrderedDict()
+        self._held: set[str] = set()  # adapter names whose eviction belongs to the caller
         self._variants: dict[tuple, Any] = {}
         self._lock = threading.Lock()
 
@@ -164,8 +169,10 @@ class DiffusionEngine:
         if known is not None:  # same name, new file (a retrained LoRA): reload
             self.pipe.delete_adapters(name)
             del self._loaded[name]
-        while len(self._loaded) >= self.max_adapters:
-            old, _ = self._loaded.popitem(last=False)
+        while name not in self._held and self.max_adapters is not None and \
+                sum(n not in self._held for n in self._loaded) >= self.max_adapters:
+            old = next(n for n in self._loaded if n not in self._held)
+            del self._loaded[old]
             self.pipe.delete_adapters(old)
             self.stats.adapter_evictions += 1
         started = time.perf_counter()
@@ -208,18 +215,35 @@ class DiffusionEngine:
         self.pipe.load_lora_into_unet(state, None, self.pipe.unet, adapter_name=name, _pipeline=self.pipe,
                                       metadata={f"{unet_name}.{k}": v for k, v in config.items()})
 
-    def preload(self, ref: AdapterRef) -> None:
-        """Load an adapter ahead of the request that uses it (multiplexed serving)."""
+    def preload(self, ref: AdapterRef, *, hold: bool = False) -> None:
+        """Load an adapter ahead of the request that uses it (multiplexed serving). ``hold``: the
+        caller owns its lifetime (this engine's LRU never evicts it; the caller calls
+        :meth:`evict`)."""
         with self._lock:
-            self._ensure_adapter(ref)
+            name = ref.adapter_name
+            if hold:
+                self._held.add(name)
+            try:
+                self._ensure_adapter(ref)
+            except BaseException:
+                if name not in self._loaded:
+                    self._held.discard(name)
+                raise
 
     def loaded_adapters(self) -> list[str]:
         return list(self._loaded)
 
+    def held_adapters(self) -> list[str]:
+        """The loaded adapters whose eviction belongs to the caller (``preload(hold=True)``)."""
+        loaded, held = list(self._loaded), set(self._held)  # copies: no lock, any thread
+        return [n for n in loaded if n in held]
+
     def evict(self, name: str) -> bool:
-        """Drop an adapter (e.g. its LoRA was deleted). Returns whether it was loaded."""
+        """Drop an adapter (its holder released it, or its LoRA was deleted). Returns whether it
+        was loaded."""
         with self._lock:
             adapter = peft_adapter_name(name)
+            self._held.discard(adapter)
             if adapter not in self._loaded:
                 return False
             self.pipe.delete_adapters(adapter)

@@ -1,0 +1,56 @@
+"""The forms of a face LoRA id in the served graph, in one place.
+
+A face LoRA is named by one id (``lora_id``, from ``POST /v1/loras``). Between the ingress and
+``set_adapters`` it takes these forms, and only these helpers (with
+:class:`facechain.diffusion.engine.AdapterRef` for the adapter names) turn one into another:
+
+- its folder in the artifact store: :func:`lora_dir` (``<artifacts>/loras/<lora_id>``);
+- Serve's multiplexed model id of a diffusion request: :func:`multiplexed_model_id`, which is
+  the LoRA id itself (ids are server-made uuids, unique in the store);
+- the adapter a Diffusion replica loads for a multiplexed model id: :func:`face_adapter`
+  (``AdapterRef.face``: name ``face-<id>``, pipeline adapter ``face_<id>``);
+- the request the replica runs: :func:`bind_face_adapter` puts that very adapter into it, so
+  the engine activates exactly what the multiplexer loaded (never a second copy under another
+  path).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_lora_id
+from facechain.errors import InvalidInputError
+from servekit.storage import ArtifactStore
+
+__all__ = ["LORAS", "bind_face_adapter", "face_adapter", "lora_dir", "multiplexed_model_id"]
+
+LORAS = "loras"
+"""The artifact kind of trained LoRAs."""
+
+
+def lora_dir(artifacts: ArtifactStore, lora_id: str) -> Path:
+    """The folder of LoRA ``lora_id``; :class:`NotFoundError` if there is none."""
+    return artifacts.path(LORAS, lora_id)
+
+
+def multiplexed_model_id(request: DiffusionRequest) -> str | None:
+    """Serve's routing key of a diffusion request: its face LoRA id (None: no face LoRA)."""
+    return face_lora_id(request.adapters)
+
+
+def face_adapter(artifacts: ArtifactStore, model_id: str) -> AdapterRef:
+    """The face adapter a replica loads for multiplexed model id ``model_id``."""
+    return AdapterRef.face(model_id, lora_dir(artifacts, model_id))
+
+
+def bind_face_adapter(request: DiffusionRequest, held: AdapterRef) -> DiffusionRequest:
+    """``request`` with its face adapter replaced by ``held`` (same LoRA id, the replica's own
+    path; the request's weight is kept)."""
+    lora_id = held.face_lora_id
+    if multiplexed_model_id(request) != lora_id:
+        raise InvalidInputError(f"request for face LoRA {multiplexed_model_id(request)!r} routed "
+                                f"as {lora_id!r}", param="lora_id")
+    adapters = tuple(dataclasses.replace(held, weight=r.weight) if r.face_lora_id == lora_id else r
+                     for r in request.adapters)
+    return dataclasses.replace(request, adapters=adapters)
