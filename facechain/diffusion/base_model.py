@@ -4,8 +4,15 @@ A base model is a diffusers folder (``model_index.json`` + ``unet/`` ``vae/`` ``
 ``tokenizer/`` ``scheduler/``) or one original-layout ``.safetensors`` checkpoint. Every source
 kind goes through the same loader: ``builtin:tiny-sd15`` is built once into the cache
 (:mod:`facechain.diffusion.tiny`) and then read with ``from_pretrained`` like a local folder or a
-Hugging Face / ModelScope snapshot (the registry's ``resolve_source`` downloads those, never this
-module). Device and dtype are explicit: fp16 + channels-last on CUDA, fp32 on CPU by default.
+Hugging Face / ModelScope snapshot (the registry's ``resolve_source`` downloads those when the
+role is built, never this module). Device and dtype are explicit: fp16 + channels-last on CUDA,
+fp32 on CPU by default.
+
+Only safetensors weights are ever read (``use_safetensors=True``, no ``.bin`` fallback): a folder
+whose weights are all pickles (``.bin``, ``.ckpt``, ``.pt`` ...) is a :class:`ModelSourceError`
+naming the files, and a single file must be ``.safetensors``. Nothing is fetched here: a single
+file's architecture comes from a local diffusers config folder (:func:`single_file_config`), by
+default the one shipped in ``configs/diffusers`` for its kind (SD 1.5, SD 1.5 ControlNet).
 
 Registry backends::
 
@@ -14,14 +21,20 @@ Registry backends::
 
 Options of ``diffusers``: ``device``, ``dtype``, ``scheduler`` (a diffusers scheduler class name,
 default DPMSolverMultistepScheduler), ``subfolder`` (the diffusers folder inside a snapshot, e.g.
-FaceChain's ``film/film``), ``config`` (for a single file: a local diffusers folder or a hub repo id
-holding the component configs; without it diffusers fetches SD 1.5's configs from the hub).
+FaceChain's ``film/film``), ``config`` (for a single file: the diffusers folder holding the
+component configs, as a source string: a local folder, ``builtin:<name>`` or ``hf:<repo>[@rev]``,
+which is fetched, configs only, when the role is built; default: the shipped config of the
+checkpoint's architecture).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
+import shutil
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +42,9 @@ from typing import Any
 
 import torch
 
-from facechain.errors import ConfigError, InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend, resolve_source
+from facechain.config import cache_dir, config_dir
+from facechain.errors import ConfigError, InvalidInputError, ModelSourceError, NotFoundError
+from facechain.registry import ResolvedSource, parse_source, register_backend, resolve_source
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +83,13 @@ _FINGERPRINT_TENSORS = (
      "cond_stage_model.transformer.text_model.embeddings.position_embedding.weight"),
 )
 _SAMPLE = 1 << 20
+
+# Weight formats that unpickle (run code) on load: never read, named in errors.
+PICKLE_SUFFIXES = (".bin", ".ckpt", ".pt", ".pth", ".pkl")
+# diffusers' single-file model type (``infer_diffusers_model_type``) -> configs/diffusers/<name>
+SINGLE_FILE_CONFIGS = {"v1": "sd15", "controlnet": "controlnet-sd15"}
+# The files of a config-only hub snapshot (options.config: hf:<repo>)
+CONFIG_FILES = ["model_index.json", "config.json", "*/*.json", "*/*.txt"]
 
 
 # 1. Device and dtype -----------------------------------------------------------------------------
@@ -113,7 +134,7 @@ def _place(module: torch.nn.Module, device: torch.device, dtype: torch.dtype) ->
 
 def _weight_files(folder: Path) -> list[Path]:
     """The weight files ``from_pretrained`` reads from a component folder (no dtype variants)."""
-    candidates = sorted(folder.glob("*.safetensors")) or sorted(folder.glob("*.bin"))
+    candidates = sorted(folder.glob("*.safetensors"))
     # "diffusion_pytorch_model.fp16.safetensors" is a variant; shards have no inner dot
     return [f for f in candidates if "." not in f.name.rsplit(".", 1)[0]]
 
@@ -137,9 +158,8 @@ def fingerprint_weights(path: Path) -> str:
     Hashes a few UNet and text-encoder tensors (:data:`_FINGERPRINT_TENSORS`) cast to fp16, so the
     same weights give the same id as a diffusers folder or a single-file checkpoint, in fp32 or
     fp16, and reading them costs milliseconds even for a 4 GB checkpoint. Weights without those
-    names (or pickled ``.bin`` files) are identified by their bytes instead: size plus 1 MiB
-    samples at the start, middle and end of each file. LoRAs record the id to be rejected on
-    another base.
+    names are identified by their bytes instead: size plus 1 MiB samples at the start, middle and
+    end of each file. LoRAs record the id to be rejected on another base.
     """
     path = Path(path)
     if path.is_file():
@@ -188,7 +208,7 @@ class BaseModel:
     device: torch.device
     dtype: torch.dtype
     scheduler: str = DEFAULT_SCHEDULER
-    config: str | None = None  # single-file only: diffusers folder / repo id with the configs
+    config: str | None = None  # single-file only: the local diffusers folder with the configs
     _base: Any = field(default=None, init=False, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
 
@@ -253,15 +273,17 @@ class BaseModel:
                          "tokenizer": pipe.tokenizer,
                          "noise_scheduler": DDPMScheduler.from_config(pipe.scheduler.config)}
             else:
-                common = {"local_files_only": True}
+                common = {"local_files_only": True, "use_safetensors": True}
                 parts = {
                     "unet": UNet2DConditionModel.from_pretrained(
                         self.path, subfolder="unet", dtype=dtype, **common),
                     "vae": AutoencoderKL.from_pretrained(self.path, subfolder="vae", dtype=dtype, **common),
                     "text_encoder": CLIPTextModel.from_pretrained(
                         self.path, subfolder="text_encoder", dtype=dtype, **common),
-                    "tokenizer": CLIPTokenizer.from_pretrained(self.path, subfolder="tokenizer", **common),
-                    "noise_scheduler": DDPMScheduler.from_pretrained(self.path, subfolder="scheduler", **common),
+                    "tokenizer": CLIPTokenizer.from_pretrained(self.path, subfolder="tokenizer",
+                                                               local_files_only=True),
+                    "noise_scheduler": DDPMScheduler.from_pretrained(self.path, subfolder="scheduler",
+                                                                     local_files_only=True),
                 }
         except (OSError, ValueError, KeyError) as exc:
             raise ModelSourceError("base_model", f"cannot load {self.id} from {self.path}: {exc}") from exc
@@ -291,10 +313,11 @@ class BaseModel:
                   "requires_safety_checker": False}
         try:
             if self.is_single_file:
-                local_config = self.config is not None and Path(self.config).is_dir()
+                config = self.config or str(single_file_config("base_model", self.path, None))
                 return StableDiffusionPipeline.from_single_file(
-                    str(self.path), config=self.config, local_files_only=local_config, **kwargs)
-            return StableDiffusionPipeline.from_pretrained(self.path, local_files_only=True, **kwargs)
+                    str(self.path), config=config, local_files_only=True, **kwargs)
+            return StableDiffusionPipeline.from_pretrained(self.path, local_files_only=True,
+                                                           use_safetensors=True, **kwargs)
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             raise ModelSourceError("base_model", f"cannot load {self.id} from {self.path}: {exc}") from exc
 
@@ -319,13 +342,115 @@ def _model_dir(source: ResolvedSource, subfolder: str | None) -> Path:
     return path
 
 
-def _check_layout(role: str, path: Path, marker: str) -> None:
+def _check_layout(role: str, path: Path, marker: str, parts: tuple[str, ...]) -> None:
+    """A single ``.safetensors`` file, or a diffusers folder (``marker``) whose weight folders
+    ``parts`` ("" = the folder itself) each hold safetensors weights."""
     if path.is_file():
         if path.suffix != ".safetensors":
             raise ModelSourceError(role, f"{path}: single-file checkpoints must be .safetensors "
                                          "(pickled .ckpt/.bin files are not loaded)")
-    elif not (path / marker).exists():
+        return
+    if not (path / marker).exists():
         raise ModelSourceError(role, f"{path} is not a diffusers folder (no {marker})")
+    for part in parts:
+        folder = path / part if part else path
+        if _weight_files(folder):
+            continue
+        pickles = sorted(f.name for f in folder.iterdir() if f.suffix in PICKLE_SUFFIXES) if folder.is_dir() else []
+        if pickles:
+            raise ModelSourceError(role, f"{folder} has only pickle weights ({', '.join(pickles)}); only "
+                                         ".safetensors are loaded: convert them (diffusers "
+                                         "save_pretrained(safe_serialization=True)) or use a "
+                                         "safetensors release")
+        raise ModelSourceError(role, f"{folder} has no .safetensors weights")
+
+
+# 4. Single-file configs --------------------------------------------------------------------------
+
+
+class _Shape:
+    """A tensor's shape without its data: all that diffusers' model-type detection reads."""
+
+    __slots__ = ("shape",)
+
+    def __init__(self, shape: list[int]):
+        self.shape = torch.Size(shape)
+
+
+def single_file_model_type(path: Path) -> str:
+    """diffusers' model type of a single-file checkpoint (``v1``, ``controlnet``, ``xl_base`` ...),
+    from the names and shapes in its header; no tensor is read."""
+    from diffusers.loaders.single_file_utils import infer_diffusers_model_type
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as fh:
+        shapes = {key: _Shape(fh.get_slice(key).get_shape()) for key in fh.keys()}  # noqa: SIM118 (safe_open is not iterable)
+    return infer_diffusers_model_type(shapes)
+
+
+def shipped_config(name: str) -> Path:
+    """``configs/diffusers/<name>`` as a complete local diffusers config folder: a copy in the
+    cache, named by the content's hash, plus SD 1.5's CLIP tokenizer (written from the BPE file in
+    the open-clip-torch wheel) when the pipeline has one. Built once, atomically."""
+    source = config_dir() / "diffusers" / name
+    if not source.is_dir():
+        raise ConfigError(f"no shipped diffusers config {name!r} in {source.parent}", param="config")
+    digest = hashlib.sha256()
+    for file in sorted(p for p in source.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(source).as_posix().encode() + b"\0" + file.read_bytes())
+    root = cache_dir() / "configs"
+    final = root / f"{name}-{digest.hexdigest()[:12]}"
+    if final.is_dir():
+        return final
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=root))
+    try:
+        shutil.copytree(source, tmp, dirs_exist_ok=True)
+        index = tmp / "model_index.json"
+        if index.is_file() and "tokenizer" in json.loads(index.read_text()):
+            from facechain.diffusion.tiny import write_clip_tokenizer
+
+            write_clip_tokenizer(tmp / "tokenizer")
+        tmp.chmod(0o755)  # mkdtemp makes it private; the cache may be shared
+        try:
+            os.rename(tmp, final)
+        except OSError:
+            if not final.is_dir():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return final
+
+
+def single_file_config(role: str, checkpoint: Path, config: str | None) -> Path:
+    """The local diffusers config folder for the single-file ``checkpoint``.
+
+    ``config`` is a source string: ``builtin:<name>`` (a built-in model's folder), a local folder,
+    or ``hf:<repo>[@rev]`` / ``modelscope:<id>`` (fetched now, configs only: call this when the
+    role is built). Without it, the shipped config for the checkpoint's architecture
+    (:data:`SINGLE_FILE_CONFIGS`); another architecture is a :class:`ModelSourceError`.
+    """
+    if config is None:
+        kind = single_file_model_type(checkpoint)
+        if kind not in SINGLE_FILE_CONFIGS:
+            raise ModelSourceError(role, f"{checkpoint.name} is a {kind!r} checkpoint; configs ship only for "
+                                         f"{sorted(SINGLE_FILE_CONFIGS)}: set options.config to its diffusers "
+                                         "config folder (a local folder or hf:<repo>)")
+        return shipped_config(SINGLE_FILE_CONFIGS[kind])
+    kind, ref = parse_source(config)
+    if kind == "builtin":
+        from facechain.diffusion.tiny import tiny_model_path
+
+        try:
+            return tiny_model_path(ref)
+        except NotFoundError as exc:
+            raise ModelSourceError(role, f"config {config!r}: {exc.message}") from None
+    if kind == "local" and not Path(os.path.expanduser(ref)).is_dir():
+        raise ModelSourceError(role, f"config {config!r} is not a local folder (a hub repo needs the "
+                                     "hf: prefix)")
+    path = resolve_source(role, config, files=CONFIG_FILES).path
+    assert path is not None
+    return path
 
 
 @register_backend("base_model", "diffusers")
@@ -335,13 +460,15 @@ def diffusers_base_model(source: ResolvedSource, *, device=None, dtype=None, sch
     if source.is_builtin and source.spec not in ("", "tiny-sd15"):
         raise ModelSourceError(source.role, f"unknown builtin base model {source.spec!r}; known: tiny-sd15")
     path = _model_dir(source, subfolder)
-    _check_layout(source.role, path, "model_index.json")
+    _check_layout(source.role, path, "model_index.json", ("unet", "vae", "text_encoder"))
     _make_scheduler(scheduler, {})  # fail on a bad name now, not at the first request
+    config_path = single_file_config(source.role, path, config) if path.is_file() else None
     device = _as_device(device)
     spec = "builtin:" + (source.spec or "tiny-sd15") if source.is_builtin else (
         source.spec if source.kind == "local" else f"{source.kind}:{source.spec}")
     return BaseModel(id=spec, path=path, fingerprint=fingerprint_weights(path), device=device,
-                     dtype=_as_dtype(dtype, device), scheduler=scheduler, config=config)
+                     dtype=_as_dtype(dtype, device), scheduler=scheduler,
+                     config=str(config_path) if config_path else None)
 
 
 def load_base_model(source: str = DEFAULT_BASE_MODEL, *, device=None, dtype=None, **options) -> BaseModel:
@@ -350,7 +477,7 @@ def load_base_model(source: str = DEFAULT_BASE_MODEL, *, device=None, dtype=None
     return diffusers_base_model(resolve_source("base_model", source), device=device, dtype=dtype, **options)
 
 
-# 4. ControlNets ----------------------------------------------------------------------------------
+# 5. ControlNets ----------------------------------------------------------------------------------
 
 
 def _controlnet_factory(source: ResolvedSource, *, device=None, dtype=None, subfolder: str | None = None,
@@ -367,16 +494,16 @@ def _controlnet_factory(source: ResolvedSource, *, device=None, dtype=None, subf
         path = tiny_model_path(name)
     else:
         path = _model_dir(source, subfolder)
-    _check_layout(source.role, path, "config.json")
+    _check_layout(source.role, path, "config.json", ("",))
+    config_path = single_file_config(source.role, path, config) if path.is_file() else None
     device = _as_device(device)
     dtype = _as_dtype(dtype, device)
     try:
-        if path.is_file():
-            local_config = config is not None and Path(config).is_dir()
-            net = ControlNetModel.from_single_file(str(path), config=config, local_files_only=local_config,
+        if config_path is not None:
+            net = ControlNetModel.from_single_file(str(path), config=str(config_path), local_files_only=True,
                                                    dtype=dtype)
         else:
-            net = ControlNetModel.from_pretrained(path, dtype=dtype, local_files_only=True)
+            net = ControlNetModel.from_pretrained(path, dtype=dtype, local_files_only=True, use_safetensors=True)
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise ModelSourceError(source.role, f"cannot load ControlNet from {path}: {exc}") from exc
     logger.info("loaded %s ControlNet from %s on %s/%s", source.role, path, device, dtype)
@@ -395,5 +522,5 @@ def load_controlnet(source: str, *, device=None, dtype=None, role: str = "contro
 
 __all__ = [
     "BaseModel", "default_device", "default_dtype", "diffusers_base_model", "fingerprint_weights",
-    "load_base_model", "load_controlnet",
+    "load_base_model", "load_controlnet", "shipped_config", "single_file_config", "single_file_model_type",
 ]

@@ -7,6 +7,7 @@ functions that fail the test, or by a fake that returns a local folder to check 
 from __future__ import annotations
 
 import importlib.util
+import json
 import pickle
 from pathlib import Path
 
@@ -351,3 +352,93 @@ def test_cuda_fp16_channels_last(tiny_dir):
     assert pipe.unet.conv_in.weight.is_contiguous(memory_format=torch.channels_last)
     image = _generate(pipe, size=64, steps=4)
     assert np.isfinite(image).all()
+
+
+# 5. No network, no pickle ------------------------------------------------------------------------
+
+
+def test_single_file_loads_with_sockets_blocked(monkeypatch, tiny_dir, tmp_path):
+    """A single file reads its architecture from a local config folder, never from a hub: with the
+    tiny model's folder it loads and draws; without ``config`` it takes the shipped SD 1.5 configs
+    (which do not fit the tiny weights: a typed error, and still no connection attempted)."""
+    from tests.netguard import block_network
+
+    single = tiny.export_single_file(tiny_dir, tmp_path / "tiny-sd15.safetensors")
+    refused = block_network(monkeypatch)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)  # an attempt must reach the blocked socket
+
+    model = load_base_model(str(single), device="cpu", config="builtin:tiny-sd15")
+    assert Path(model.config) == tiny_dir
+    assert _generate(model.load_pipeline(), steps=2, size=32).shape == (32, 32, 3)
+
+    default = load_base_model(str(single), device="cpu")
+    assert Path(default.config).parent.name == "configs" and Path(default.config).name.startswith("sd15-")
+    assert (Path(default.config) / "tokenizer" / "vocab.json").is_file()
+    with pytest.raises(ModelSourceError) as err:
+        default.load_pipeline()
+    assert err.value.role == "base_model"
+    assert refused == []
+
+
+def test_shipped_single_file_configs_are_sd15():
+    """configs/diffusers/sd15 builds SD 1.5's exact networks (parameter counts of the released
+    UNet, VAE and CLIP ViT-L/14 text encoder); the ControlNet config is the one ControlNet derives
+    from that UNet. Built on the meta device: no memory, no weights."""
+    from diffusers import AutoencoderKL, ControlNetModel, UNet2DConditionModel
+    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
+
+    from facechain.diffusion.base_model import shipped_config
+
+    sd15, controlnet = shipped_config("sd15"), shipped_config("controlnet-sd15")
+    with torch.device("meta"):
+        unet = UNet2DConditionModel.from_config(UNet2DConditionModel.load_config(sd15 / "unet"))
+        vae = AutoencoderKL.from_config(AutoencoderKL.load_config(sd15 / "vae"))
+        text = CLIPTextModel(CLIPTextConfig.from_pretrained(sd15 / "text_encoder"))
+        net = ControlNetModel.from_config(ControlNetModel.load_config(controlnet))
+        derived = ControlNetModel.from_unet(unet, conditioning_embedding_out_channels=(16, 32, 96, 256))
+
+    def count(module):
+        return sum(p.numel() for p in module.parameters())
+
+    assert (count(unet), count(vae), count(text)) == (859_520_964, 83_653_863, 123_060_480)
+    assert count(net) == count(derived)
+    assert json.loads(net.to_json_string()) | {"_diffusers_version": ""} == json.loads(
+        derived.to_json_string()) | {"_diffusers_version": ""}
+
+    assert len(CLIPTokenizer.from_pretrained(sd15 / "tokenizer", local_files_only=True)) == 49408
+
+
+def test_single_file_architecture_picks_the_shipped_config(tmp_path):
+    from safetensors.torch import save_file
+
+    from facechain.diffusion.base_model import single_file_config, single_file_model_type
+
+    def checkpoint(name: str, *keys: str) -> Path:
+        save_file({k: torch.zeros(1) for k in keys}, str(tmp_path / name))
+        return tmp_path / name
+
+    sd = checkpoint("sd.safetensors", "model.diffusion_model.output_blocks.11.0.skip_connection.weight")
+    cn = checkpoint("cn.safetensors", "control_model.time_embed.0.weight")
+    xl = checkpoint("xl.safetensors", "conditioner.embedders.1.model.transformer.resblocks.9.mlp.c_proj.bias")
+    assert single_file_model_type(sd) == "v1" and single_file_config("base_model", sd, None).name.startswith("sd15-")
+    assert single_file_config("controlnet_canny", cn, None).name.startswith("controlnet-sd15-")
+    with pytest.raises(ModelSourceError, match="xl_base"):
+        single_file_config("base_model", xl, None)
+    with pytest.raises(ModelSourceError, match="hf: prefix"):
+        single_file_config("base_model", sd, "some-org/some-configs")
+
+
+@pytest.mark.parametrize("role", ["base_model", "controlnet_canny"])
+def test_folder_with_only_pickle_weights_is_a_typed_error(role, tmp_path):
+    """A diffusers folder whose weights are pickles is refused by name (no ``.bin`` fallback)."""
+    import shutil
+
+    name = "tiny-sd15" if role == "base_model" else "tiny-controlnet-canny"
+    folder = shutil.copytree(tiny.tiny_model_path(name), tmp_path / name)
+    weights = folder / ("unet" if role == "base_model" else "") / "diffusion_pytorch_model.safetensors"
+    weights.rename(weights.with_suffix(".bin"))
+    load = load_base_model if role == "base_model" else lambda p, **kw: load_controlnet(p, role=role, **kw)
+    with pytest.raises(ModelSourceError) as err:
+        load(str(folder), device="cpu")
+    assert err.value.role == role
+    assert "only pickle weights" in str(err.value) and "diffusion_pytorch_model.bin" in str(err.value)
