@@ -308,7 +308,9 @@ def lora_format(path: str | os.PathLike) -> LoraFormat:
 def lora_state_dict(path: str | os.PathLike) -> dict[str, Any]:
     """Tensors of a LoRA file in a layout ``pipeline.load_lora_weights(sd, adapter_name=...)``
     accepts: diffusers and kohya keys as stored (diffusers converts kohya itself), bare PEFT keys
-    prefixed with ``unet.``."""
+    prefixed with ``unet.``. Tensors only: the safetensors header (a diffusers file's peft
+    ``LoraConfig``, hence its alpha) is not in the dict, so load diffusers files by path
+    (``load_lora_weights(folder, weight_name=...)``), as the diffusion engine does."""
     from safetensors.torch import load_file
 
     fmt = lora_format(path)
