@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from facechain.components.tagging import common_tags
+from facechain.components.tagging import AgeGroup, common_tags
 from facechain.diffusion.base_model import BaseModel as DiffusionBaseModel
 from facechain.diffusion.lora_io import LoraArtifact
 from facechain.diffusion.lora_training import (
@@ -30,7 +30,7 @@ from facechain.diffusion.lora_training import (
 from facechain.pipelines.dataset import preprocess_report
 from facechain.pipelines.preprocess import PreprocessParams, apreprocess
 from facechain.pipelines.runtime import PreprocessComponents
-from facechain.types import Photo, PreprocessOutput
+from facechain.types import Gender, Photo, PreprocessOutput
 
 # Tags that describe the photo, not the face: kept in captions, left out of generation prompts.
 _NOT_FACE_WORDS = ("background", "shot", "body", "portrait", "solo", "1boy", "1girl", "lighting",
@@ -53,6 +53,10 @@ class TrainParams(BaseModel):
     resolution: int | None = Field(None, ge=64, le=1024, multiple_of=8,
                                    description="training resolution; None: the base model's native size")
     retouch_strength: float = Field(0.3, ge=0.0, le=1.0, description="skin retouching of the photos")
+    gender: Gender | None = Field(None, description="the person's gender for the trigger word and "
+                                  "captions (male/female); None: the gender classifier decides")
+    age_group: AgeGroup | None = Field(None, description="the person's age group for the trigger "
+                                       "word (child/young/mature); None: the age estimate decides")
 
     def lora_config(self) -> LoraTrainingConfig:
         return LoraTrainingConfig(max_steps=self.steps, rank=self.rank, alpha=self.rank,
@@ -61,7 +65,8 @@ class TrainParams(BaseModel):
                                   resolution=self.resolution)
 
     def preprocess_params(self, **overrides) -> PreprocessParams:
-        return PreprocessParams(retouch_strength=self.retouch_strength, **overrides)
+        return PreprocessParams(**{"retouch_strength": self.retouch_strength, "gender": self.gender,
+                                   "age_group": self.age_group, **overrides})
 
 
 @dataclass
@@ -96,7 +101,8 @@ async def atrain(
     metadata = {
         "kind": "face",
         "trigger": pre.trigger,
-        "common_tags": face_tags([s.tags for s in pre.samples]),
+        # the trigger's own tags ("children") are in every caption: the prompt gets them too
+        "common_tags": [*pre.trigger_tags, *face_tags([s.tags for s in pre.samples])],
         "template_face": pre.template.image,
         "template_embedding": [float(x) for x in pre.template.embedding],
         "extra": {"preprocess": preprocess_report(pre)},
