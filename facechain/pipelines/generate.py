@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Awaitable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -140,24 +141,42 @@ async def agenerate(
         skeleton = await components.condition(pose, "openpose")
         controls = (ControlInput("openpose", _resize(skeleton, width, height), params.pose_scale),)
 
-    # 4. Candidates
+    # 4. Candidates, and beside them the template face (it does not depend on diffusion); the
+    #    first to fail cancels the other
     request = DiffusionRequest(prompt=prompt, negative_prompt=negative, adapters=adapters,
                                num_images=params.num_images, steps=params.steps,
                                guidance_scale=params.guidance_scale, width=width, height=height,
                                seed=seed, controls=controls)
-    candidates = await components.diffuse(request)
+
+    async def template_face() -> Face:
+        faces = await components.detect(template_image)
+        if not faces:
+            raise InvalidInputError("no face found on the LoRA's template face", param="lora_id")
+        return faces[0]
+
+    candidates, face = await _all_or_cancel(components.diffuse(request), template_face())
 
     # 5. Fuse each candidate with the template face, rank by similarity to it
-    template_faces = await components.detect(template_image)
-    if not template_faces:
-        raise InvalidInputError("no face found on the LoRA's template face", param="lora_id")
-    template = TemplateRef(image=template_image, face=template_faces[0],
+    template = TemplateRef(image=template_image, face=face,
                            embedding=np.asarray(artifact.metadata.template_embedding, np.float32))
     portraits, dropped = await fuse_and_rank(
         [(seed + i, img) for i, img in enumerate(candidates)], template, components,
         top_k=top_k, fusion_strength=params.fusion_strength)
     return GenerateOutput(portraits=portraits, dropped=dropped, prompt=prompt,
                           negative_prompt=negative, seed=seed, candidates=candidates)
+
+
+async def _all_or_cancel(*awaitables: Awaitable[Any]) -> list[Any]:
+    """Await all concurrently; when one fails (or the caller cancels), cancel the others, let them
+    unwind, and raise."""
+    tasks = [asyncio.ensure_future(a) for a in awaitables]
+    try:
+        return await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 def _resize(image: np.ndarray, width: int, height: int) -> np.ndarray:

@@ -1,0 +1,149 @@
+"""Training and generation steps with component doubles: what reaches the prompt, what runs when.
+
+The diffusion here is either the builtin tiny model (LoRA training, seconds) or a double; the
+preprocessing and ranking components are the doubles of ``fakes.py``."""
+
+from __future__ import annotations
+
+import asyncio
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from facechain.diffusion.lora_io import TEMPLATE_FACE_NAME, LoraArtifact, LoraMetadata
+from facechain.errors import InvalidInputError
+from facechain.pipelines.generate import GenerateParams, agenerate, build_prompt
+from facechain.pipelines.train import TrainParams, atrain
+
+from .fakes import FakePreprocessComponents, FakeRankComponents, grey_candidate, grey_photo, level_of
+
+WAIT_S = 5.0  # a test that would hang fails after this instead
+
+
+# --- the child row's "children" tag reaches the generation prompt ------------------------------
+
+@pytest.fixture(scope="module")
+def tiny_base():
+    import torch
+
+    from facechain.diffusion.base_model import load_base_model
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield load_base_model("builtin:tiny-sd15", device="cpu")
+    torch.set_num_threads(before)
+
+
+def _train(base, out, components, **params) -> LoraArtifact:
+    photos = [grey_photo(60), grey_photo(120)]
+    params = TrainParams(steps=1, resolution=64, retouch_strength=0.0, **params)
+    return asyncio.run(atrain(photos, components, base, out, params)).artifact
+
+
+def test_a_child_band_lora_prompts_with_children(tiny_base, tmp_path):
+    artifact = _train(tiny_base, tmp_path, FakePreprocessComponents(male_probability=0.2, age=9.0))
+    assert artifact.metadata.trigger == "a girl"
+    assert build_prompt(artifact, None).startswith("a girl, children, ")
+    assert "children" in build_prompt(artifact, None, "red scarf").split(", ")
+
+
+def test_train_overrides_reach_the_trigger_and_the_prompt(tiny_base, tmp_path):
+    # an elderly woman the classifiers call a mature man
+    components = FakePreprocessComponents(male_probability=0.98, age=70.0)
+    artifact = _train(tiny_base, tmp_path, components, gender="female")
+    assert artifact.metadata.trigger == "a mature woman"
+    assert "children" not in build_prompt(artifact, None)
+    child = _train(tiny_base, tmp_path / "child", components, gender="male", age_group="child")
+    assert child.metadata.trigger == "a boy"
+    assert build_prompt(child, None).startswith("a boy, children")
+    report = child.metadata.extra["preprocess"]
+    assert report["gender"] == "male" and all(a["caption"].startswith("a boy, children, ")
+                                              for a in report["accepted"])
+
+
+def test_train_params_hand_the_overrides_to_preprocessing():
+    params = TrainParams(gender="female", age_group="mature", retouch_strength=0.1)
+    pre = params.preprocess_params(size=128)
+    assert (pre.gender.value, pre.age_group.value, pre.retouch_strength, pre.size) == (
+        "female", "mature", 0.1, 128)
+    assert params.preprocess_params(gender="male").gender.value == "male"
+    assert TrainParams().preprocess_params().gender is None
+
+
+# --- the template face is detected beside diffusion ---------------------------------------------
+
+TEMPLATE_LEVEL = 100
+
+
+@pytest.fixture
+def lora(tmp_path) -> LoraArtifact:
+    """A face LoRA folder without weights (the diffusion double never reads them)."""
+    Image.fromarray(grey_candidate(TEMPLATE_LEVEL)).save(tmp_path / TEMPLATE_FACE_NAME)
+    meta = LoraMetadata(kind="face", trigger="a handsome man", common_tags=["smile"],
+                        base_model_id="builtin:tiny-sd15", base_model_fingerprint=None, rank=4,
+                        alpha=4, steps=1, resolution=64, template_face=TEMPLATE_FACE_NAME,
+                        template_embedding=np.eye(1, 128, 0, dtype=np.float32)[0].tolist())
+    return LoraArtifact(path=tmp_path, weights_file=tmp_path / "unused.safetensors", metadata=meta)
+
+
+class Components(FakeRankComponents):
+    """Ranking doubles + a diffusion double. ``diffuse`` waits until the template face detection
+    has started; ``template_faces=False``: the template has no face; ``diffuse_error``: diffusion
+    fails at once (and then template detection never finishes by itself)."""
+
+    def __init__(self, *, template_faces: bool = True, diffuse_error: Exception | None = None):
+        super().__init__()
+        self.template_faces, self.diffuse_error = template_faces, diffuse_error
+        self.detection_started = asyncio.Event()
+        self.cancelled: set[str] = set()
+
+    async def diffuse(self, request):
+        try:
+            if self.diffuse_error is not None:
+                raise self.diffuse_error
+            async with asyncio.timeout(WAIT_S):  # (wait_for could swallow a cancellation)
+                await self.detection_started.wait()
+            if not self.template_faces:  # the failed detection should have cancelled us by now
+                await asyncio.sleep(WAIT_S)
+            return [grey_candidate(40 + i) for i in range(request.num_images)]
+        except asyncio.CancelledError:
+            self.cancelled.add("diffuse")
+            raise
+
+    async def detect(self, image):
+        if level_of(image) != TEMPLATE_LEVEL:
+            return await super().detect(image)
+        self.detection_started.set()
+        try:
+            if self.diffuse_error is not None:
+                await asyncio.sleep(WAIT_S)
+            return await super().detect(image) if self.template_faces else []
+        except asyncio.CancelledError:
+            self.cancelled.add("detect")
+            raise
+
+
+def _generate(lora, components):
+    params = GenerateParams(num_images=3, top_k=2, seed=5, steps=1)
+    return asyncio.run(asyncio.wait_for(agenerate(lora, params, components), 3 * WAIT_S))
+
+
+def test_template_face_detection_runs_beside_diffusion(lora):
+    out = _generate(lora, Components())
+    assert [p.seed for p in out.portraits] == [5, 6] and [d.seed for d in out.dropped] == [7]
+
+
+def test_a_template_without_a_face_is_reported_and_cancels_diffusion(lora):
+    components = Components(template_faces=False)
+    with pytest.raises(InvalidInputError, match="template face") as err:
+        _generate(lora, components)
+    assert err.value.param == "lora_id"
+    assert components.cancelled == {"diffuse"}
+
+
+def test_a_diffusion_failure_cancels_the_template_detection(lora):
+    components = Components(diffuse_error=RuntimeError("CUDA out of memory"))
+    with pytest.raises(RuntimeError, match="out of memory"):
+        _generate(lora, components)
+    assert components.cancelled == {"detect"}
