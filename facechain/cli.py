@@ -5,6 +5,7 @@
     facechain generate --lora DIR [--style SLUG] [--num-images K] [--seed S] --out DIR
     facechain train-style IMAGE... --trigger WORD --out DIR
     facechain styles [--base-model ID]
+    facechain styles pull SLUG... [--base-model ID]   (install hub style LoRAs before serving)
 """
 
 from __future__ import annotations
@@ -171,6 +172,21 @@ def cmd_styles(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_styles_pull(args: argparse.Namespace) -> int:
+    """Install the LoRAs of the named styles (the one step that downloads style weights)."""
+    from facechain.diffusion.styles import StyleRegistry
+    from facechain.pipelines.generate import style_family
+    from facechain.registry import ModelRegistry
+
+    base = args.base_model or ModelRegistry.load(args.models).spec("base_model").source
+    registry = StyleRegistry.load(style_family(base))
+    pulled = {slug: registry.pull(slug) for slug in args.slugs}
+    print(json.dumps({"base_model": registry.base_model,
+                      "styles": {slug: str(path) if path else None for slug, path in pulled.items()}},
+                     indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="facechain", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -227,6 +243,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("styles", help="list the styles for a base model")
     p.add_argument("--base-model", default=None)
     p.set_defaults(func=cmd_styles)
+    styles_sub = p.add_subparsers(dest="styles_command")
+    pull = styles_sub.add_parser("pull", help="download and record the LoRAs of hub styles, so "
+                                              "requests never fetch")
+    pull.add_argument("slugs", nargs="+", metavar="SLUG", help="style slug(s) (see `facechain styles`)")
+    pull.add_argument("--base-model", default=argparse.SUPPRESS,
+                      help="base model source whose styles to pull (default: the profile's base_model)")
+    pull.set_defaults(func=cmd_styles_pull)
     return parser
 
 

@@ -13,7 +13,11 @@ A style is one YAML file, ``configs/styles/<base_model>/<slug>.yaml``; the file 
 
 ``lora`` is a model-registry source string (:func:`facechain.registry.parse_source`):
 ``builtin:<name>``, a local path (relative to the YAML's folder), ``hf:<org>/<repo>[@rev]`` or
-``modelscope:<id>[@rev]``. Hub sources are fetched only by :func:`resolve_lora`, never on load.
+``modelscope:<id>[@rev]``. A hub LoRA is installed explicitly, never inside a request:
+``facechain styles pull SLUG`` (:func:`pull_style`) downloads it into the hub cache (safetensors
+only) and records the file under ``FACECHAIN_CACHE/styles/pulled/<base_model>/<slug>.json``;
+:func:`resolve_lora` only reads that record and raises :class:`ModelSourceError` (telling the user
+to run ``facechain styles pull``) for a hub style not pulled, or pulled from another source.
 
 Prompts: ``{trigger}`` marks where the person's trigger words go (e.g. ``a handsome man``, from
 the tagging stage). A prompt without the placeholder gets the trigger prepended
@@ -326,26 +330,64 @@ def builtin_style_path(name: str) -> Path:
     return cache_dir() / "styles" / f"{name}.safetensors"
 
 
-def resolve_lora(style: Style) -> Path | None:
-    """Local path of the style's LoRA ``.safetensors`` (None for prompt-only styles).
+HUB_KINDS = ("hf", "modelscope")
 
-    Hub sources are downloaded here, and only here. Raises ModelSourceError when the file cannot
-    be found or fetched, InvalidInputError when it is not a LoRA in a known format.
+
+def pulled_record_path(style: Style) -> Path:
+    """Where :func:`pull_style` records the installed LoRA file of a hub style."""
+    return cache_dir() / "styles" / "pulled" / style.base_model / f"{style.slug}.json"
+
+
+def pull_style(style: Style) -> Path | None:
+    """Install the style's LoRA so requests can use it: the explicit step that fetches.
+
+    A hub LoRA (``hf:`` / ``modelscope:``) is downloaded (``lora_weight_name`` or the repo's
+    ``.safetensors`` only; pickle files are never fetched), checked to be a LoRA, pinned to the
+    commit the hub resolved, and recorded (:func:`pulled_record_path`). A builtin LoRA is built if
+    needed; a local one is checked. Returns the local ``.safetensors`` (None for prompt-only).
     """
     if style.lora is None:
         return None
     role = f"style/{style.slug}"
-    kind, ref = parse_source(style.lora)
-    if kind == "builtin":
-        from facechain.diffusion.builtin_styles import BUILTIN_STYLES, ensure_builtin_style
+    if parse_source(style.lora)[0] not in HUB_KINDS:
+        return resolve_lora(style)
+    patterns = [style.lora_weight_name] if style.lora_weight_name else ["*.safetensors"]
+    source = resolve_source(role, style.lora, base_dir=style.base_dir, files=patterns)
+    assert source.path is not None
+    path = _lora_file(role, style, source.path)
+    record = {"source": style.lora, "lora_weight_name": style.lora_weight_name, "path": str(path),
+              "revision": source.revision}
+    target = pulled_record_path(style)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{style.slug}-", suffix=".json", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(record, fh, indent=2)
+    os.replace(tmp, target)
+    logger.info("style %s pulled: %s (revision %s)", style.slug, path, source.revision)
+    return path
 
-        if ref not in BUILTIN_STYLES:
-            raise ModelSourceError(role, f"unknown builtin style LoRA {ref!r}; known: "
-                                         f"{sorted(BUILTIN_STYLES)}")
-        path = ensure_builtin_style(ref, builtin_style_path(ref))  # trained once, then cached
-    else:
-        path = resolve_source(role, style.lora, base_dir=style.base_dir).path
-        assert path is not None
+
+def _pulled_lora(role: str, style: Style) -> Path:
+    """The file :func:`pull_style` recorded for this exact source, or a ModelSourceError."""
+    hint = f"run `facechain styles pull {style.slug}` to install it"
+    try:
+        record = json.loads(pulled_record_path(style).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelSourceError(role, f"style LoRA {style.lora} is not installed; {hint}") from None
+    except (OSError, ValueError) as exc:
+        raise ModelSourceError(role, f"unreadable install record ({exc}); {hint}") from None
+    if record.get("source") != style.lora or record.get("lora_weight_name") != style.lora_weight_name:
+        raise ModelSourceError(role, f"installed from {record.get('source')}, the style now names "
+                                     f"{style.lora}; {hint}")
+    path = Path(record.get("path", ""))
+    if not path.is_file():
+        raise ModelSourceError(role, f"installed LoRA file {path} is gone; {hint}")
+    return path
+
+
+def _lora_file(role: str, style: Style, path: Path) -> Path:
+    """The LoRA file at ``path`` (a folder: its ``lora_weight_name`` or only ``.safetensors``),
+    checked to be a LoRA in a known format."""
     if path.is_dir():
         if style.lora_weight_name:
             path = path / style.lora_weight_name
@@ -359,6 +401,32 @@ def resolve_lora(style: Style) -> Path | None:
         raise ModelSourceError(role, f"LoRA file not found: {path}")
     lora_format(path)  # clear error now rather than deep inside diffusers
     return path
+
+
+def resolve_lora(style: Style) -> Path | None:
+    """Local path of the style's LoRA ``.safetensors`` (None for prompt-only styles).
+
+    Never fetches: a hub LoRA must have been installed with :func:`pull_style`. Raises
+    ModelSourceError when the file is not there (or not pulled), InvalidInputError when it is not
+    a LoRA in a known format.
+    """
+    if style.lora is None:
+        return None
+    role = f"style/{style.slug}"
+    kind, ref = parse_source(style.lora)
+    if kind == "builtin":
+        from facechain.diffusion.builtin_styles import BUILTIN_STYLES, ensure_builtin_style
+
+        if ref not in BUILTIN_STYLES:
+            raise ModelSourceError(role, f"unknown builtin style LoRA {ref!r}; known: "
+                                         f"{sorted(BUILTIN_STYLES)}")
+        path = ensure_builtin_style(ref, builtin_style_path(ref))  # trained once, then cached
+    elif kind in HUB_KINDS:
+        path = _pulled_lora(role, style)
+    else:
+        path = resolve_source(role, style.lora, base_dir=style.base_dir).path
+        assert path is not None
+    return _lora_file(role, style, path)
 
 
 # --------------------------------------------------------------------------- registry
@@ -513,6 +581,10 @@ class StyleRegistry:
 
     def resolve_lora(self, style: Style | str) -> Path | None:
         return resolve_lora(self.get(style) if isinstance(style, str) else style)
+
+    def pull(self, style: Style | str) -> Path | None:
+        """Install a style's LoRA (:func:`pull_style`); the only method that may fetch."""
+        return pull_style(self.get(style) if isinstance(style, str) else style)
 
     # ------------------------------------------------------------------ adding
     def add(self, style: Style | dict[str, Any], weights: bytes | None = None, dir: Path | None = None) -> Style:

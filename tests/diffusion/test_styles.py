@@ -338,6 +338,51 @@ def test_local_folder_source_with_and_without_weight_name(tmp_path):
         resolve_lora(missing)
 
 
+@pytest.mark.parametrize("slug", ["polaroid", "guofeng"])
+def test_hub_style_lora_is_never_fetched_by_a_request(tmp_path, monkeypatch, slug):
+    """A shipped hub style that was not pulled is a typed error naming the install command; no hub
+    client is called (``facechain styles pull`` is the only step that fetches)."""
+    import sys
+
+    import huggingface_hub
+
+    def fetch(*args, **kwargs):
+        raise AssertionError(f"a request fetched from a hub: {args} {kwargs}")
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", fetch)
+    monkeypatch.setitem(sys.modules, "modelscope", None)  # an import of it fails too
+    monkeypatch.setenv("FACECHAIN_CACHE", str(tmp_path))
+    style = StyleRegistry.load("sd15", dirs=[]).get(slug)
+    assert parse_source(style.lora)[0] in ("hf", "modelscope")
+    with pytest.raises(ModelSourceError, match=f"facechain styles pull {slug}") as err:
+        resolve_lora(style)
+    assert err.value.role == f"style/{slug}"
+
+
+def test_pulled_record_must_match_the_style(tmp_path, monkeypatch):
+    """The install record names the exact source it was pulled from; a style that now names
+    another source (or whose file is gone) must be pulled again."""
+    import json
+
+    from facechain.diffusion.styles import pulled_record_path
+
+    monkeypatch.setenv("FACECHAIN_CACHE", str(tmp_path))
+    write_kohya(tmp_path / "film.safetensors")
+    style = Style(slug="film", name="Film", base_model="sd15", lora="hf:org/film@v1",
+                  lora_weight_name="film.safetensors")
+    record = pulled_record_path(style)
+    record.parent.mkdir(parents=True)
+    record.write_text(json.dumps({"source": "hf:org/film@v1", "lora_weight_name": "film.safetensors",
+                                  "path": str(tmp_path / "film.safetensors"), "revision": "0" * 40}))
+    assert resolve_lora(style) == tmp_path / "film.safetensors"
+    newer = style.model_copy(update={"lora": "hf:org/film@v2"})
+    with pytest.raises(ModelSourceError, match="styles pull film"):
+        resolve_lora(newer)
+    (tmp_path / "film.safetensors").unlink()
+    with pytest.raises(ModelSourceError, match="gone"):
+        resolve_lora(style)
+
+
 # 6. add() ----------------------------------------------------------------------------------------
 
 
