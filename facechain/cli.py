@@ -2,6 +2,8 @@
 
     facechain preprocess PHOTO... --out DIR     (exit 0: at least one photo accepted, 2: none)
     facechain train PHOTO... --out DIR [--base-model ID] [--steps N] [--seed S]
+        preprocess and train: [--gender male|female] [--age-group child|young|mature] override
+        what the classifiers decide (the trigger word and the captions)
     facechain generate --lora DIR [--style SLUG] [--num-images K] [--seed S] --out DIR
     facechain train-style IMAGE... --trigger WORD --out DIR
     facechain styles [--base-model ID]
@@ -53,7 +55,8 @@ def cmd_preprocess(args: argparse.Namespace) -> int:
     from facechain.registry import ModelRegistry
 
     photos = _read_photos(args.photos)
-    params = PreprocessParams(retouch_strength=args.retouch, size=args.size)
+    params = PreprocessParams(retouch_strength=args.retouch, size=args.size, gender=args.gender,
+                              age_group=args.age_group)
     components = LocalComponents(ModelRegistry.load(args.models))
     try:
         output = preprocess(photos, components, params)
@@ -90,7 +93,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     photos = _read_photos(args.photos)
     params = TrainParams(steps=args.steps, seed=args.seed, rank=args.rank,
-                         resolution=args.resolution)
+                         resolution=args.resolution, gender=args.gender, age_group=args.age_group)
     components = LocalComponents(ModelRegistry.load(args.models))
     try:
         out = train(photos, _base_model(args), args.out, params, components,
@@ -187,6 +190,17 @@ def cmd_styles_pull(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_person_overrides(p: argparse.ArgumentParser) -> None:
+    from facechain.components.tagging import AgeGroup
+    from facechain.types import Gender
+
+    p.add_argument("--gender", choices=[g.value for g in Gender], default=None,
+                   help="the person's gender, over the classifier's (trigger word, gender tags)")
+    p.add_argument("--age-group", choices=[a.value for a in AgeGroup], default=None,
+                   help="the person's age group, over the age estimate: child ('a boy'/'a girl', "
+                        "children), young ('a handsome man'/'a beautiful woman'), mature")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="facechain", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -200,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path, help="output folder")
     p.add_argument("--retouch", type=float, default=0.3, help="skin retouching strength 0..1")
     p.add_argument("--size", type=int, default=512, help="crop side in pixels")
+    _add_person_overrides(p)
     p.set_defaults(func=cmd_preprocess)
 
     p = sub.add_parser("train", help="photos -> face LoRA folder")
@@ -212,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--rank", type=int, default=4)
     p.add_argument("--resolution", type=int, default=None)
+    _add_person_overrides(p)
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("generate", help="face LoRA + style -> ranked portraits")

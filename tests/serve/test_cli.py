@@ -1,5 +1,6 @@
 """``facechain serve``: starts a local Ray with a config's app, stops cleanly on SIGTERM."""
 
+import json
 import os
 import signal
 import socket
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.conftest import FACES
 
 pytestmark = pytest.mark.slow
 httpx = pytest.importorskip("httpx")
@@ -57,3 +60,58 @@ def test_serve_runs_the_config_and_stops_cleanly(tmp_path, sig):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# --- gender / age-group overrides on `facechain preprocess` and `facechain train` ---------------
+
+def test_preprocess_overrides_what_the_classifiers_decide(tmp_path, capsys):
+    from serve.cli import main
+
+    photo = FACES / "obama.jpg"
+    out = tmp_path / "set"
+    assert main(["preprocess", str(photo), "--out", str(out), "--gender", "female",
+                 "--age-group", "child"]) == 0
+    assert json.loads(capsys.readouterr().out)["trigger"] == "a girl"
+    report = json.loads((out / "report.json").read_text())
+    assert report["trigger"] == "a girl" and report["gender"] == "female"
+    (accepted,) = report["accepted"]
+    assert accepted["caption"].startswith("a girl, children, ")
+    assert accepted["gender"] == "male"  # the classifier's own answer is still reported
+    texts = [json.loads(line)["text"] for line in (out / "train" / "metadata.jsonl").read_text()
+             .splitlines()]
+    assert texts == [accepted["caption"]]
+
+
+def test_train_hands_the_overrides_to_the_training(tmp_path, monkeypatch, capsys):
+    import facechain.cli
+    import facechain.pipelines.train
+    from facechain.components.tagging import AgeGroup
+    from facechain.errors import NoUsablePhotosError
+    from facechain.types import Gender
+    from serve.cli import main
+
+    seen = {}
+
+    def fake_train(photos, base, output_dir, params, components, **kwargs):
+        seen["params"] = params
+        raise NoUsablePhotosError([])
+
+    monkeypatch.setattr(facechain.pipelines.train, "train", fake_train)
+    monkeypatch.setattr(facechain.cli, "_base_model", lambda args: None)
+    photo = FACES / "obama.jpg"
+    args = ["train", str(photo), "--out", str(tmp_path / "lora"), "--steps", "1"]
+    assert main([*args, "--gender", "female", "--age-group", "mature"]) == 2
+    assert (seen["params"].gender, seen["params"].age_group) == (Gender.FEMALE, AgeGroup.MATURE)
+    assert main(args) == 2
+    assert seen["params"].gender is None and seen["params"].age_group is None
+
+
+@pytest.mark.parametrize("flag,value", [("--gender", "other"), ("--age-group", "teen")])
+@pytest.mark.parametrize("command", ["preprocess", "train"])
+def test_override_flags_take_only_their_choices(command, flag, value, tmp_path, capsys):
+    from serve.cli import main
+
+    with pytest.raises(SystemExit) as err:
+        main([command, "x.jpg", "--out", str(tmp_path), flag, value])
+    assert err.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
