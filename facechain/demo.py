@@ -1,10 +1,11 @@
 """The demo on the sample photos, written as a gallery a person can open (``OUT/index.html``).
 
-Inputs are the bundled photos (three of one person) plus copies made to show the handling of
-real-world input (a photo rotated 90 degrees, a two-person collage, a heavily blurred copy, a
-truncated file). The gallery shows the inputs, the crops, masks and training images with their
-captions, the trigger word, the rejections, the generated candidates and ranked portraits per
-style, and face fusion on a real photo.
+Inputs are the bundled photos (package data, :func:`facechain.config.demo_photos_dir`: three of
+one person, one of another) plus copies made to show the handling of real-world input (a photo
+rotated 90 degrees, a two-person collage, a heavily blurred copy, a truncated file). The gallery
+shows the inputs, the crops, masks and training images with their captions, the trigger word, the
+rejections, the generated candidates and ranked portraits per style, and face fusion on a real
+photo.
 
 ``python -m facechain.demo`` runs it in-process with the library; ``make demo`` runs the same
 through the HTTP API of the local served graph (``serve/demo.py``) and reuses this gallery.
@@ -23,17 +24,17 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageFilter
 
+from facechain.config import demo_photos_dir
 from facechain.imageio import encode_jpeg, read_image
 from facechain.pipelines.dataset import write_training_set
 from facechain.pipelines.runtime import LocalComponents
 from facechain.types import Photo
 
 logger = logging.getLogger(__name__)
-SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "faces"
-
-
-def demo_photos(folder: Path = SAMPLES) -> list[Photo]:
-    """The sample person's photos plus crafted bad/awkward inputs."""
+def demo_photos(folder: Path | None = None) -> list[Photo]:
+    """The sample person's photos plus crafted bad/awkward inputs (``folder``: default the
+    bundled photos)."""
+    folder = folder or demo_photos_dir()
     person = [folder / n for n in ("obama.jpg", "obama2.jpg", "obama3.jpg")]
     photos = [Photo(p.name, p.read_bytes()) for p in person]
     first = read_image(person[0])
@@ -133,7 +134,7 @@ def fusion_section(out: Path, components: LocalComponents, template_image: np.nd
 
     from facechain.components.face_recognition import similarity
 
-    other = read_image(SAMPLES / "biden.jpg")
+    other = read_image(demo_photos_dir() / "biden.jpg")
 
     async def run():
         faces = await components.detect(other)
