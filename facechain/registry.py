@@ -167,8 +167,11 @@ def resolve_source(role: str, source: str, *, base_dir: Path | None = None,
         raise ModelSourceError(
             role, f"source {source!r} needs the 'hub' extra (pip install 'facechain-serve[hub]')") from exc
     model_id, _, revision = ref.partition("@")
+    # With ``files`` (style LoRAs, configs) the snapshot is filtered as a Hugging Face one is; the
+    # paper's ModelScope models are fetched whole: their pipelines need their own weight formats.
+    filters = {"allow_patterns": files, "ignore_patterns": HUB_IGNORE} if files else {}
     try:
-        path = ms_download(model_id, revision=revision or None)
+        path = ms_download(model_id, revision=revision or None, **filters)
     except Exception as exc:
         raise ModelSourceError(role, f"cannot fetch ModelScope model {ref!r}: {exc}") from exc
     return ResolvedSource(role, kind, ref, Path(path))

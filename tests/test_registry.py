@@ -93,3 +93,31 @@ def test_roles_without_a_module_raise_a_typed_error_naming_the_role(tmp_path, ro
     assert err.value.role == role and role in str(err.value) and "not implemented" in str(err.value)
     with pytest.raises(ModelSourceError, match=role):
         backends(role)
+
+
+def test_modelscope_snapshots_with_files_are_filtered(monkeypatch, tmp_path):
+    """A ModelScope source fetched for named files (a style LoRA) skips pickles as hf: does; a
+    whole model (the paper's pipelines) is fetched as published."""
+    import sys
+    import types
+
+    from facechain.registry import HUB_IGNORE
+
+    calls = []
+
+    def fake_download(model_id, revision=None, **kwargs):
+        calls.append((model_id, revision, kwargs))
+        return str(tmp_path)
+
+    module = types.ModuleType("modelscope.hub.snapshot_download")
+    module.snapshot_download = fake_download
+    for name in ("modelscope", "modelscope.hub"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "modelscope.hub.snapshot_download", module)
+
+    resolve_source("style/polaroid", "modelscope:YorickHe/polaroid_lora@v1.0.0", files=["x.safetensors"])
+    resolve_source("face_detection", "modelscope:damo/cv_ddsar_face-detection_iclr23-damofd")
+    assert calls == [
+        ("YorickHe/polaroid_lora", "v1.0.0", {"allow_patterns": ["x.safetensors"], "ignore_patterns": HUB_IGNORE}),
+        ("damo/cv_ddsar_face-detection_iclr23-damofd", None, {}),
+    ]
