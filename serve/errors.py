@@ -16,6 +16,8 @@ InvalidInputError                              400     invalid_input
 NoUsablePhotosError (+ ``rejected`` list)      422     no_usable_photos
 NotFoundError                                  404     not_found
 CancelledError                                 409     cancelled
+AllItemsFailedError                            502     items_failed
+ComponentError (e.g. FusionError)              500     component_error
 JobStateError (serve.jobs)                     409     invalid_job_state
 ModelSourceError                               503     model_unavailable
 ConfigError                                    500     config_error
@@ -51,10 +53,12 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from facechain.errors import (
+    AllItemsFailedError,
     CancelledError,
+    ComponentError,
     ConfigError,
     FaceChainError,
     ImageDecodeError,
@@ -65,6 +69,7 @@ from facechain.errors import (
     NotFoundError,
     NoUsablePhotosError,
 )
+from facechain.types import RejectionReason
 from serve.jobs import JobStateError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,6 +112,10 @@ ERROR_MAP: dict[type[BaseException], ErrorMapping] = {
     NoUsablePhotosError: ErrorMapping(422, "no_usable_photos"),
     NotFoundError: ErrorMapping(404, "not_found"),
     CancelledError: ErrorMapping(409, "cancelled"),
+    # a model component failing is never the caller's fault (a generated image least of all)
+    AllItemsFailedError: ErrorMapping(502, "items_failed", "a model component failed on every "
+                                      "item of the request; retry later"),
+    ComponentError: ErrorMapping(500, "component_error", "a model component failed"),
     JobStateError: ErrorMapping(409, "invalid_job_state"),
     ModelSourceError: ErrorMapping(503, "model_unavailable",
                                    "model role '{param}' is unavailable"),
@@ -123,14 +132,19 @@ _UNAVAILABLE = ErrorMapping(503, "service_unavailable",
 
 
 class RejectedPhoto(BaseModel):
+    """A photo that was not used, and why (``rejected`` of errors and reports)."""
+
+    model_config = ConfigDict(extra="forbid")
+
     source: str = Field(description="The photo's file name or form field.")
-    reason: str = Field(description="Stable reason id, e.g. 'no_face' or 'multiple_faces'.")
+    reason: RejectionReason = Field(description="Stable reason id, e.g. 'no_face' or "
+                                    "'multiple_faces'.")
     message: str = Field(description="Human-readable explanation.")
 
 
 class ValidationIssue(BaseModel):
     param: str | None = Field(description="Where, e.g. 'body.num_images'.")
-    message: str
+    message: str = Field(description="What is wrong there.")
     type: str = Field(description="pydantic error type, e.g. 'less_than_equal'.")
 
 
@@ -147,7 +161,7 @@ class ErrorDetail(BaseModel):
 class ErrorBody(BaseModel):
     """The JSON body of every error response."""
 
-    error: ErrorDetail
+    error: ErrorDetail = Field(description="What went wrong.")
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -155,7 +169,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     for status, description in [
         (400, "Invalid input"), (404, "Not found"), (409, "Conflict"),
         (413, "Image too large"), (422, "Validation error or no usable photos"),
-        (500, "Internal error"), (503, "Overloaded or model unavailable"), (504, "Timeout"),
+        (500, "Internal error"), (502, "A model component failed on every item"),
+        (503, "Overloaded or model unavailable"), (504, "Timeout"),
     ]
 }
 """For route decorators: ``@app.post(..., responses=ERROR_RESPONSES)``."""

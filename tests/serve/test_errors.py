@@ -11,9 +11,12 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
 
 from facechain.errors import (
+    AllItemsFailedError,
     CancelledError,
+    ComponentError,
     ConfigError,
     FaceChainError,
+    FusionError,
     ImageDecodeError,
     ImageTooLargeError,
     IncompatibleModelError,
@@ -22,7 +25,7 @@ from facechain.errors import (
     NotFoundError,
     NoUsablePhotosError,
 )
-from facechain.types import Rejection, RejectionReason
+from facechain.types import DroppedCandidate, DropReason, Rejection, RejectionReason
 from serve.errors import ERROR_RESPONSES, ErrorBody, error_body, install_error_handlers
 from serve.jobs import JobState, JobStateError
 
@@ -53,6 +56,12 @@ CASES = [
     (FaceChainError("something the library refused"), 400, "bad_request",
      "something the library refused", None),
     (TimeoutError("deadline"), 504, "timeout", "the request timed out", None),
+    # a model component failing (on a generated image above all) is never the caller's fault
+    (FusionError("no landmarks on candidate seed 3 at /tmp/x"), 500, "component_error",
+     "a model component failed", None),
+    (ComponentError("detector crashed"), 500, "component_error", "a model component failed", None),
+    (AllItemsFailedError("candidate", [DroppedCandidate(3, DropReason.FUSION_FAILED, "boom")]), 502,
+     "items_failed", "a model component failed on every item of the request; retry later", None),
     (InvalidInputError(""), 400, "invalid_input", "InvalidInputError", None),
     (RuntimeError("secret internal detail"), 500, "internal_error", "internal server error",
      None),
@@ -67,6 +76,20 @@ def test_error_body_mapping(exc, status, type_, message, param):
     assert got_status == status
     assert body == {"error": {"type": type_, "message": message, "param": param}}
     ErrorBody.model_validate(body)
+
+
+def test_no_library_error_for_a_failed_component_is_a_4xx():
+    """Every ComponentError subclass the library defines maps to 5xx (new ones included)."""
+    import facechain.errors as library
+
+    classes = [c for c in vars(library).values()
+               if isinstance(c, type) and issubclass(c, ComponentError)]
+    assert {ComponentError, FusionError, AllItemsFailedError} <= set(classes)
+    for cls in classes:
+        exc = cls.__new__(cls)
+        Exception.__init__(exc, "x")
+        exc.message, exc.param = "x", None
+        assert error_body(exc)[0] >= 500, cls
 
 
 def test_no_usable_photos_lists_rejections():
