@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=str(ROOT / "configs" / "serve" / "local.yaml"))
     parser.add_argument("--num-images", type=int, default=2)
     parser.add_argument("--steps", type=int, default=5, help="denoising steps per request")
-    parser.add_argument("--size", type=int, default=64)
+    parser.add_argument("--size", type=int, default=64, help="image width and height")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     os.environ.setdefault("FACECHAIN_ROOT", str(ROOT))
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             result["training"] = loras
             body = {"lora_id": loras[0]["lora_id"], "style": "headshot",
                     "num_images": args.num_images, "top_k": args.num_images,
-                    "steps": args.steps, "size": args.size, "seed": 7}
+                    "steps": args.steps, "width": args.size, "height": args.size, "seed": 7}
 
             logger.info("HTTP vs library ...")
             result["http_vs_library"] = http_vs_library(client, artifacts, body, args.requests)

@@ -15,8 +15,9 @@ Headless (see loadtests/README.md)::
         --host http://127.0.0.1:8000 --csv out/loadtest/locust
 
 Knobs (environment variables, all optional): FACECHAIN_PHOTOS_DIR, FACECHAIN_STYLE,
-FACECHAIN_PROMPT, FACECHAIN_NUM_IMAGES (2), FACECHAIN_STEPS (8), FACECHAIN_CFG, FACECHAIN_SIZE
-(sent as JSON when set, e.g. 512 or "[512, 512]"), FACECHAIN_LORA_OPTIONS (a JSON object sent as
+FACECHAIN_PROMPT, FACECHAIN_NUM_IMAGES (2), FACECHAIN_STEPS (8), FACECHAIN_GUIDANCE_SCALE,
+FACECHAIN_WIDTH, FACECHAIN_HEIGHT (sent as JSON when set, e.g. 7.5 or 512; the fields of
+POST /v1/generate of the same names), FACECHAIN_LORA_OPTIONS (a JSON object sent as
 the `options` form field of POST /v1/loras), FACECHAIN_JOB_TIMEOUT_S (900),
 FACECHAIN_POLL_INTERVAL_S (1), FACECHAIN_CLEANUP (1: delete the LoRA on stop).
 """
@@ -176,8 +177,9 @@ class PortraitUser(HttpUser):
             "prompt": os.environ.get("FACECHAIN_PROMPT"),
             "num_images": int(os.environ.get("FACECHAIN_NUM_IMAGES", "2")),
             "steps": int(os.environ.get("FACECHAIN_STEPS", "8")),
-            "cfg": _env_json("FACECHAIN_CFG"),
-            "size": _env_json("FACECHAIN_SIZE"),
+            "guidance_scale": _env_json("FACECHAIN_GUIDANCE_SCALE"),
+            "width": _env_json("FACECHAIN_WIDTH"),
+            "height": _env_json("FACECHAIN_HEIGHT"),
             "seed": random.randrange(2**31),
         }
         body = {key: value for key, value in body.items() if value is not None}

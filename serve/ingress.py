@@ -1,9 +1,14 @@
 """The HTTP ingress: a versioned FastAPI app served by the ``Ingress`` deployment.
 
 Routes call the library pipelines with :class:`servekit.adapters.ServedComponents` (every model a
-hop to its deployment). Training is a job: ``POST /v1/loras`` stores the uploads, queues a job and
-answers 202; the job runner in this replica feeds queued jobs to the ``LoraTrainer`` deployment.
-Every error has one JSON shape (``serve/errors.py``); OpenAPI at ``/docs``.
+hop to its deployment). Training is a job: ``POST /v1/loras`` decodes the uploads, stores the
+usable ones, queues a job and answers 202; the job runner in this replica feeds queued jobs to the
+``LoraTrainer`` deployment. Every error has one JSON shape (``serve/errors.py``); OpenAPI at
+``/docs``.
+
+The event loop of this replica only awaits: file reads, image decoding and encoding, LoRA
+metadata and style registry reloads run in worker threads (``asyncio.to_thread``), so health
+checks and other requests are answered while they run.
 
 (No ``from __future__ import annotations`` here: FastAPI resolves the route signatures of a
 Serve ingress class at request time and cannot see string annotations.)
@@ -14,23 +19,31 @@ import asyncio
 import base64
 import logging
 import re
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 
-from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Path, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from pydantic import ValidationError
+from pydantic import Json
 from ray import serve
 
-from facechain.diffusion.lora_io import read_lora
-from facechain.diffusion.styles import Style, StyleRegistry
-from facechain.errors import ImageTooLargeError, InvalidInputError, NotFoundError
-from facechain.imageio import DEFAULT_MAX_PIXELS, encode_png
+from facechain.components.tagging import AgeGroup
+from facechain.diffusion.lora_io import LoraArtifact, read_lora
+from facechain.diffusion.styles import Style, StyleRegistry, resolve_lora
+from facechain.errors import (
+    ImageTooLargeError,
+    InvalidInputError,
+    NotFoundError,
+    NoUsablePhotosError,
+)
+from facechain.imageio import DEFAULT_MAX_PIXELS, decode_image, encode_png
 from facechain.pipelines.dataset import preprocess_report
 from facechain.pipelines.generate import agenerate, style_family
 from facechain.pipelines.preprocess import PreprocessParams, apreprocess
 from facechain.registry import ModelRegistry
-from facechain.types import Photo
+from facechain.types import Gender, GenerateOutput, Photo, Rejection, RejectionReason
 from serve.errors import ERROR_RESPONSES, install_error_handlers
 from serve.jobs import Job, JobStore
 from serve.runner import TRAIN_KIND, JobRunner
@@ -38,13 +51,17 @@ from serve.schemas import (
     FacesResponse,
     GenerateRequest,
     GenerateResponse,
+    HealthOut,
     LoraOut,
+    LorasOut,
+    ReadinessOut,
     StyleOut,
     TrainAccepted,
     TrainOptions,
     decode_base64_image,
 )
 from servekit.adapters import ServedComponents
+from servekit.loras import LORAS, lora_dir
 from servekit.metrics import (
     CONTENT_TYPE,
     record_dropped_candidate,
@@ -56,9 +73,39 @@ from servekit.storage import ArtifactStore, new_id
 
 logger = logging.getLogger(__name__)
 
+_FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _body_fields(dependant: Any) -> list[str]:
+    """Names of the body (form) fields a route and its dependencies declare."""
+    names = [field.alias for field in dependant.body_params]
+    for sub in dependant.dependencies:
+        names += _body_fields(sub)
+    return names
+
+
+async def forbid_unknown_form_fields(request: Request) -> None:
+    """FastAPI ignores form fields a route does not declare: answer them with 422, as pydantic
+    answers unknown JSON fields (``extra_forbidden`` at ``body.<name>``)."""
+    if not request.headers.get("content-type", "").startswith(_FORM_TYPES):
+        return
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    declared = set(_body_fields(dependant))
+    form = await request.form()  # parsed once: Starlette caches it for the route's own fields
+    unknown = sorted(set(form.keys()) - declared)
+    if unknown:
+        raise RequestValidationError([
+            {"type": "extra_forbidden", "loc": ("body", name), "msg": "Extra inputs are not permitted",
+             "input": None} for name in unknown])
+
+
 app = FastAPI(title="FaceChain Serve", version="1.0",
               description="Identity-preserving portraits: preprocess photos, train a face LoRA, "
-                          "generate portraits in a style.", responses=ERROR_RESPONSES)
+                          "generate portraits in a style.", responses=ERROR_RESPONSES,
+              dependencies=[Depends(forbid_unknown_form_fields)])
 install_error_handlers(app)
 
 
@@ -70,12 +117,38 @@ async def count_requests(request: Request, call_next):
     return response
 
 
+# -- helpers that run in worker threads ---------------------------------------------------------
+
+
 def _b64png(image) -> str:
     return base64.b64encode(encode_png(image)).decode("ascii")
 
 
+def _b64pngs(images: list) -> list[str]:
+    return [_b64png(image) for image in images]
+
+
+def _decodable(photos: list[Photo], max_pixels: int) -> tuple[list[Photo], list[Rejection]]:
+    """Split uploads into decodable photos and rejections (reasons as preprocessing gives them)."""
+    usable, rejected = [], []
+    for photo in photos:
+        try:
+            decode_image(photo.data, max_pixels=max_pixels)
+        except ImageTooLargeError as exc:
+            rejected.append(Rejection(photo.source, RejectionReason.TOO_LARGE, exc.message))
+        except InvalidInputError as exc:
+            rejected.append(Rejection(photo.source, RejectionReason.UNDECODABLE, exc.message))
+        else:
+            usable.append(photo)
+    return usable, rejected
+
+
+def _read_lora(artifacts: ArtifactStore, lora_id: str) -> LoraArtifact:
+    return read_lora(lora_dir(artifacts, lora_id))
+
+
 def _safe_name(name: str, index: int) -> str:
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name or "photo").name)[:100].lstrip("._-")
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", PurePath(name or "photo").name)[:100].lstrip("._-")
     return f"{index:03d}_{stem or 'photo'}"
 
 
@@ -84,6 +157,45 @@ def _style_out(s: Style) -> dict[str, Any]:
             "base_model": s.base_model, "prompt_only": s.is_prompt_only,
             "style_weight": s.style_weight, "face_weight": s.face_weight, "prompt": s.prompt,
             "negative_prompt": s.negative_prompt, "tags": s.tags}
+
+
+def _style_form(name: str, default: Any = ...) -> Any:
+    """A form field of ``POST /v1/styles`` described (and defaulted) by the library's Style."""
+    field = Style.model_fields[name]
+    if default is ...:
+        default = ... if field.is_required() else field.default
+    return Form(default, description=field.description)
+
+
+def _preprocess_form(name: str) -> Any:
+    """An optional form field of ``POST /v1/faces`` described by the library's PreprocessParams."""
+    return Form(None, description=PreprocessParams.model_fields[name].description)
+
+
+_JOB_ID = Path(description="job id, from POST /v1/loras")
+_LORA_ID = Path(description="LoRA id, from POST /v1/loras")
+_GENDER_FORM = _preprocess_form("gender")
+_AGE_GROUP_FORM = _preprocess_form("age_group")
+
+
+def readiness(deployments: Mapping[str, Any]) -> tuple[bool, dict[str, str], list[str]]:
+    """Ready iff every deployment has at least one RUNNING (healthy) replica.
+
+    ``deployments``: name -> Serve's ``DeploymentStatusOverview`` (``status``,
+    ``replica_states``). A deployment that is scaling or rolling out (UPSCALING, DOWNSCALING,
+    UPDATING) while a replica serves is ready; one without a running replica is not, whatever
+    its status says. Returns (ready, name -> status, names without a running replica).
+    """
+    statuses, unready = {}, []
+    for name, overview in deployments.items():
+        status = getattr(overview, "status", "")
+        statuses[name] = str(getattr(status, "value", status))
+        states = getattr(overview, "replica_states", None) or {}
+        running = sum(int(n) for state, n in states.items()
+                      if str(getattr(state, "value", state)) == "RUNNING")
+        if running < 1:
+            unready.append(name)
+    return not unready and bool(statuses), statuses, sorted(unready)
 
 
 @serve.deployment(name="Ingress")
@@ -138,29 +250,33 @@ class Ingress:
     async def _timed(self, coro):
         return await asyncio.wait_for(coro, timeout=self.timeout_s)
 
-    def _style(self, slug: str) -> Style:
+    async def _reload_styles(self) -> StyleRegistry:
+        self.styles = await asyncio.to_thread(StyleRegistry.load, self.style_base, [self.style_dir])
+        return self.styles
+
+    async def _style(self, slug: str) -> Style:
         try:
             return self.styles.get(slug)
         except NotFoundError:  # added through another replica since we loaded
-            self.styles = StyleRegistry.load(self.style_base, dirs=[self.style_dir])
-            return self.styles.get(slug)
+            return (await self._reload_styles()).get(slug)
 
     # -- routes --------------------------------------------------------------------------------
-    @app.get("/healthz", tags=["health"])
-    async def healthz(self) -> dict[str, str]:
+    @app.get("/healthz", response_model=HealthOut, tags=["health"])
+    async def healthz(self):
         """Liveness: the ingress answers."""
         return {"status": "ok"}
 
-    @app.get("/readyz", tags=["health"])
-    async def readyz(self) -> JSONResponse:
-        """Readiness: every deployment of this application is healthy."""
+    @app.get("/readyz", response_model=ReadinessOut, tags=["health"],
+             responses={503: {"model": ReadinessOut, "description": "Not ready"}})
+    async def readyz(self):
+        """Readiness: every deployment of this application has at least one healthy replica
+        (one that is scaling or rolling out while a replica serves is ready)."""
         status = await asyncio.to_thread(serve.status)
         app_name = serve.get_replica_context().app_name
-        deployments = {name: d.status.value if hasattr(d.status, "value") else str(d.status)
-                       for name, d in status.applications[app_name].deployments.items()}
-        ready = all(s == "HEALTHY" for s in deployments.values())
+        ready, deployments, unready = readiness(status.applications[app_name].deployments)
         return JSONResponse({"status": "ready" if ready else "not_ready",
-                             "deployments": deployments}, status_code=200 if ready else 503)
+                             "deployments": deployments, "unready": unready},
+                            status_code=200 if ready else 503)
 
     @app.get("/metrics", tags=["health"], response_class=PlainTextResponse)
     async def metrics(self) -> Response:
@@ -169,10 +285,13 @@ class Ingress:
 
     @app.post("/v1/faces", response_model=FacesResponse, tags=["faces"])
     async def faces(self, photos: list[UploadFile] = File(..., description="photos of one person"),
+                    gender: Gender | None = _GENDER_FORM,
+                    age_group: AgeGroup | None = _AGE_GROUP_FORM,
                     include_images: bool = Query(False, description="return training images")):
         """Preprocess photos: accepted training images with captions, rejections with reasons."""
         inputs = await self._read_photos(photos)
-        params = PreprocessParams(max_photos=self.max_photos, max_pixels=self.max_pixels)
+        params = PreprocessParams(max_photos=self.max_photos, max_pixels=self.max_pixels,
+                                  gender=gender, age_group=age_group)
         try:
             output = await self._timed(apreprocess(inputs, self.components, params))
         except Exception as exc:
@@ -183,92 +302,110 @@ class Ingress:
             record_rejected_photo(r.reason.value)
         report = preprocess_report(output)
         if include_images:
-            for entry, sample in zip(report["accepted"], output.samples):
-                entry["image"] = _b64png(sample.image)
+            images = await asyncio.to_thread(_b64pngs, [s.image for s in output.samples])
+            for entry, image in zip(report["accepted"], images):
+                entry["image"] = image
         return report
 
     @app.post("/v1/loras", status_code=202, response_model=TrainAccepted, tags=["loras"])
     async def create_lora(self, photos: list[UploadFile] = File(..., description="photos of one person"),
-                          options: str | None = Form(None, description="JSON TrainOptions")):
-        """Queue a face-LoRA training job; poll ``status_url``."""
-        try:
-            train = TrainOptions.model_validate_json(options) if options else TrainOptions()
-        except ValidationError as exc:
-            raise InvalidInputError(f"invalid options: {exc.errors()[0]['msg']} at "
-                                    f"{'.'.join(map(str, exc.errors()[0]['loc']))}",
-                                    param="options") from exc
+                          options: Json[TrainOptions] | None = Form(
+                              None, description="training options: a TrainOptions JSON object")):
+        """Queue a face-LoRA training job; poll ``status_url``. Photos that cannot be decoded
+        are left out (listed in ``rejected``); when none can, 422 ``no_usable_photos`` at once."""
+        train = options or TrainOptions()
         inputs = await self._read_photos(photos)
+        usable, rejected = await asyncio.to_thread(_decodable, inputs, self.max_pixels)
+        for r in rejected:
+            record_rejected_photo(r.reason.value)
+        if not usable:
+            raise NoUsablePhotosError(rejected)
         job_id, lora_id = new_id(), new_id()
-        for i, photo in enumerate(inputs):
+        for i, photo in enumerate(usable):
             await asyncio.to_thread(self.artifacts.put_bytes, "uploads", job_id,
                                     _safe_name(photo.source, i), photo.data)
         await asyncio.to_thread(self.store.create, TRAIN_KIND, {
-            "lora_id": lora_id, "train": train.model_dump(), "photos": [p.source for p in inputs]},
+            "lora_id": lora_id, "train": train.to_params().model_dump(mode="json"),
+            "photos": [p.source for p in usable], "rejected": [r.to_dict() for r in rejected]},
             job_id=job_id)
-        return TrainAccepted(job_id=job_id, lora_id=lora_id, status_url=f"/v1/jobs/{job_id}")
+        return TrainAccepted(job_id=job_id, lora_id=lora_id, status_url=f"/v1/jobs/{job_id}",
+                             rejected=[r.to_dict() for r in rejected])
 
     @app.get("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"])
-    async def get_job(self, job_id: str):
+    async def get_job(self, job_id: str = _JOB_ID):
         """State, progress, result or error of a job."""
         return await asyncio.to_thread(self.store.get, job_id)
 
     @app.delete("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"])
-    async def cancel_job(self, job_id: str):
+    async def cancel_job(self, job_id: str = _JOB_ID):
         """Cancel a queued or running job (a running one stops at its next step)."""
         return await asyncio.to_thread(self.store.request_cancel, job_id)
 
-    @app.get("/v1/loras", tags=["loras"])
-    async def list_loras(self) -> dict[str, list[str]]:
-        return {"loras": await asyncio.to_thread(self.artifacts.list, "loras")}
+    @app.get("/v1/loras", response_model=LorasOut, tags=["loras"])
+    async def list_loras(self):
+        """The stored LoRAs."""
+        return {"loras": await asyncio.to_thread(self.artifacts.list, LORAS)}
 
     @app.get("/v1/loras/{lora_id}", response_model=LoraOut, tags=["loras"])
-    async def get_lora(self, lora_id: str):
-        artifact = await asyncio.to_thread(read_lora, self.artifacts.path("loras", lora_id))
-        m = artifact.metadata
+    async def get_lora(self, lora_id: str = _LORA_ID):
+        """A LoRA's metadata."""
+        m = (await asyncio.to_thread(_read_lora, self.artifacts, lora_id)).metadata
         return LoraOut(lora_id=lora_id, kind=m.kind, trigger=m.trigger, common_tags=m.common_tags,
                        base_model_id=m.base_model_id, rank=m.rank, steps=m.steps,
                        resolution=m.resolution, created_at=m.created_at)
 
     @app.delete("/v1/loras/{lora_id}", status_code=204, tags=["loras"])
-    async def delete_lora(self, lora_id: str):
-        await asyncio.to_thread(self.artifacts.delete, "loras", lora_id)
+    async def delete_lora(self, lora_id: str = _LORA_ID):
+        """Delete a LoRA and free it on the Diffusion replica that holds it."""
+        await asyncio.to_thread(self.artifacts.delete, LORAS, lora_id)
         try:  # free it on the replica that holds it (routed by the same multiplexed id)
             await self.diffusion.options(multiplexed_model_id=lora_id).evict.remote(lora_id)
-        except Exception:  # the adapter ages out of the LRU anyway
+        except Exception:  # the adapter ages out of the multiplexer's LRU anyway
             logger.warning("could not evict LoRA %s from Diffusion", lora_id, exc_info=True)
         return Response(status_code=204)
 
     @app.post("/v1/generate", response_model=GenerateResponse, tags=["generate"])
     async def generate(self, body: GenerateRequest):
         """Portraits of the LoRA's person in a style, ranked by face similarity."""
-        path = self.artifacts.path("loras", body.lora_id)  # 404 before any work
+        artifact = await asyncio.to_thread(_read_lora, self.artifacts, body.lora_id)  # 404 first
         styles = None
         if body.style is not None:
-            self._style(body.style)
+            style = await self._style(body.style)
+            await asyncio.to_thread(resolve_lora, style)  # a hub or builtin LoRA: fetched here
             styles = self.styles
-        pose = decode_base64_image(body.pose, "pose", self.max_pixels) if body.pose else None
-        out = await self._timed(agenerate(path, body.to_params(), self.components, styles=styles,
-                                          pose=pose, lora_id=body.lora_id))
+        pose = None
+        if body.pose:
+            pose = await asyncio.to_thread(decode_base64_image, body.pose, "pose", self.max_pixels)
+        out: GenerateOutput = await self._timed(agenerate(
+            artifact, body.to_params(), self.components, styles=styles, pose=pose,
+            lora_id=body.lora_id))
         for d in out.dropped:
             record_dropped_candidate(d.reason.value)
+        portraits = await asyncio.to_thread(_b64pngs, [p.image for p in out.portraits])
+        candidates = None
+        if body.include_candidates:
+            candidates = await asyncio.to_thread(_b64pngs, out.candidates)
         return GenerateResponse(
-            portraits=[{"image": _b64png(p.image), "similarity": p.similarity, "seed": p.seed}
-                       for p in out.portraits],
+            portraits=[{"image": image, "similarity": p.similarity, "seed": p.seed}
+                       for image, p in zip(portraits, out.portraits)],
             dropped=[d.to_dict() for d in out.dropped], prompt=out.prompt,
-            negative_prompt=out.negative_prompt, seed=out.seed,
-            candidates=[_b64png(c) for c in out.candidates] if body.include_candidates else None)
+            negative_prompt=out.negative_prompt, seed=out.seed, candidates=candidates)
 
     @app.get("/v1/styles", response_model=list[StyleOut], tags=["styles"])
     async def list_styles(self):
-        self.styles = await asyncio.to_thread(StyleRegistry.load, self.style_base, [self.style_dir])
-        return [_style_out(s) for s in self.styles.list()]
+        """The styles of this server's base model (shipped and added)."""
+        return [_style_out(s) for s in (await self._reload_styles()).list()]
 
     @app.post("/v1/styles", status_code=201, response_model=StyleOut, tags=["styles"])
-    async def add_style(self, slug: str = Form(...), name: str = Form(...),
-                        prompt: str = Form("{trigger}"), negative_prompt: str | None = Form(None),
-                        description: str = Form(""), style_weight: float = Form(0.8),
-                        face_weight: float = Form(0.9),
-                        lora: UploadFile | None = File(None, description="style LoRA .safetensors")):
+    async def add_style(self, slug: str = _style_form("slug"), name: str = _style_form("name"),
+                        prompt: str = _style_form("prompt"),
+                        negative_prompt: str | None = _style_form("negative_prompt", None),
+                        description: str = _style_form("description"),
+                        style_weight: float = _style_form("style_weight"),
+                        face_weight: float = _style_form("face_weight"),
+                        lora: UploadFile | None = File(None, description="style LoRA .safetensors "
+                                                       "(diffusers, kohya/WebUI or PEFT); none: a "
+                                                       "prompt-only style")):
         """Add a style: prompt-only, or with an uploaded LoRA (diffusers, kohya/WebUI or PEFT)."""
         data: dict[str, Any] = {"slug": slug, "name": name, "prompt": prompt,
                                 "description": description, "base_model": self.style_base,
@@ -278,7 +415,6 @@ class Ingress:
         weights = None
         if lora is not None:
             weights = await lora.read(self.max_upload_bytes * 10 + 1)
-        self.styles = await asyncio.to_thread(StyleRegistry.load, self.style_base, [self.style_dir])
-        style = await asyncio.to_thread(self.styles.add, data, weights, self.style_dir)
+        styles = await self._reload_styles()
+        style = await asyncio.to_thread(styles.add, data, weights, self.style_dir)
         return _style_out(style)
-

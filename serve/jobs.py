@@ -122,11 +122,12 @@ class Job(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict, description="Job parameters (JSON).")
     result: dict[str, Any] | None = Field(None, description="Result, once succeeded.")
     error: JobError | None = Field(None, description="Error, once failed or cancelled.")
-    created_at: datetime
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-    updated_at: datetime
-    heartbeat_at: datetime | None = None
+    created_at: datetime = Field(description="When the job was queued.")
+    started_at: datetime | None = Field(None, description="When a runner started it.")
+    finished_at: datetime | None = Field(None, description="When it succeeded, failed or was "
+                                         "cancelled.")
+    updated_at: datetime = Field(description="Last change of state or progress.")
+    heartbeat_at: datetime | None = Field(None, description="Last heartbeat of its runner.")
     cancel_requested: bool = Field(False, description="A cancel was asked while running.")
     runner: str | None = Field(None, description="Who runs (ran) the job, e.g. an actor id.")
 

@@ -96,6 +96,10 @@ class JobRunner:
                     await asyncio.to_thread(store.update_progress, job_id, 0, stage=event["stage"])
                 elif kind == "result":
                     result = {k: v for k, v in event.items() if k != "event"}
+                    if params.get("rejected") and isinstance(result.get("report"), dict):
+                        # photos the ingress could not decode never reached the trainer
+                        report = result["report"]
+                        report["rejected"] = [*params["rejected"], *report.get("rejected", [])]
                     await asyncio.to_thread(store.succeed, job_id, result)
                     return
                 elif kind == "error":

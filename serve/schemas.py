@@ -1,14 +1,18 @@
-"""HTTP request and response schemas (pydantic v2, ``extra="forbid"``).
+"""HTTP request and response schemas (pydantic v2, ``extra="forbid"``, a description on every
+field: the OpenAPI page at ``/docs`` is the API's documentation).
 
-Requests turn themselves into library parameters (``to_params``), so defaults and ranges live in
-the library (``GenerateParams``, ``TrainParams``) and the API cannot drift from them.
+Requests *are* the library's parameter models plus the fields only HTTP has:
+:class:`GenerateRequest` subclasses ``GenerateParams`` and :class:`TrainOptions` subclasses
+``TrainParams``, so every library field (its name, default, range and description) is an API
+field without being listed here, and ``to_params`` hands the library exactly its own model.
+Reason enums (rejected photos, dropped candidates) are the library's too.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -16,10 +20,19 @@ from facechain.errors import InvalidInputError
 from facechain.imageio import decode_image
 from facechain.pipelines.generate import GenerateParams
 from facechain.pipelines.train import TrainParams
+from facechain.types import DropReason
+from serve.errors import RejectedPhoto
+
+P = TypeVar("P", bound=BaseModel)
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _library_part(request: BaseModel, params: type[P]) -> P:
+    """The library model ``params`` built from the fields of ``request`` that it declares."""
+    return params.model_validate(request.model_dump(include=set(params.model_fields)))
 
 
 def decode_base64_image(value: str, param: str, max_pixels: int):
@@ -36,27 +49,17 @@ def decode_base64_image(value: str, param: str, max_pixels: int):
         raise type(exc)(exc.message, param=param) from exc
 
 
-class GenerateRequest(_Strict):
-    """``POST /v1/generate``."""
+class GenerateRequest(GenerateParams):
+    """``POST /v1/generate``: the library's generation parameters plus the LoRA to use."""
+
+    model_config = ConfigDict(extra="forbid", title="GenerateRequest")
 
     lora_id: str = Field(description="face LoRA id returned by POST /v1/loras", min_length=1,
                          max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    style: str | None = Field(None, description="style slug from GET /v1/styles; null: no style")
-    prompt: str = Field("", max_length=1000, description="extra prompt text")
-    negative_prompt: str | None = Field(None, max_length=1000, description="replaces the style's")
-    num_images: int = Field(4, ge=1, le=16, description="candidates generated before ranking")
-    top_k: int | None = Field(None, ge=1, le=16, description="portraits returned; null: min(6, num_images)")
-    steps: int = Field(20, ge=1, le=100, description="denoising steps")
-    cfg: float = Field(7.0, ge=0.0, le=30.0, description="classifier-free guidance scale")
-    size: int | None = Field(None, ge=64, le=1024, multiple_of=8,
-                             description="square image side; null: the LoRA's training resolution")
-    seed: int | None = Field(None, ge=0, le=2**31 - 1, description="candidate i uses seed + i")
-    face_weight: float | None = Field(None, ge=0.0, le=2.0, description="face LoRA weight")
-    style_weight: float | None = Field(None, ge=0.0, le=2.0, description="style LoRA weight")
-    fusion_strength: float = Field(0.5, ge=0.0, le=1.0, description="face fusion; 0 = off")
-    pose: str | None = Field(None, description="base64 reference photo whose body pose to follow")
-    pose_scale: float = Field(1.0, ge=0.0, le=2.0, description="pose ControlNet scale")
-    include_candidates: bool = Field(False, description="also return the raw candidates")
+    pose: str | None = Field(None, description="base64 (or data: URL) reference photo whose body "
+                             "pose the portraits follow (OpenPose ControlNet)")
+    include_candidates: bool = Field(False, description="also return the raw candidates, before "
+                                     "fusion and ranking")
 
     @field_validator("style")
     @classmethod
@@ -64,106 +67,109 @@ class GenerateRequest(_Strict):
         return value or None
 
     def to_params(self) -> GenerateParams:
-        return GenerateParams(
-            style=self.style, prompt=self.prompt, negative_prompt=self.negative_prompt,
-            num_images=self.num_images, top_k=self.top_k, steps=self.steps,
-            guidance_scale=self.cfg, width=self.size, height=self.size, seed=self.seed,
-            face_weight=self.face_weight, style_weight=self.style_weight,
-            fusion_strength=self.fusion_strength, pose_scale=self.pose_scale)
+        return _library_part(self, GenerateParams)
 
 
 class PortraitOut(_Strict):
     image: str = Field(description="base64 PNG")
     similarity: float = Field(description="face similarity to the template face, 0..1")
-    seed: int
+    seed: int = Field(description="seed of the candidate this portrait came from")
 
 
 class DroppedOut(_Strict):
-    seed: int
-    reason: str = Field(description="no_face | multiple_faces | face_too_small | face_too_large | below_top_k")
-    message: str
-    similarity: float | None = None
+    seed: int = Field(description="seed of the dropped candidate")
+    reason: DropReason = Field(description="why it was dropped (a stable identifier)")
+    message: str = Field(description="human-readable explanation")
+    similarity: float | None = Field(None, description="its face similarity, when it was ranked")
 
 
 class GenerateResponse(_Strict):
-    portraits: list[PortraitOut]
-    dropped: list[DroppedOut]
-    prompt: str
-    negative_prompt: str
+    portraits: list[PortraitOut] = Field(description="the best candidates, most similar first")
+    dropped: list[DroppedOut] = Field(description="candidates not returned, each with its reason")
+    prompt: str = Field(description="the prompt the candidates were generated with")
+    negative_prompt: str = Field(description="the negative prompt they were generated with")
     seed: int = Field(description="base seed (candidate i used seed + i)")
-    candidates: list[str] | None = Field(None, description="raw candidates, base64 PNG")
+    candidates: list[str] | None = Field(None, description="raw candidates, base64 PNG "
+                                         "(include_candidates=true)")
 
 
-class TrainOptions(_Strict):
-    """The ``options`` form field of ``POST /v1/loras`` (JSON)."""
+class TrainOptions(TrainParams):
+    """The ``options`` form field of ``POST /v1/loras`` (a JSON object): the library's training
+    parameters."""
 
-    steps: int | None = Field(None, ge=1, le=2000, description="training steps; null: by photo count")
-    rank: int = Field(4, ge=1, le=64)
-    seed: int = Field(0, ge=0, le=2**31 - 1)
-    resolution: int | None = Field(None, ge=64, le=1024, multiple_of=8)
-    retouch_strength: float = Field(0.3, ge=0.0, le=1.0)
+    model_config = ConfigDict(extra="forbid", title="TrainOptions")
 
     def to_params(self) -> TrainParams:
-        return TrainParams(**self.model_dump())
+        return _library_part(self, TrainParams)
 
 
 class TrainAccepted(_Strict):
-    job_id: str
+    job_id: str = Field(description="the training job; poll status_url")
     lora_id: str = Field(description="id the LoRA will have once the job succeeds")
-    status_url: str
+    status_url: str = Field(description="GET this for the job's state and progress")
+    rejected: list[RejectedPhoto] = Field(default_factory=list, description="uploaded photos "
+                                          "that could not be decoded, not passed to the job")
 
 
 class AcceptedPhoto(_Strict):
-    source: str
-    caption: str
-    tags: list[str]
-    quality: float
-    quality_terms: dict[str, float]
-    rotation: int
-    roll_degrees: float
-    gender: str
-    male_probability: float
-    age: float
-    face_box: list[float]
+    source: str = Field(description="the photo's file name")
+    caption: str = Field(description="training caption: trigger word and tags")
+    tags: list[str] = Field(description="tags of the photo (identity-bound tags removed)")
+    quality: float = Field(description="face quality score, 0..1")
+    quality_terms: dict[str, float] = Field(description="the terms of the quality score")
+    rotation: int = Field(description="degrees the photo was rotated to be upright (0/90/180/270)")
+    roll_degrees: float = Field(description="in-plane rotation of the face that was corrected")
+    gender: str = Field(description="estimated gender (male/female)")
+    male_probability: float = Field(description="probability of 'male', 0..1")
+    age: float = Field(description="estimated age, years")
+    face_box: list[float] = Field(description="face box in the photo: x0, y0, x1, y1 (px)")
     image: str | None = Field(None, description="base64 PNG training image (include_images=true)")
 
 
-class RejectedPhoto(_Strict):
-    source: str
-    reason: str = Field(description="undecodable | too_large | no_face | multiple_faces | "
-                        "face_too_small | too_blurry")
-    message: str
-
-
 class FacesResponse(_Strict):
-    accepted: list[AcceptedPhoto]
-    rejected: list[RejectedPhoto]
-    trigger: str
-    gender: str
-    age: float
-    template: dict[str, Any]
+    accepted: list[AcceptedPhoto] = Field(description="photos accepted for training")
+    rejected: list[RejectedPhoto] = Field(description="photos rejected, each with its reason")
+    trigger: str = Field(description="trigger word from gender and age over all accepted photos")
+    gender: str = Field(description="gender the trigger word was chosen for")
+    age: float = Field(description="mean estimated age over the accepted photos")
+    template: dict[str, Any] = Field(description="the template face: source photo and quality")
 
 
 class LoraOut(_Strict):
-    lora_id: str
-    kind: str
-    trigger: str
-    common_tags: list[str]
-    base_model_id: str
-    rank: int
-    steps: int
-    resolution: int
-    created_at: str
+    lora_id: str = Field(description="the LoRA's id")
+    kind: str = Field(description="'face' (trained from photos) or 'style'")
+    trigger: str = Field(description="trigger word the LoRA was trained with")
+    common_tags: list[str] = Field(description="face tags shared by the training photos")
+    base_model_id: str = Field(description="base model the LoRA was trained on")
+    rank: int = Field(description="LoRA rank")
+    steps: int = Field(description="training steps")
+    resolution: int = Field(description="training resolution, px")
+    created_at: str = Field(description="when it was trained (ISO 8601, UTC)")
+
+
+class LorasOut(_Strict):
+    loras: list[str] = Field(description="ids of the stored LoRAs, sorted")
 
 
 class StyleOut(_Strict):
-    slug: str
-    name: str
-    description: str
-    base_model: str
-    prompt_only: bool
-    style_weight: float
-    face_weight: float
-    prompt: str
-    negative_prompt: str
-    tags: list[str]
+    slug: str = Field(description="the style's id, used as 'style' in POST /v1/generate")
+    name: str = Field(description="display name")
+    description: str = Field(description="what the style looks like")
+    base_model: str = Field(description="base-model family the style is for")
+    prompt_only: bool = Field(description="true: a prompt template without a style LoRA")
+    style_weight: float = Field(description="default weight of the style LoRA")
+    face_weight: float = Field(description="default weight of the face LoRA with this style")
+    prompt: str = Field(description="prompt template ({trigger} is the person)")
+    negative_prompt: str = Field(description="negative prompt")
+    tags: list[str] = Field(description="labels of the style")
+
+
+class HealthOut(_Strict):
+    status: str = Field(description="'ok'")
+
+
+class ReadinessOut(_Strict):
+    status: str = Field(description="'ready' or 'not_ready'")
+    deployments: dict[str, str] = Field(description="deployment name -> its status")
+    unready: list[str] = Field(default_factory=list, description="deployments without a healthy "
+                               "replica")

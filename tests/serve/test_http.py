@@ -182,7 +182,11 @@ def test_parity_with_the_library(server, lora_a):
     ("post", "/v1/faces", {"files": [("photos", ("a.jpg", b"not an image", "image/jpeg"))]}, 422,
      "no_usable_photos"),
     ("post", "/v1/loras", {"files": [("photos", ("a.jpg", b"x", "image/jpeg"))],
-                           "data": {"options": '{"steps": -1}'}}, 400, None),
+                           "data": {"options": '{"steps": -1}'}}, 422, "validation_error"),
+    ("post", "/v1/loras", {"files": [("photos", ("a.jpg", b"random bytes", "image/jpeg"))]}, 422,
+     "no_usable_photos"),
+    ("post", "/v1/loras", {"files": [("photos", ("a.jpg", b"x", "image/jpeg"))],
+                           "data": {"option": "{}"}}, 422, "validation_error"),
 ])
 def test_bad_requests_get_typed_4xx(server, method, url, kwargs, status, error_type):
     client, _ = server
