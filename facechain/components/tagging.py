@@ -8,8 +8,16 @@ human-parsing masks. The vocabulary and how each tag is decided:
 - ``solo`` when the photo has one face (``faces``); ``1boy`` / ``1girl`` from ``attributes``.
 - hair colour (``black/brown/blonde/grey/white hair``) from the median colour of the parsing's
   hair mask above the brows, skin-coloured pixels left out (masks also catch ears and forehead,
-  see :func:`hair_color_name`); hair length (``short/medium/long hair``) from how far the mask reaches below the
-  chin, in face heights. Both need ``parsing``.
+  see :func:`hair_color_name`); under a hat, from the hair beside the face that is unlike the
+  hat, or no colour when too little shows. Hair length (``short/medium/long hair``) from how far
+  the mask reaches below the chin, in face heights. Both need ``parsing``.
+- ``hat`` + ``<colour> headwear`` (:func:`measure_headwear`, :func:`is_headwear`; needs
+  ``parsing``): the crown of the head is neither skin nor hair: a colour natural hair does not
+  have (vivid, or blue/green/purple/pink), or much darker than the hair beside the face (a dark
+  cap over grey hair), or bright white over darker hair.
+- ``glasses`` (:func:`measure_eyewear`): a frame's bridge, an edge across the nose between the
+  eyes in an eye-levelled patch, relative to the skin's brightness; ``sunglasses`` (with
+  ``glasses``) when both eye regions are much darker than the cheeks.
 - ``smile``: mouth width / jaw width >= 0.44 (landmarks 48-54 vs 0-16; neutral faces measure
   ~0.39-0.40, a smile ~0.5); ``open mouth`` / ``closed mouth`` from the inner-lip gap (62-66) /
   mouth width (> 0.12 / < 0.06).
@@ -25,7 +33,11 @@ human-parsing masks. The vocabulary and how each tag is decided:
 - ``dim lighting`` when even the bright end of the photo (95th percentile luminance) is dark.
 - ``monochrome`` + ``greyscale`` when no pixel carries colour.
 
-Glasses, facial hair and indoor/outdoor are left out: nothing here measures them reliably.
+Left out, as nothing here measures them reliably: facial hair, indoor/outdoor; a hat of the
+hair's own colour (black on black hair, brown or beige on brown or blonde hair, white on white);
+rimless glasses and frames of the skin's colour (clear or gold on some skins, worse after JPEG
+or at low resolution). The accessory thresholds are named constants calibrated on crafted
+accessories drawn on the Obama photos; tests check them on other photos and styles.
 
 Module functions implement the paper's caption rules: :func:`filter_identity_tags` drops tags
 bound to identity (eyes, nose, lips, skin, face shape, ...), :func:`trigger_word` picks one of
@@ -252,6 +264,286 @@ def is_greyscale(image: np.ndarray) -> bool:
     return float(np.percentile(spread, 99)) < 12
 
 
+# --- accessories: glasses and headwear ---------------------------------------------------------
+# Eyewear is measured in a canonical eye patch: the photo warped so the eye centres are level and
+# EYE_PATCH_SCALE px apart (cost and scale fixed whatever the photo size, head roll undone).
+EYE_PATCH_SCALE = 64.0
+EYE_PATCH_BOX = (-1.5, -1.0, 1.5, 1.1)  # x0, y0, x1, y1 in eye distances from the eye midpoint
+MIN_EYE_DISTANCE = 12.0  # px in the photo; below it there is too little detail for a frame
+# A frame's bridge crosses the nose between the eyes: the gradient across it (|d/dy|, strongest
+# RGB channel), per column of a band between the inner eye corners, over the skin brightness.
+# Calibrated on obama/obama2/obama3 with black plastic frames drawn on them (frames 0.17-0.29,
+# the same photos bare <= 0.038, also re-encoded, downscaled and rolled): 1.6x the bare maximum.
+GLASSES_BRIDGE = 0.06
+# Dark lenses: the brighter eye region (75th percentile) over the skin brightness. Calibrated on
+# the same photos with dark-green lenses (0.27-0.31) and bare (>= 0.80): the geometric middle.
+SUNGLASSES_DARK = 0.56
+
+# Headwear is measured on the crown: the top HEAD_CROWN_DEPTH of the head (person or head mask
+# in a strip over the face), against the hair beside the face and the cheeks' skin. Lab values
+# are OpenCV 8-bit (a, b centred on 128); hues in degrees.
+HEAD_CROWN_DEPTH = 0.25  # brow-to-chin heights below the top of the head
+HEAD_TOP_MAX = 1.1  # the top of a head (with a cap) lies at most this far above the brows
+HEAD_GRID = 120  # sampling rows per brow-to-chin height (full-resolution photos are thinned)
+CROWN_SKIN_FRACTION = 0.5  # a crown at least this skin-like is bare scalp or forehead
+HAIR_HUE = (35.0, 100.0)  # hue band of natural hair colours: auburn (~43), ginger (~52) .. blonde (~85)
+NEUTRAL_CHROMA = 12.0  # below it a colour is black/grey/white, whatever its hue
+HAT_CHROMA = 60.0  # above it a colour is too vivid for natural hair (ginger ~52)
+# A crown much darker than the hair beside the face is a dark hat over lighter hair (top light
+# makes the crown of bare hair brighter, not darker); a bright neutral crown much lighter than
+# it is a white hat over darker hair. Calibrated on obama/obama2/obama3 with drawn caps (black:
+# -101, -79 and -38 on black hair, missed; white: +103 .. +175) and bare or with recoloured
+# grey/white hair (-34 .. +41).
+HAT_DARKER = 50.0
+HAT_LIGHTER = 75.0
+HAT_WHITE_L = 200.0
+MIN_SIDE_HAIR = 40  # pixels of hair beside the face needed as the hair reference
+# Hair colour under a hat: hair-mask pixels beside the face (beyond UNDER_HAT_SIDE half jaw
+# widths), unlike the hat (HAT_DELTA_E in Lab, or its hue for a coloured hat) and at least
+# UNDER_HAT_SKIN_DELTA_E from the cheeks; named only when they cover UNDER_HAT_HAIR of the face
+# (2 half widths x brow-chin).
+HAT_DELTA_E = 30.0
+UNDER_HAT_SIDE = 0.85
+UNDER_HAT_SKIN_DELTA_E = 40.0
+UNDER_HAT_HAIR = 0.03
+
+
+def _sub(a: np.ndarray, x0: float, x1: float, y0: float, y1: float) -> np.ndarray:
+    """``a[y0:y1, x0:x1]`` with rounded, clipped bounds."""
+    h, w = a.shape[:2]
+    ys = np.clip(np.rint([y0, y1]), 0, h).astype(int)
+    xs = np.clip(np.rint([x0, x1]), 0, w).astype(int)
+    return a[ys[0]:ys[1], xs[0]:xs[1]]
+
+
+def eye_patch(image: np.ndarray, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The canonical eye patch (``EYE_PATCH_BOX`` at ``EYE_PATCH_SCALE``) and the 68 landmarks
+    mapped into it. Only the patch's footprint is read; big reductions go through an area resize
+    first so thin frames do not alias away."""
+    left, right = points[36:42].mean(axis=0), points[42:48].mean(axis=0)
+    axis = right - left
+    distance = max(float(np.hypot(*axis)), 1e-6)
+    scale = EYE_PATCH_SCALE / distance
+    angle = np.arctan2(axis[1], axis[0])
+    x0, y0, x1, y1 = EYE_PATCH_BOX
+    size = (int((x1 - x0) * EYE_PATCH_SCALE), int((y1 - y0) * EYE_PATCH_SCALE))
+    c, s = np.cos(angle) * scale, np.sin(angle) * scale
+    matrix = np.array([[c, s, 0.0], [-s, c, 0.0]])
+    matrix[:, 2] = -matrix[:, :2] @ ((left + right) / 2) - np.array([x0, y0]) * EYE_PATCH_SCALE
+    mapped = points @ matrix[:, :2].T + matrix[:, 2]
+    # read only the footprint of the patch in the photo
+    inverse = cv2.invertAffineTransform(matrix)
+    corners = np.array([[0, 0], [size[0], 0], [0, size[1]], size], np.float64)
+    corners = corners @ inverse[:, :2].T + inverse[:, 2]
+    h, w = image.shape[:2]
+    fx0, fy0 = (int(np.clip(np.floor(v) - 2, 0, n)) for v, n in zip(corners.min(axis=0), (w, h)))
+    fx1, fy1 = (int(np.clip(np.ceil(v) + 2, 0, n)) for v, n in zip(corners.max(axis=0), (w, h)))
+    source = image[fy0:fy1, fx0:fx1]
+    matrix[:, 2] += matrix[:, :2] @ np.array([fx0, fy0], np.float64)
+    if scale < 0.7 and source.size:
+        shrink = scale / 0.8
+        source = cv2.resize(source, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
+        matrix[:, :2] /= shrink
+    if not source.size:
+        return np.zeros((size[1], size[0], 3), np.uint8), mapped
+    patch = cv2.warpAffine(source, matrix, size, flags=cv2.INTER_LINEAR,
+                           borderMode=cv2.BORDER_REPLICATE)
+    return patch, mapped
+
+
+@dataclass(frozen=True)
+class EyewearMeasures:
+    """``bridge``: edge strength across the nose between the eyes / skin brightness (a frame's
+    bridge); ``lens``: brightness of the brighter eye region / skin brightness (dark lenses)."""
+
+    bridge: float
+    lens: float
+
+
+def measure_eyewear(image: np.ndarray, points: np.ndarray) -> EyewearMeasures | None:
+    """Eyewear evidence from the 68 landmarks (None when the eyes are too small to tell).
+
+    In the canonical eye patch: the skin brightness is the 75th percentile of the strongest RGB
+    channel on the cheeks under the eyes (nose tip to below the nostrils), so a dim photo and a
+    dark skin measure like a bright one. The bridge band is 0.2 eye distances wide, centred
+    between the inner eye corners (39, 42), from just above the inner brow ends (21, 22) down the
+    nose (29); each of its columns keeps its strongest vertical gradient, and the 25th percentile
+    over the columns asks for an edge across (nearly) all of them: a frame's bridge, not a crease
+    or a shadow. Lenses: the 75th percentile brightness of each eye box (eye corners wide, from
+    above the upper lid to below the lower lid), the brighter eye counted.
+    """
+    if float(np.hypot(*(points[42:48].mean(axis=0) - points[36:42].mean(axis=0)))) \
+            < MIN_EYE_DISTANCE:
+        return None
+    patch, p = eye_patch(image, points)
+    d = EYE_PATCH_SCALE
+    pixels = patch.astype(np.float32)
+    bright = pixels.max(axis=2)
+    y0, y1 = p[30][1], p[33][1] + 0.25 * d
+    cheeks = np.concatenate([_sub(bright, p[36][0], p[39][0], y0, y1).ravel(),
+                             _sub(bright, p[42][0], p[45][0], y0, y1).ravel()])
+    if cheeks.size < 20:
+        return None
+    skin = max(float(np.percentile(cheeks, 75)), 1.0)
+    gradient = np.abs(cv2.Sobel(pixels, cv2.CV_32F, 0, 1, ksize=3)).max(axis=2) / 8.0
+    mid = (p[39][0] + p[42][0]) / 2.0
+    brow = (p[21][1] + p[22][1]) / 2.0
+    band = _sub(gradient, mid - 0.1 * d, mid + 0.1 * d, brow - 0.1 * d, p[29][1])
+    bridge = float(np.percentile(band.max(axis=0), 25)) / skin if band.size else 0.0
+    lens = 0.0
+    for outer, inner, upper, lower in ((36, 39, 37, (40, 41)), (42, 45, 43, (46, 47))):
+        x0, x1 = sorted((p[outer][0], p[inner][0]))
+        box = _sub(bright, x0, x1, p[upper][1] - 0.12 * d, max(p[i][1] for i in lower) + 0.2 * d)
+        lens = max(lens, float(np.percentile(box, 75)) / skin if box.size else 1.0)
+    return EyewearMeasures(bridge=bridge, lens=lens)
+
+
+def eyewear_tags(measures: EyewearMeasures | None) -> list[str]:
+    """``glasses`` for a frame's bridge or dark lenses; ``sunglasses`` added for dark lenses."""
+    if measures is None:
+        return []
+    if measures.lens < SUNGLASSES_DARK:
+        return ["glasses", "sunglasses"]
+    return ["glasses"] if measures.bridge >= GLASSES_BRIDGE else []
+
+
+def _lch(lab: np.ndarray) -> tuple[float, float, float]:
+    """Lightness, chroma and hue (degrees) of one OpenCV 8-bit Lab colour."""
+    a, b = float(lab[1]) - 128.0, float(lab[2]) - 128.0
+    return float(lab[0]), float(np.hypot(a, b)), float(np.degrees(np.arctan2(b, a)))
+
+
+def _skin_like(lab: np.ndarray, skin: np.ndarray) -> np.ndarray:
+    """Pixels (N, 3 Lab) with the skin's chroma (within 12) and near its lightness (within 45):
+    ears, forehead and scalp; shadowed or lit skin keeps its chroma, hair rarely has it."""
+    return (np.hypot(lab[:, 1] - skin[1], lab[:, 2] - skin[2]) < 12.0) & \
+        (np.abs(lab[:, 0] - skin[0]) < 45.0)
+
+
+def _hat_like(lab: np.ndarray, hat: np.ndarray) -> np.ndarray:
+    """Pixels (N, 3 Lab) that may be the hat: within HAT_DELTA_E of its colour or, for a coloured
+    hat, of its hue (within 30 degrees) at 40% of its chroma or more (its shaded brim or band)."""
+    like = np.linalg.norm(lab - hat, axis=1) < HAT_DELTA_E
+    _, chroma, hue = _lch(hat)
+    if chroma >= NEUTRAL_CHROMA:
+        a, b = lab[:, 1] - 128.0, lab[:, 2] - 128.0
+        turn = np.abs((np.degrees(np.arctan2(b, a)) - hue + 180.0) % 360.0 - 180.0)
+        like |= (turn < 30.0) & (np.hypot(a, b) >= 0.4 * chroma)
+    return like
+
+
+@dataclass(frozen=True)
+class HeadwearMeasures:
+    """Median Lab colours of the crown of the head and of the hair beside the face (None when
+    too little of it shows), and the fraction of the crown that looks like skin."""
+
+    crown: np.ndarray
+    side_hair: np.ndarray | None
+    crown_skin: float
+
+
+def measure_headwear(image: np.ndarray, points: np.ndarray, parsing: Parsing) -> \
+        HeadwearMeasures | None:
+    """Crown and side-hair colours in the face's own frame (up = chin to brows, unit = the
+    brow-to-chin height H, across in half jaw widths).
+
+    Crown: pixels of the person or head mask (eroded, so no background leaks in) in a strip
+    |across| < 0.5 over the face, from HEAD_CROWN_DEPTH below the top of that strip up to nearly
+    its top: the hat when there is one (caps and hats are in the person mask, not always in the
+    hair mask), else the top of the hair or the scalp. Side hair: hair-mask pixels beside the
+    face (0.75-1.4 half jaw widths out, from 0.3 H below the brows to 0.15 H above them, under
+    the edge of most hats), skin-like ones (ears) left out.
+    """
+    chin = points[8]
+    brow = (points[19] + points[24]) / 2.0
+    height = float(np.hypot(*(brow - chin)))
+    half_width = float(np.hypot(*(points[16] - points[0]))) / 2.0
+    if height < 8 or half_width < 4:
+        return None
+    up = (brow - chin) / height
+    across = np.array([-up[1], up[0]])
+    if float(np.dot(points[16] - points[0], across)) < 0:
+        across = -across
+    # Only the head's region (rolled heads included), on a grid of ~HEAD_GRID rows per H
+    h, w = image.shape[:2]
+    reach = (HEAD_TOP_MAX + 0.1) * height + 1.5 * half_width
+    x0, x1 = (int(np.clip(brow[0] + d * reach, 0, w)) for d in (-1, 1))
+    y0, y1 = (int(np.clip(brow[1] + d * reach, 0, h)) for d in (-1, 0.5))
+    if x1 <= x0 or y1 <= y0:
+        return None
+    step = max(1, int(height / HEAD_GRID))
+    ys, xs = np.mgrid[y0:y1:step, x0:x1:step].astype(np.float32)
+    dx, dy = xs - brow[0], ys - brow[1]
+    s = (dx * across[0] + dy * across[1]) / half_width
+    t = (dx * up[0] + dy * up[1]) / height
+    grid = (slice(y0, y1, step), slice(x0, x1, step))
+    body = ((parsing.person[grid] > 127) | (parsing.head[grid] > 127)).astype(np.uint8)
+    k = max(1, int(0.03 * height / step))
+    body = cv2.erode(body, np.ones((2 * k + 1, 2 * k + 1), np.uint8)) > 0
+    strip = body & (np.abs(s) < 0.5) & (t > 0)
+    if int(strip.sum()) < 50:
+        return None
+    top = min(float(np.percentile(t[strip], 99)), HEAD_TOP_MAX)
+    crown = strip & (t > top - HEAD_CROWN_DEPTH) & (t < top - 0.03)
+    if int(crown.sum()) < 50:
+        return None
+    image_roi = image[grid]
+    crown_lab = _lab(image_roi[crown])
+    cheeks = image[int(points[29][1]):int(points[33][1]) + 1,
+                   int(points[36][0]):int(points[45][0]) + 1].reshape(-1, 3)
+    skin = np.median(_lab(cheeks), axis=0) if len(cheeks) else np.full(3, -1e3)
+    side = (parsing.hair[grid] > 127) & (t > -0.3) & (t < 0.15) & (np.abs(s) > 0.75) \
+        & (np.abs(s) < 1.4)
+    side_lab = _lab(image_roi[side])
+    side_lab = side_lab[~_skin_like(side_lab, skin)]
+    return HeadwearMeasures(
+        crown=np.median(crown_lab, axis=0),
+        side_hair=np.median(side_lab, axis=0) if len(side_lab) >= MIN_SIDE_HAIR else None,
+        crown_skin=float(_skin_like(crown_lab, skin).mean()))
+
+
+def is_headwear(measures: HeadwearMeasures | None) -> bool:
+    """The crown is not bare (mostly non-skin) and is not hair: a colour no natural hair has
+    (vivid, or a hue outside HAIR_HUE: blue, green, purple, pink), or, against the hair beside
+    the face, much darker (dark hat over lighter hair) or bright neutral and much lighter (white
+    hat over darker hair)."""
+    if measures is None or measures.crown_skin >= CROWN_SKIN_FRACTION:
+        return False
+    lightness, chroma, hue = _lch(measures.crown)
+    if chroma >= HAT_CHROMA or (chroma >= NEUTRAL_CHROMA and not HAIR_HUE[0] <= hue <= HAIR_HUE[1]):
+        return True
+    if measures.side_hair is None:
+        return False
+    difference = lightness - float(measures.side_hair[0])
+    if difference <= -HAT_DARKER:
+        return True
+    return lightness >= HAT_WHITE_L and chroma < NEUTRAL_CHROMA and difference >= HAT_LIGHTER
+
+
+def headwear_color_name(lab: np.ndarray) -> str:
+    """Danbooru ``<colour> headwear`` for a hat's colour (OpenCV 8-bit Lab), by hue band."""
+    lightness, chroma, hue = _lch(lab)
+    if chroma < NEUTRAL_CHROMA:
+        name = "black" if lightness < 60 else "white" if lightness >= 200 else "grey"
+    elif -80 <= hue < -45:
+        name = "blue"
+    elif -45 <= hue < -20:
+        name = "purple"
+    elif -20 <= hue < 20:
+        name = "pink" if lightness >= 150 else "red"
+    elif 20 <= hue < 40:
+        name = "red"
+    elif 40 <= hue < 70:
+        name = "orange" if chroma >= HAT_CHROMA else "brown"
+    elif 70 <= hue < 100:
+        name = "yellow" if chroma >= HAT_CHROMA else "brown"
+    elif 100 <= hue <= 180:
+        name = "green"
+    else:
+        name = "blue"  # cyan to blue: -180 .. -80
+    return f"{name} headwear"
+
+
 class Tagger:
     """``Tagger(image, face, parsing=None, *, attributes=None, faces=1) -> list[str]``.
 
@@ -297,11 +589,20 @@ class Tagger:
             if attributes is not None:
                 tags.append(GENDER_TAGS[attributes.gender])
 
-        # 2. Hair colour and length, from the hair mask
+        # 2. Headwear on the crown of the head; hair colour and length from the hair mask (the
+        #    colour from the hair beside the face when a hat covers the crown)
         if parsing is not None:
-            tags.extend(self._hair_tags(image, face, parsing, points))
+            headwear = measure_headwear(image, points, parsing)
+            hat = is_headwear(headwear)
+            if hat:
+                tags.extend(["hat", headwear_color_name(headwear.crown)])
+            tags.extend(self._hair_tags(image, face, parsing, points,
+                                        hat_color=headwear.crown if hat else None))
 
-        # 3. Expression: smile and mouth opening from the lips
+        # 3. Eyewear: a frame's bridge across the nose, dark lenses
+        tags.extend(eyewear_tags(measure_eyewear(image, points)))
+
+        # 4. Expression: smile and mouth opening from the lips
         jaw = np.linalg.norm(points[16] - points[0])
         mouth = np.linalg.norm(points[54] - points[48])
         gap = np.linalg.norm(points[66] - points[62]) / max(mouth, 1e-6)
@@ -312,7 +613,7 @@ class Tagger:
         elif gap < CLOSED_MOUTH_GAP:
             tags.append("closed mouth")
 
-        # 4. Head pose (a proxy for gaze) and tilt
+        # 5. Head pose (a proxy for gaze) and tilt
         left_eye, right_eye = points[36:42].mean(axis=0), points[42:48].mean(axis=0)
         axis = right_eye - left_eye
         eye_distance = max(float(np.hypot(*axis)), 1e-6)
@@ -325,7 +626,7 @@ class Tagger:
         if abs(np.degrees(np.arctan2(axis[1], axis[0]))) > HEAD_TILT_DEGREES:
             tags.append("head tilt")
 
-        # 5. Framing, background, light and colour
+        # 6. Framing, background, light and colour
         tags.append(framing_name(image.shape[0], face.box[3], face.height))
         tags.extend(background_tags(self._background_pixels(image, face, parsing)))
         luminance = cv2.cvtColor(image[::4, ::4], cv2.COLOR_RGB2GRAY)
@@ -336,7 +637,8 @@ class Tagger:
         return tags
 
     @staticmethod
-    def _hair_tags(image: np.ndarray, face: Face, parsing: Parsing, points: np.ndarray) -> list[str]:
+    def _hair_tags(image: np.ndarray, face: Face, parsing: Parsing, points: np.ndarray, *,
+                   hat_color: np.ndarray | None = None) -> list[str]:
         hair = parsing.hair > 127
         if int(hair.sum()) < MIN_HAIR_FRACTION * max(face.area, 1.0):
             return []
@@ -347,6 +649,9 @@ class Tagger:
         # Length: how far the mask reaches below the chin (98th percentile skips stray pixels).
         bottom = float(np.percentile(rows, 98))
         length = hair_length_name(bottom, float(chin[1]), face_height)
+        cheeks = image[int(points[29][1]):int(points[33][1]) + 1,
+                       int(points[36][0]):int(points[45][0]) + 1].reshape(-1, 3)
+        skin = np.median(_lab(cheeks), axis=0) if len(cheeks) else None
         # Colour: hair masks also cover ears, temples and some forehead, and their rim mixes with
         # the background. Erode the rim, take the top of the head (above the brows along the
         # face's own up axis) and drop skin-coloured pixels, unless that leaves too few (hair as
@@ -356,13 +661,26 @@ class Tagger:
         if core.sum() >= 50:
             rows, cols = np.nonzero(core)
         up = (brow - chin) / face_height
+        if hat_color is not None:
+            # Under a hat the mask may hold the hat, and the brim shades the forehead: keep the
+            # hair beside the face, unlike both the hat and the skin (stricter: shaded skin), and
+            # say nothing when too little is left (a hat of the hair's own colour, short hair).
+            half_width = max(float(np.hypot(*(points[16] - points[0]))) / 2.0, 1e-6)
+            across = (np.abs((cols - brow[0]) * up[1] - (rows - brow[1]) * up[0]) / half_width)
+            pixels = image[rows, cols]
+            lab = _lab(pixels)
+            keep = (across > UNDER_HAT_SIDE) & ~_hat_like(lab, hat_color)
+            if skin is not None:
+                keep &= (np.linalg.norm(lab - skin, axis=1) > UNDER_HAT_SKIN_DELTA_E) \
+                    & ~_skin_like(lab, skin)
+            if int(keep.sum()) < UNDER_HAT_HAIR * 2.0 * half_width * face_height:
+                return [length]
+            return [hair_color_name(np.median(pixels[keep], axis=0)), length]
         above = ((cols - brow[0]) * up[0] + (rows - brow[1]) * up[1]) > 0
         pixels = image[rows[above], cols[above]] if above.sum() >= 50 else image[rows, cols]
         lab = _lab(pixels)
-        cheeks = image[int(points[29][1]):int(points[33][1]) + 1,
-                       int(points[36][0]):int(points[45][0]) + 1].reshape(-1, 3)
-        if len(cheeks):
-            off_skin = np.linalg.norm(lab - np.median(_lab(cheeks), axis=0), axis=1) > SKIN_DELTA_E
+        if skin is not None:
+            off_skin = np.linalg.norm(lab - skin, axis=1) > SKIN_DELTA_E
             if off_skin.sum() >= 0.25 * len(pixels):
                 pixels = pixels[off_skin]
         return [hair_color_name(np.median(pixels, axis=0)), length]
