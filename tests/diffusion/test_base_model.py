@@ -367,16 +367,17 @@ def test_single_file_loads_with_sockets_blocked(monkeypatch, tiny_dir, tmp_path)
     refused = block_network(monkeypatch)
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)  # an attempt must reach the blocked socket
 
+    default = load_base_model(str(single), device="cpu")
+    with pytest.raises(ModelSourceError) as err:
+        default.load_pipeline()
+    assert refused == []  # (diffusers alone would have asked huggingface.co for SD 1.5's configs)
+    assert err.value.role == "base_model"
+    assert Path(default.config).parent.name == "configs" and Path(default.config).name.startswith("sd15-")
+    assert (Path(default.config) / "tokenizer" / "vocab.json").is_file()
+
     model = load_base_model(str(single), device="cpu", config="builtin:tiny-sd15")
     assert Path(model.config) == tiny_dir
     assert _generate(model.load_pipeline(), steps=2, size=32).shape == (32, 32, 3)
-
-    default = load_base_model(str(single), device="cpu")
-    assert Path(default.config).parent.name == "configs" and Path(default.config).name.startswith("sd15-")
-    assert (Path(default.config) / "tokenizer" / "vocab.json").is_file()
-    with pytest.raises(ModelSourceError) as err:
-        default.load_pipeline()
-    assert err.value.role == "base_model"
     assert refused == []
 
 
