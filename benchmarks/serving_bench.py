@@ -43,11 +43,12 @@ import httpx
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # `serve` and `deployments` when run as a script
+sys.path.insert(0, str(ROOT))  # `serve`, `deployments`, `servekit` when run as a script
 
 from serve.cli import deploy, load_config, start_local_ray  # noqa: E402
 from serve.schemas import GenerateRequest  # noqa: E402
-from servekit.storage import new_id  # noqa: E402
+from servekit.loras import LORAS, lora_dir  # noqa: E402
+from servekit.storage import ArtifactStore, new_id  # noqa: E402
 
 logger = logging.getLogger("facechain.bench.serving")
 
@@ -120,7 +121,7 @@ def http_vs_library(client: httpx.Client, artifacts: Path, body: dict, n: int) -
     lora_id = body["lora_id"]
     params = GenerateRequest(**body).to_params()  # exactly what the ingress passes the pipeline
     components = LocalComponents()
-    folder = artifacts / "loras" / lora_id
+    folder = lora_dir(ArtifactStore(artifacts), lora_id)
 
     def library() -> float:
         started = time.perf_counter()
@@ -194,9 +195,10 @@ def cold_vs_warm(client: httpx.Client, artifacts: Path, body: dict, cold_lora: s
     fresh ids); warm: ``cold_lora`` again once loaded. Same parameters and seed for both."""
     before = diffusion_stats()
     cold_ids = [cold_lora]
+    store = ArtifactStore(artifacts)
     for _ in range(n - 1):
         copy_id = new_id()
-        shutil.copytree(artifacts / "loras" / cold_lora, artifacts / "loras" / copy_id)
+        store.put_dir(LORAS, copy_id, lora_dir(store, cold_lora))
         cold_ids.append(copy_id)
     cold_ms, warm_ms = [], []
     for lora_id in cold_ids:

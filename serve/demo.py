@@ -24,6 +24,8 @@ from facechain.demo import TINY_NOTE, demo_photos, fusion_section, generation_se
 from facechain.diffusion.lora_io import read_lora
 from facechain.pipelines.runtime import LocalComponents
 from serve.cli import deploy, load_config, start_local_ray
+from servekit.loras import lora_dir
+from servekit.storage import ArtifactStore
 
 logger = logging.getLogger("facechain.demo")
 
@@ -84,7 +86,7 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
             "dropped": g["dropped"]}))
 
     # 4. Fusion on a real photo, with the LoRA's template face (library call)
-    artifact = read_lora(artifacts / "loras" / lora_id)
+    artifact = read_lora(lora_dir(ArtifactStore(artifacts), lora_id))
     Image.fromarray(artifact.load_template_face()).save(out / "template.png")
     sections.append(fusion_section(out, LocalComponents(), artifact.load_template_face(),
                                    np.asarray(artifact.metadata.template_embedding, np.float32)))
