@@ -371,7 +371,8 @@ class Ingress:
         styles = None
         if body.style is not None:
             style = await self._style(body.style)
-            await asyncio.to_thread(resolve_lora, style)  # a hub or builtin LoRA: fetched here
+            # the style LoRA's file checks (a builtin one is trained on first use) in a thread
+            await asyncio.to_thread(resolve_lora, style)
             styles = self.styles
         pose = None
         if body.pose:
