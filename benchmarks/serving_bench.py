@@ -186,7 +186,8 @@ def diffusion_stats() -> dict:
 
     handle = serve.get_deployment_handle("Diffusion", app_name=APP)
     stats = handle.stats.remote().result(timeout_s=60)
-    stats["loaded"] = len(stats["loaded"])
+    for key in ("loaded", "held", "multiplexed"):  # adapter names -> how many
+        stats[key] = len(stats.get(key, []))
     return stats
 
 
