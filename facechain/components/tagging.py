@@ -272,11 +272,12 @@ EYE_PATCH_BOX = (-1.5, -1.0, 1.5, 1.1)  # x0, y0, x1, y1 in eye distances from t
 MIN_EYE_DISTANCE = 12.0  # px in the photo; below it there is too little detail for a frame
 # A frame's bridge crosses the nose between the eyes: the gradient across it (|d/dy|, strongest
 # RGB channel), per column of a band between the inner eye corners, over the skin brightness.
-# Calibrated on obama/obama2/obama3 with black plastic frames drawn on them (frames 0.17-0.29,
-# the same photos bare <= 0.038, also re-encoded, downscaled and rolled): 1.6x the bare maximum.
+# Calibrated on obama/obama2/obama3 with black plastic frames drawn on them (0.30-0.35; the same
+# photos bare <= 0.038, also JPEG re-encoded, downscaled and rolled): 1.6x the bare maximum, as
+# thin and skin-coloured frames measure far less than black plastic.
 GLASSES_BRIDGE = 0.06
 # Dark lenses: the brighter eye region (75th percentile) over the skin brightness. Calibrated on
-# the same photos with dark-green lenses (0.27-0.31) and bare (>= 0.80): the geometric middle.
+# the same photos with dark grey-green lenses (0.27-0.31) and bare (>= 0.81): the midpoint.
 SUNGLASSES_DARK = 0.56
 
 # Headwear is measured on the crown: the top HEAD_CROWN_DEPTH of the head (person or head mask
@@ -291,9 +292,11 @@ NEUTRAL_CHROMA = 12.0  # below it a colour is black/grey/white, whatever its hue
 HAT_CHROMA = 60.0  # above it a colour is too vivid for natural hair (ginger ~52)
 # A crown much darker than the hair beside the face is a dark hat over lighter hair (top light
 # makes the crown of bare hair brighter, not darker); a bright neutral crown much lighter than
-# it is a white hat over darker hair. Calibrated on obama/obama2/obama3 with drawn caps (black:
-# -101, -79 and -38 on black hair, missed; white: +103 .. +175) and bare or with recoloured
-# grey/white hair (-34 .. +41).
+# it is a white hat over darker hair. Crown minus side-hair lightness, calibrated on
+# obama/obama2/obama3 with drawn caps (black: -102, -81; -38 on obama2's black hair, missed;
+# white: +98 .. +171) and bare or with hair recoloured grey/white (-23 .. +37; the bright
+# neutral crowns among them, white hair, <= +3). HAT_DARKER sits midway between -23 and -81,
+# HAT_LIGHTER nearer the caps, as lit white hair is brighter on top than at its shaded sides.
 HAT_DARKER = 50.0
 HAT_LIGHTER = 75.0
 HAT_WHITE_L = 200.0
