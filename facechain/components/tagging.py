@@ -550,8 +550,8 @@ def headwear_color_name(lab: np.ndarray) -> str:
 class Tagger:
     """``Tagger(image, face, parsing=None, *, attributes=None, faces=1) -> list[str]``.
 
-    Loads dlib's 68-point predictor once. ``parsing`` (masks of ``image``) enables hair tags and
-    a precise background; ``attributes`` adds ``1boy``/``1girl``; ``faces`` is the number of faces
+    Loads dlib's 68-point predictor once. ``parsing`` (masks of ``image``) enables hair and
+    headwear tags and a precise background; eyewear needs only the landmarks; ``attributes`` adds ``1boy``/``1girl``; ``faces`` is the number of faces
     the detector found in the photo (preprocessing keeps photos with one dominant face).
     """
 
