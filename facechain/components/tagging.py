@@ -551,8 +551,9 @@ class Tagger:
     """``Tagger(image, face, parsing=None, *, attributes=None, faces=1) -> list[str]``.
 
     Loads dlib's 68-point predictor once. ``parsing`` (masks of ``image``) enables hair and
-    headwear tags and a precise background; eyewear needs only the landmarks; ``attributes`` adds ``1boy``/``1girl``; ``faces`` is the number of faces
-    the detector found in the photo (preprocessing keeps photos with one dominant face).
+    headwear tags and a precise background (eyewear needs only the landmarks); ``attributes``
+    adds ``1boy``/``1girl``; ``faces`` is the number of faces the detector found in the photo
+    (preprocessing keeps photos with one dominant face).
     """
 
     def __init__(self, shape68_path: str | Path):
