@@ -213,7 +213,7 @@ def test_an_adapter_collected_on_the_loop_hands_eviction_to_a_thread(tmp_path):
         release.set()
         holder.join(15)
     assert not timed_out
-    for _ in range(500):  # the hand-off thread evicts once the lock is free
+    for _ in range(3000):  # the hand-off thread evicts once the lock is free (30 s at most)
         if not engine.loaded_adapters():
             break
         threading.Event().wait(0.01)
