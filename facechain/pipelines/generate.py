@@ -109,21 +109,22 @@ async def agenerate(
     pose: np.ndarray | None = None,
     lora_id: str | None = None,
 ) -> GenerateOutput:
-    # 1. Check inputs
-    artifact = lora if isinstance(lora, LoraArtifact) else read_lora(lora)
+    # 1. Check inputs (file reads in a worker thread: the served graph's event loop stays free)
+    artifact = lora if isinstance(lora, LoraArtifact) else await asyncio.to_thread(read_lora, lora)
     if artifact.metadata.kind != "face":
         raise InvalidInputError("generation needs a face LoRA, got a style LoRA", param="lora_id")
     top_k = params.top_k if params.top_k is not None else min(DEFAULT_TOP_K, params.num_images)
     if top_k > params.num_images:
         raise InvalidInputError(f"top_k ({params.top_k}) exceeds num_images ({params.num_images})",
                                 param="top_k")
-    template_image = artifact.load_template_face()
+    template_image = await asyncio.to_thread(artifact.load_template_face)
     if template_image is None or artifact.metadata.template_embedding is None:
         raise InvalidInputError("the LoRA has no template face; retrain it from photos",
                                 param="lora_id")
     style = None
     if params.style is not None:
-        styles = styles or StyleRegistry.load(style_family(artifact.metadata.base_model_id))
+        styles = styles or await asyncio.to_thread(StyleRegistry.load,
+                                                   style_family(artifact.metadata.base_model_id))
         style = styles.get(params.style)
     seed = params.seed if params.seed is not None else secrets.randbelow(MAX_SEED - 64)
     width = params.width or artifact.metadata.resolution

@@ -147,3 +147,35 @@ def test_a_diffusion_failure_cancels_the_template_detection(lora):
     with pytest.raises(RuntimeError, match="out of memory"):
         _generate(lora, components)
     assert components.cancelled == {"detect"}
+
+
+def test_generation_reads_the_lora_off_the_event_loop(lora, monkeypatch):
+    """The served graph runs agenerate on a replica's event loop: the LoRA folder, its template
+    face and the style registry are read in worker threads."""
+    import threading
+
+    import facechain.pipelines.generate as generate_module
+
+    on_loop: dict[str, bool] = {}
+    loop_thread: list[int] = []
+
+    def spy(name, fn):
+        def wrapped(*args, **kwargs):
+            on_loop[name] = threading.get_ident() in loop_thread
+            return fn(*args, **kwargs)
+        return wrapped
+
+    monkeypatch.setattr(generate_module, "read_lora", spy("read_lora", lambda path: lora))
+    monkeypatch.setattr(LoraArtifact, "load_template_face",
+                        spy("load_template_face", LoraArtifact.load_template_face))
+    monkeypatch.setattr(generate_module.StyleRegistry, "load",
+                        spy("StyleRegistry.load", generate_module.StyleRegistry.load))
+
+    async def run():
+        loop_thread.append(threading.get_ident())
+        params = GenerateParams(num_images=3, top_k=2, seed=5, steps=1, style="plain")
+        return await asyncio.wait_for(agenerate(lora.path, params, Components()), 3 * WAIT_S)
+
+    out = asyncio.run(run())
+    assert [p.seed for p in out.portraits] == [5, 6]
+    assert on_loop == {"read_lora": False, "load_template_face": False, "StyleRegistry.load": False}

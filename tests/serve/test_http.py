@@ -149,8 +149,15 @@ def test_two_users_loras_never_leak(server, lora_a, lora_b):
     a1 = _generate(client, lora_a[0])["candidates"]
     b = _generate(client, lora_b)["candidates"]
     a2 = _generate(client, lora_a[0])["candidates"]
-    assert a1 == a2  # A is unaffected by B having been active in between
-    assert a1 != b
+    # A is unaffected by B having been active in between; requests may run on different replicas
+    # or be batched, so equal means within one grey level (kernel rounding), not bit-identical
+    assert all(_max_diff(x, y) <= 1 for x, y in zip(a1, a2))
+    assert any(_max_diff(x, y) > 1 for x, y in zip(a1, b))
+
+
+def _max_diff(a: str, b: str) -> int:
+    """Largest per-pixel difference between two base64 PNGs, in grey levels."""
+    return int(np.abs(_png(a).astype(np.int16) - _png(b).astype(np.int16)).max())
 
 
 def test_parity_with_the_library(server, lora_a):
@@ -162,13 +169,18 @@ def test_parity_with_the_library(server, lora_a):
 
     client, root = server
     served = _generate(client, lora_a[0], style="headshot", fusion_strength=0.5)
+    threads = torch.get_num_threads()
     torch.set_num_threads(1)  # as the replicas run
-    local = generate(root / "artifacts" / "loras" / lora_a[0],
-                     GenerateParams(style="headshot", num_images=2, top_k=2, steps=3, seed=11),
-                     LocalComponents(), lora_id=lora_a[0])
+    try:
+        local = generate(root / "artifacts" / "loras" / lora_a[0],
+                         GenerateParams(style="headshot", num_images=2, top_k=2, steps=3, seed=11),
+                         LocalComponents(), lora_id=lora_a[0])
+    finally:
+        torch.set_num_threads(threads)
     assert served["prompt"] == local.prompt and served["seed"] == local.seed
+    # another process, maybe batched kernels: equal up to one grey level of rounding
     for s, c in zip(served["candidates"], local.candidates):
-        np.testing.assert_array_equal(_png(s), c)
+        assert np.abs(_png(s).astype(np.int16) - c.astype(np.int16)).max() <= 1
     assert [d["reason"] for d in served["dropped"]] == [d.reason.value for d in local.dropped]
     assert [p["seed"] for p in served["portraits"]] == [p.seed for p in local.portraits]
 
