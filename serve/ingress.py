@@ -38,12 +38,12 @@ from facechain.errors import (
     NotFoundError,
     NoUsablePhotosError,
 )
-from facechain.imageio import DEFAULT_MAX_PIXELS, decode_image, encode_png
+from facechain.imageio import DEFAULT_MAX_PIXELS, encode_png
 from facechain.pipelines.dataset import preprocess_report
 from facechain.pipelines.generate import agenerate, style_family
-from facechain.pipelines.preprocess import PreprocessParams, apreprocess
+from facechain.pipelines.preprocess import PreprocessParams, apreprocess, decode_photo
 from facechain.registry import ModelRegistry
-from facechain.types import Gender, GenerateOutput, Photo, Rejection, RejectionReason
+from facechain.types import Gender, GenerateOutput, Photo, Rejection
 from serve.errors import ERROR_RESPONSES, install_error_handlers
 from serve.jobs import Job, JobStore
 from serve.runner import TRAIN_KIND, JobRunner
@@ -132,12 +132,9 @@ def _decodable(photos: list[Photo], max_pixels: int) -> tuple[list[Photo], list[
     """Split uploads into decodable photos and rejections (reasons as preprocessing gives them)."""
     usable, rejected = [], []
     for photo in photos:
-        try:
-            decode_image(photo.data, max_pixels=max_pixels)
-        except ImageTooLargeError as exc:
-            rejected.append(Rejection(photo.source, RejectionReason.TOO_LARGE, exc.message))
-        except InvalidInputError as exc:
-            rejected.append(Rejection(photo.source, RejectionReason.UNDECODABLE, exc.message))
+        decoded = decode_photo(photo, max_pixels)
+        if isinstance(decoded, Rejection):
+            rejected.append(decoded)
         else:
             usable.append(photo)
     return usable, rejected
@@ -295,7 +292,9 @@ class Ingress:
         try:
             output = await self._timed(apreprocess(inputs, self.components, params))
         except Exception as exc:
-            for r in getattr(exc, "rejections", []):
+            # every photo's verdict still counts: NoUsablePhotosError's rejections, or the
+            # per-photo component failures of AllItemsFailedError
+            for r in getattr(exc, "rejections", None) or getattr(exc, "failures", []):
                 record_rejected_photo(r.reason.value)
             raise
         for r in output.rejected:

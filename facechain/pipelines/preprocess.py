@@ -182,6 +182,17 @@ async def apreprocess(
                             trigger_tags=trigger.extra_tags)
 
 
+def decode_photo(photo: Photo, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray | Rejection:
+    """The photo as uint8 RGB, or its rejection (``too_large`` / ``undecodable``). Used by the
+    chain and by callers that validate uploads before queueing work on them."""
+    try:
+        return decode_image(photo.data, max_pixels=max_pixels)
+    except ImageTooLargeError as exc:
+        return Rejection(source=photo.source, reason=RejectionReason.TOO_LARGE, message=exc.message)
+    except InvalidInputError as exc:
+        return Rejection(source=photo.source, reason=RejectionReason.UNDECODABLE, message=exc.message)
+
+
 async def _process_photo(order: int, photo: Photo, components: PreprocessComponents,
                          params: PreprocessParams, timer: StageTimer) -> _Accepted | Rejection:
     def reject(reason: RejectionReason, message: str) -> Rejection:
@@ -189,12 +200,9 @@ async def _process_photo(order: int, photo: Photo, components: PreprocessCompone
 
     # a. Decode (EXIF orientation, colour modes, pixel limit)
     with _stage(timer, "decode"):
-        try:
-            image = await asyncio.to_thread(decode_image, photo.data, max_pixels=params.max_pixels)
-        except ImageTooLargeError as exc:
-            return reject(RejectionReason.TOO_LARGE, exc.message)
-        except InvalidInputError as exc:
-            return reject(RejectionReason.UNDECODABLE, exc.message)
+        image = await asyncio.to_thread(decode_photo, photo, params.max_pixels)
+    if isinstance(image, Rejection):
+        return image
 
     # b. Upright rotation; the faces come detected on the upright image
     with _stage(timer, "rotation+detection"):
