@@ -56,19 +56,19 @@ WORKDIR /app
 # requirements-nodeps.txt: packages whose declared dependencies conflict (GUI opencv, jax,
 # torchvision), installed with --no-deps; their real dependencies are in pyproject.toml.
 COPY pyproject.toml README.md requirements-nodeps.txt ./
-RUN mkdir -p facechain deployments serve \
- && touch facechain/__init__.py deployments/__init__.py serve/__init__.py \
+RUN mkdir -p facechain deployments serve servekit \
+ && touch facechain/__init__.py deployments/__init__.py serve/__init__.py servekit/__init__.py \
  && pip install ".[serve,gpu]" \
  && ORT_VERSION="$(pip show onnxruntime-gpu | sed -n 's/^Version: //p')" \
  && pip uninstall -y onnxruntime onnxruntime-gpu \
  && pip install --no-deps "onnxruntime-gpu==${ORT_VERSION}" \
  && pip install --no-deps -r requirements-nodeps.txt \
  && pip uninstall -y facechain-serve \
- && rm -rf facechain deployments serve build ./*.egg-info
+ && rm -rf facechain deployments serve servekit build ./*.egg-info
 
 COPY . .
 RUN pip install --no-deps . \
- && python -c "import facechain, serve, deployments, ray.serve, torch, onnxruntime, mediapipe; print('ok', torch.__version__, onnxruntime.get_device())" \
+ && python -c "import facechain, serve, servekit, deployments, ray.serve, torch, onnxruntime, mediapipe; print('ok', torch.__version__, onnxruntime.get_device())" \
  && useradd --create-home --uid 1000 facechain \
  && mkdir -p /var/lib/facechain/jobs /data/facechain/artifacts "$FACECHAIN_CACHE" \
  && chown -R facechain:facechain /app /var/lib/facechain /data/facechain "$FACECHAIN_CACHE"

@@ -30,7 +30,7 @@ test-fast: $(STAMP)
 	$(VENV)/bin/pytest -q -m "not slow"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check facechain serve deployments tests benchmarks loadtests scripts
+	$(VENV)/bin/ruff check facechain serve servekit deployments tests benchmarks loadtests scripts
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)

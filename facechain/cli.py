@@ -22,7 +22,7 @@ from facechain.errors import FaceChainError, NoUsablePhotosError
 
 logger = logging.getLogger("facechain")
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}  # the formats decode_image accepts
 EXIT_NO_USABLE = 2
 
 

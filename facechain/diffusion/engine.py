@@ -204,7 +204,7 @@ class DiffusionEngine:
         """
         if lora_format(path) != "peft":
             self.pipe.load_lora_weights(str(path.parent), weight_name=path.name, adapter_name=name,
-                                        local_files_only=True)
+                                        local_files_only=True, use_safetensors=True)
             return
         state = lora_state_dict(path)
         config = _peft_lora_config(path.parent / PEFT_CONFIG_NAME)

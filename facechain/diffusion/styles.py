@@ -40,8 +40,9 @@ code change is needed to add one. In such a folder:
   :class:`ConfigError` instead (they are ours to fix).
 
 LoRA files are read as safetensors only (never pickle). :func:`lora_format` tells diffusers,
-kohya/WebUI and raw PEFT key layouts apart; all three load with ``pipeline.load_lora_weights``
-through :func:`lora_state_dict` (diffusers converts kohya keys itself).
+kohya/WebUI and raw PEFT key layouts apart. The diffusion engine loads diffusers and kohya files by
+path (so diffusers reads the alpha in the header / the ``.alpha`` tensors) and raw PEFT files
+through :func:`lora_state_dict`.
 """
 
 from __future__ import annotations

@@ -259,7 +259,7 @@ def build_tiny_controlnet(path: Path, unet_path: Path, seed: int, conditioning: 
     if conditioning not in CONDITIONINGS:
         raise ValueError(f"unknown conditioning {conditioning!r}; expected one of {CONDITIONINGS}")
     path = Path(path)
-    unet = UNet2DConditionModel.from_pretrained(unet_path, dtype=torch.float32)
+    unet = UNet2DConditionModel.from_pretrained(unet_path, dtype=torch.float32, use_safetensors=True)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         controlnet = ControlNetModel.from_unet(
