@@ -10,9 +10,10 @@ with its reason (``below_top_k`` ones with their similarity), so nothing disappe
 A generated image is never the caller's fault: a component failing on one candidate (detection,
 fusion, embedding; also a fusion that cannot fuse, :class:`FusionError`) drops that candidate
 (``detection_failed`` / ``fusion_failed`` / ``embedding_failed``) and the others go on. Zero
-portraits is still an answer when some candidate got a verdict (``no_face`` ...); when every
-candidate failed in a component there is none, and :class:`AllItemsFailedError` (a server-side
-error, never a 4xx) is raised from the first failure.
+portraits is still an answer when some candidate got a verdict (``no_face``, or a fusion that
+cannot fuse it: a :class:`FusionError` is a verdict on that candidate, e.g. a template face that
+does not cover it); when every candidate failed in a broken component there is none, and
+:class:`AllItemsFailedError` (a server-side error, never a 4xx) is raised from the first failure.
 
 Written against async component methods (:class:`RankComponents`), so the same code runs with
 local components (called in threads) and with Ray Serve deployment handles.
@@ -29,8 +30,8 @@ from typing import Protocol
 import numpy as np
 
 from facechain.components.face_recognition import similarity
-from facechain.errors import AllItemsFailedError, InvalidInputError
-from facechain.pipelines.failures import StageFailed, item_failure, stage
+from facechain.errors import AllItemsFailedError, FusionError, InvalidInputError
+from facechain.pipelines.failures import StageFailed, item_failure, stage, unwrap
 from facechain.types import DroppedCandidate, DropReason, Face, Portrait, TemplateFace
 
 logger = logging.getLogger(__name__)
@@ -161,7 +162,8 @@ async def fuse_and_rank(
         try:
             return await process(order, seed, image)
         except StageFailed as failed:  # one candidate's failure, never the request's
-            errors.append(failed.__cause__)
+            if not isinstance(unwrap(failed.__cause__), FusionError):  # a verdict, not a failure
+                errors.append(failed.__cause__)
             return DroppedCandidate(seed=seed, reason=failed.reason, message=item_failure(
                 failed.__cause__, f"candidate seed={seed}", failed.stage))
 

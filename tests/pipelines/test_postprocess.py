@@ -266,9 +266,12 @@ def test_real_fusion_without_cover_drops_that_candidate(candidates, template, co
 
 
 def test_real_fusion_without_cover_on_every_candidate(candidates, components, uncovering_template):
+    """A fusion that cannot fuse is a verdict on each candidate (like ``no_face``), not a broken
+    component: the request still answers, with every candidate dropped and why."""
     by_seed = dict(candidates)
-    with pytest.raises(AllItemsFailedError) as err:
-        fuse_and_rank_sync([(10, by_seed[10]), (11, by_seed[11])], uncovering_template,
-                           components)
-    assert isinstance(err.value.__cause__, FusionError)
-    assert {d.reason for d in err.value.failures} == {DropReason.FUSION_FAILED}
+    portraits, dropped = fuse_and_rank_sync([(10, by_seed[10]), (11, by_seed[11])],
+                                            uncovering_template, components)
+    assert portraits == []
+    assert [(d.seed, d.reason) for d in dropped] == [(10, DropReason.FUSION_FAILED),
+                                                     (11, DropReason.FUSION_FAILED)]
+    assert all("does not cover" in d.message for d in dropped)
