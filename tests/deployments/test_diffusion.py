@@ -99,6 +99,10 @@ def replica(monkeypatch, tmp_path):
 
     monkeypatch.setattr(multiplex, "_get_internal_replica_context", lambda: SimpleNamespace(
         app_name="facechain", deployment="Diffusion", replica_id="test-replica"))
+    # the multiplexer reports its model ids to the Serve controller; looking that up would start a
+    # local Ray in this process (and a later test's ray.init would then fail)
+    monkeypatch.setattr(multiplex, "_get_global_client", lambda: SimpleNamespace(
+        record_request_routing_info=lambda info: None))
     monkeypatch.setattr(diffusion_module, "limit_torch_threads", lambda threads: None)
     registry = SimpleNamespace(build=lambda role, **options: FakeBase())
     monkeypatch.setattr(diffusion_module.ModelRegistry, "load", classmethod(lambda cls, name: registry))
