@@ -71,3 +71,23 @@ def local_components(registry):
 def faces(images, detector):
     """The largest detected face of each fixture photo."""
     return {name: detector(image)[0] for name, image in images.items()}
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """One intra-op torch thread for the module: the tiny model's graphs gain nothing from more,
+    and the test machine is shared."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture(scope="module")
+def tiny_base(one_torch_thread):
+    """The builtin tiny SD 1.5 base model on the CPU, run with one torch thread."""
+    from facechain.diffusion.base_model import load_base_model
+
+    return load_base_model("builtin:tiny-sd15", device="cpu")

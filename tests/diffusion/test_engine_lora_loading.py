@@ -29,24 +29,9 @@ ROUNDING = 1  # grey levels: same weights, same seed, same process
 ALPHA_EFFECT = 2.0  # mean grey levels between alpha 8 and alpha 4 must exceed this (measured ~7)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 @pytest.fixture(scope="module")
-def base():
-    from facechain.diffusion.base_model import load_base_model
-
-    return load_base_model("builtin:tiny-sd15", device="cpu")
-
-
-@pytest.fixture(scope="module")
-def engine(base):
-    return DiffusionEngine(base)
+def engine(tiny_base):
+    return DiffusionEngine(tiny_base)
 
 
 @pytest.fixture(scope="module")
@@ -65,34 +50,34 @@ def weights(modules) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
             for name, (fan_in, fan_out) in modules.items()}
 
 
-def _facechain_lora(base, weights, alpha: float, folder: Path) -> LoraArtifact:
+def _facechain_lora(tiny_base, weights, alpha: float, folder: Path) -> LoraArtifact:
     from peft import LoraConfig
 
     state = {}
     for name, (a, b) in weights.items():
         state[f"{name}.lora_A.weight"], state[f"{name}.lora_B.weight"] = a, b
-    meta = LoraMetadata(kind="face", base_model_id=base.id, base_model_fingerprint=base.fingerprint,
+    meta = LoraMetadata(kind="face", base_model_id=tiny_base.id, base_model_fingerprint=tiny_base.fingerprint,
                         rank=RANK, alpha=alpha, steps=0, resolution=64)
     config = LoraConfig(r=RANK, lora_alpha=alpha, target_modules=list(TARGETS))
     return save_lora(folder, state, None, meta, unet_lora_config=config.to_dict())
 
 
 @pytest.fixture(scope="module")
-def lora(base, weights, tmp_path_factory) -> LoraArtifact:
-    return _facechain_lora(base, weights, ALPHA, tmp_path_factory.mktemp("alpha8"))
+def lora(tiny_base, weights, tmp_path_factory) -> LoraArtifact:
+    return _facechain_lora(tiny_base, weights, ALPHA, tmp_path_factory.mktemp("alpha8"))
 
 
 @pytest.fixture(scope="module")
-def lora_alpha_is_rank(base, weights, tmp_path_factory) -> LoraArtifact:
-    return _facechain_lora(base, weights, float(RANK), tmp_path_factory.mktemp("alpha4"))
+def lora_alpha_is_rank(tiny_base, weights, tmp_path_factory) -> LoraArtifact:
+    return _facechain_lora(tiny_base, weights, float(RANK), tmp_path_factory.mktemp("alpha4"))
 
 
 @pytest.fixture(scope="module")
-def plain(base, engine):
+def plain(tiny_base, engine):
     """A plain diffusers pipeline of its own (own modules), with the engine's scheduler."""
     from diffusers import StableDiffusionPipeline
 
-    pipe = StableDiffusionPipeline.from_pretrained(str(base.path), safety_checker=None,
+    pipe = StableDiffusionPipeline.from_pretrained(str(tiny_base.path), safety_checker=None,
                                                    requires_safety_checker=False)
     pipe.scheduler = type(engine.pipe.scheduler).from_config(engine.pipe.scheduler.config)
     pipe.set_progress_bar_config(disable=True)

@@ -50,22 +50,6 @@ CAPTIONS = ["a handsome man, smile, suit, indoors", "a handsome man, smile, suit
 CONFIG = LoraTrainingConfig(max_steps=STEPS, rank=4, alpha=8, learning_rate=1e-3, optimizer="adamw")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """One intra-op thread: these tiny graphs gain nothing from more, and the test machine is shared."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
-@pytest.fixture(scope="module")
-def base():
-    from facechain.diffusion.base_model import load_base_model
-
-    return load_base_model("builtin:tiny-sd15", device="cpu")
-
-
 @pytest.fixture(scope="module")
 def examples(images):
     return [TrainingExample(images[name], caption) for name, caption in zip(SAME_PERSON, CAPTIONS)]
@@ -77,12 +61,12 @@ def template(images):
 
 
 @pytest.fixture(scope="module")
-def reference(base, examples, template, tmp_path_factory):
+def reference(tiny_base, examples, template, tmp_path_factory):
     """The reference run: (artifact, progress reports, wall seconds of the training call)."""
     reports: list[TrainingProgress] = []
     embedding = np.linspace(-1, 1, 128, dtype=np.float32)
     started = time.perf_counter()
-    artifact = train_lora(examples, base, CONFIG, tmp_path_factory.mktemp("reference"),
+    artifact = train_lora(examples, tiny_base, CONFIG, tmp_path_factory.mktemp("reference"),
                           metadata={"trigger": "a handsome man", "template_face": template,
                                     "template_embedding": embedding, "extra": {"person": "p1"}},
                           progress=reports.append)
@@ -98,14 +82,14 @@ def _same_weights(a: LoraArtifact, b: LoraArtifact) -> bool:
     return wa.keys() == wb.keys() and all(torch.equal(wa[k], wb[k]) for k in wa)
 
 
-def _projections_without_gradient(base, resolution: int) -> set[str]:
+def _projections_without_gradient(tiny_base, resolution: int) -> set[str]:
     """``unet.<attention>.to_q`` / ``to_k`` of every UNet attention that attends over a single key
     at ``resolution`` (e.g. the mid block's self-attention over a 1x1 latent at 64 px): its
     softmax is 1 whatever q and k are, so their LoRA gets no gradient. Found from the key
     lengths of one forward pass at that size, i.e. from shapes only."""
     from diffusers.models.attention_processor import Attention
 
-    parts = base.load_components()
+    parts = tiny_base.load_components()
     unet, vae, text_encoder = parts["unet"], parts["vae"], parts["text_encoder"]
     latent = resolution // 2 ** (len(vae.config.block_out_channels) - 1)
     keys: dict[str, int] = {}
@@ -130,7 +114,7 @@ def _projections_without_gradient(base, resolution: int) -> set[str]:
 
 # -- training -----------------------------------------------------------------------------------
 
-def test_reference_run_writes_a_complete_face_lora(reference, base, template):
+def test_reference_run_writes_a_complete_face_lora(reference, tiny_base, template):
     artifact, reports, seconds = reference
     assert [r.step for r in reports] == list(range(1, STEPS + 1))
     assert all(r.total_steps == STEPS and np.isfinite(r.loss) and r.loss > 0 for r in reports)
@@ -143,7 +127,7 @@ def test_reference_run_writes_a_complete_face_lora(reference, base, template):
     assert (meta.kind, meta.trigger, meta.rank, meta.alpha, meta.steps, meta.resolution) == \
         ("face", "a handsome man", 4, 8.0, STEPS, 64)
     assert meta.common_tags == ["smile", "suit"]  # shared by all captions, trigger excluded
-    assert (meta.base_model_id, meta.base_model_fingerprint) == (base.id, base.fingerprint)
+    assert (meta.base_model_id, meta.base_model_fingerprint) == (tiny_base.id, tiny_base.fingerprint)
     assert meta.template_embedding == pytest.approx(np.linspace(-1, 1, 128).tolist(), abs=1e-6)
     assert np.array_equal(artifact.load_template_face(), template)
     assert meta.extra["person"] == "p1" and meta.extra["training"]["optimizer"] == "adamw"
@@ -154,7 +138,7 @@ def test_reference_run_writes_a_complete_face_lora(reference, base, template):
     # over a single key cannot pass one to its q/k (softmax over one key is 1 whatever q.k is):
     # those are found from the shapes, not from the trained values.
     ups = {k.removesuffix(".lora.up.weight"): w for k, w in weights.items() if k.endswith(".lora.up.weight")}
-    dead = _projections_without_gradient(base, meta.resolution)
+    dead = _projections_without_gradient(tiny_base, meta.resolution)
     assert dead == {f"unet.mid_block.attentions.0.transformer_blocks.0.attn1.{p}" for p in ("to_q", "to_k")}
     assert dead < ups.keys()  # present in the file all the same: the LoRA covers every target
     trainable = {k: w for k, w in ups.items() if k not in dead}
@@ -165,11 +149,11 @@ def test_reference_run_writes_a_complete_face_lora(reference, base, template):
           f"{meta.extra['training']['steps_per_second']:.2f} steps/s in the loop")
 
 
-def test_plain_diffusers_loads_the_lora_and_it_changes_the_image(reference, base):
+def test_plain_diffusers_loads_the_lora_and_it_changes_the_image(reference, tiny_base):
     from diffusers import StableDiffusionPipeline
 
     artifact = reference[0]
-    pipe = StableDiffusionPipeline.from_pretrained(str(base.path), safety_checker=None,
+    pipe = StableDiffusionPipeline.from_pretrained(str(tiny_base.path), safety_checker=None,
                                                    requires_safety_checker=False)
     pipe.set_progress_bar_config(disable=True)
 
@@ -187,14 +171,14 @@ def test_plain_diffusers_loads_the_lora_and_it_changes_the_image(reference, base
     assert np.allclose(generate(), plain, atol=1e-6)
 
 
-def test_same_seed_gives_identical_weights_and_another_seed_does_not(reference, base, examples, tmp_path):
-    again = train_lora(examples, base, CONFIG, tmp_path / "again")
+def test_same_seed_gives_identical_weights_and_another_seed_does_not(reference, tiny_base, examples, tmp_path):
+    again = train_lora(examples, tiny_base, CONFIG, tmp_path / "again")
     assert _same_weights(again, reference[0])
-    other = train_lora(examples, base, CONFIG.model_copy(update={"seed": 1, "max_steps": 1}), tmp_path / "other")
+    other = train_lora(examples, tiny_base, CONFIG.model_copy(update={"seed": 1, "max_steps": 1}), tmp_path / "other")
     assert not torch.equal(next(iter(_weights(other).values())), next(iter(_weights(reference[0]).values())))
 
 
-def test_cancel_keeps_a_checkpoint_and_resume_matches_the_uninterrupted_run(reference, base, examples, tmp_path):
+def test_cancel_keeps_a_checkpoint_and_resume_matches_the_uninterrupted_run(reference, tiny_base, examples, tmp_path):
     cancel = threading.Event()
     seen: list[int] = []
 
@@ -204,7 +188,7 @@ def test_cancel_keeps_a_checkpoint_and_resume_matches_the_uninterrupted_run(refe
             cancel.set()
 
     with pytest.raises(CancelledError):
-        train_lora(examples, base, CONFIG, tmp_path, progress=stop_after_two, cancel=cancel)
+        train_lora(examples, tiny_base, CONFIG, tmp_path, progress=stop_after_two, cancel=cancel)
     assert seen == [1, 2]
     checkpoints = sorted(p.name for p in (tmp_path / "checkpoints").iterdir())
     assert checkpoints == ["step-000002"]
@@ -213,43 +197,43 @@ def test_cancel_keeps_a_checkpoint_and_resume_matches_the_uninterrupted_run(refe
     assert sorted(p.name for p in ckpt.iterdir()) == ["adapter.safetensors", "state.json", "state.safetensors"]
 
     resumed_steps: list[int] = []
-    artifact = train_lora(examples, base, CONFIG, tmp_path, progress=lambda r: resumed_steps.append(r.step))
+    artifact = train_lora(examples, tiny_base, CONFIG, tmp_path, progress=lambda r: resumed_steps.append(r.step))
     assert resumed_steps == [3, 4]
     assert artifact.metadata.steps == STEPS
     assert not (tmp_path / "checkpoints").exists()
     assert _same_weights(artifact, reference[0])  # bit-identical to the uninterrupted run
 
 
-def test_checkpoint_of_another_run_is_discarded(base, examples, tmp_path):
+def test_checkpoint_of_another_run_is_discarded(tiny_base, examples, tmp_path):
     cancel = threading.Event()
     cfg = CONFIG.model_copy(update={"max_steps": 2})
     with pytest.raises(CancelledError):
-        train_lora(examples, base, cfg, tmp_path, progress=lambda r: cancel.set(), cancel=cancel)
+        train_lora(examples, tiny_base, cfg, tmp_path, progress=lambda r: cancel.set(), cancel=cancel)
     assert (tmp_path / "checkpoints" / "step-000001").is_dir()
     steps: list[int] = []
-    train_lora(examples, base, cfg.model_copy(update={"seed": 5}), tmp_path, progress=lambda r: steps.append(r.step))
+    train_lora(examples, tiny_base, cfg.model_copy(update={"seed": 5}), tmp_path, progress=lambda r: steps.append(r.step))
     assert steps == [1, 2]  # started over: another seed is another run
 
 
-def test_adamw8bit_on_cpu_trains_and_resumes_exactly(base, examples, tmp_path):
+def test_adamw8bit_on_cpu_trains_and_resumes_exactly(tiny_base, examples, tmp_path):
     pytest.importorskip("bitsandbytes")
     # rank 64 makes the to_k/to_v LoRA matrices >= 4096 elements: bitsandbytes keeps 8-bit state
     cfg = CONFIG.model_copy(update={"optimizer": "adamw8bit", "rank": 64, "alpha": 64, "max_steps": 3,
                                     "checkpoint_every": 2})
-    full = train_lora(examples[:1], base, cfg, tmp_path / "full")
+    full = train_lora(examples[:1], tiny_base, cfg, tmp_path / "full")
     assert full.metadata.extra["training"]["optimizer"] == "adamw8bit"
 
     cancel = threading.Event()
     with pytest.raises(CancelledError):
-        train_lora(examples[:1], base, cfg, tmp_path / "cut", cancel=cancel,
+        train_lora(examples[:1], tiny_base, cfg, tmp_path / "cut", cancel=cancel,
                    progress=lambda r: cancel.set() if r.step == 2 else None)
     state = load_file(str(tmp_path / "cut" / "checkpoints" / "step-000002" / "state.safetensors"))
     assert any(k.endswith("state1") and v.dtype == torch.uint8 for k, v in state.items())
-    resumed = train_lora(examples[:1], base, cfg, tmp_path / "cut")
+    resumed = train_lora(examples[:1], tiny_base, cfg, tmp_path / "cut")
     assert _same_weights(resumed, full)
 
 
-def test_style_lora_with_text_encoder_batches_and_accumulation(base, images, tmp_path):
+def test_style_lora_with_text_encoder_batches_and_accumulation(tiny_base, images, tmp_path):
     folder = tmp_path / "style_images"
     folder.mkdir()
     from PIL import Image
@@ -262,7 +246,7 @@ def test_style_lora_with_text_encoder_batches_and_accumulation(base, images, tmp
     cfg = LoraTrainingConfig(max_steps=2, batch_size=2, gradient_accumulation_steps=2, train_text_encoder=True,
                              optimizer="adamw", rank=2, alpha=None, resolution=32, dropout=0.1,
                              lr_scheduler="constant")
-    artifact = train_lora(examples, base, cfg, tmp_path / "style",
+    artifact = train_lora(examples, tiny_base, cfg, tmp_path / "style",
                           metadata={"kind": "style", "trigger": "watercolor"})
     meta = artifact.metadata
     assert (meta.kind, meta.alpha, meta.resolution, meta.template_face) == ("style", 2.0, 32, None)
@@ -278,7 +262,7 @@ def test_style_lora_with_text_encoder_batches_and_accumulation(base, images, tmp
     assert header["text_encoder.r"] == 2 and header["unet.lora_alpha"] == 2.0
 
     if _text_encoder_lora_loadable():  # transformers' PEFT integration accepts this peft
-        pipe = StableDiffusionPipeline.from_pretrained(str(base.path), safety_checker=None,
+        pipe = StableDiffusionPipeline.from_pretrained(str(tiny_base.path), safety_checker=None,
                                                        requires_safety_checker=False)
         pipe.load_lora_weights(str(artifact.path), adapter_name="style")
         assert "style" in pipe.text_encoder.peft_config and "style" in pipe.unet.peft_config
@@ -295,18 +279,18 @@ def _text_encoder_lora_loadable() -> bool:
     return True
 
 
-def test_bf16_mixed_precision_keeps_fp32_lora_weights(base, examples, tmp_path):
+def test_bf16_mixed_precision_keeps_fp32_lora_weights(tiny_base, examples, tmp_path):
     # CPU autocast stands in for CUDA here; on CUDA "auto" picks bf16 (or fp16 with loss scaling)
     reports: list[TrainingProgress] = []
     cfg = CONFIG.model_copy(update={"mixed_precision": "bf16", "max_steps": 2})
-    artifact = train_lora(examples[:1], base, cfg, tmp_path, progress=reports.append)
+    artifact = train_lora(examples[:1], tiny_base, cfg, tmp_path, progress=reports.append)
     assert artifact.metadata.extra["training"]["precision"] == "bfloat16"
     assert all(np.isfinite(r.loss) for r in reports)
     weights = _weights(artifact)
     assert all(w.dtype == torch.float32 and torch.isfinite(w).all() for w in weights.values())
 
 
-def test_cosine_with_restarts_restarts_and_one_cycle_does_not(base, examples, tmp_path):
+def test_cosine_with_restarts_restarts_and_one_cycle_does_not(tiny_base, examples, tmp_path):
     """The LR each step was taken with, as the run reports it: by default it climbs back to the
     peak at the start of every cycle; with one cycle (plain cosine) it never rises. 10 steps in 3
     cycles: no step falls on a cycle boundary, and the margins are fractions of the peak."""
@@ -316,7 +300,7 @@ def test_cosine_with_restarts_restarts_and_one_cycle_does_not(base, examples, tm
 
     def learning_rates(config: LoraTrainingConfig, out: Path) -> list[float]:
         reports: list[TrainingProgress] = []
-        train_lora(examples[:1], base, config, out, progress=reports.append)
+        train_lora(examples[:1], tiny_base, config, out, progress=reports.append)
         return [r.learning_rate for r in reports]
 
     restarts = learning_rates(cfg, tmp_path / "restarts")
@@ -337,14 +321,14 @@ def test_cosine_with_restarts_restarts_and_one_cycle_does_not(base, examples, tm
 
 # -- inputs and config --------------------------------------------------------------------------
 
-def test_config_and_default_steps(base):
+def test_config_and_default_steps(tiny_base):
     with pytest.raises(ValidationError):
         LoraTrainingConfig(rnak=8)
     with pytest.raises(ValidationError):
         LoraTrainingConfig(optimizer="sgd")
     assert LoraTrainingConfig().learning_rate == 1e-4
     assert LoraTrainingConfig().lr_scheduler == "cosine_with_restarts"
-    assert default_steps(3, base) == 30 and default_steps(10, base) == 40
+    assert default_steps(3, tiny_base) == 30 and default_steps(10, tiny_base) == 40
 
     class RealSD:
         id = "hf:stable-diffusion-v1-5/stable-diffusion-v1-5"
@@ -352,19 +336,19 @@ def test_config_and_default_steps(base):
     assert default_steps(3, RealSD()) == 600 and default_steps(10, RealSD()) == 800
 
 
-def test_bad_inputs_are_rejected_before_training(base, examples, tmp_path):
+def test_bad_inputs_are_rejected_before_training(tiny_base, examples, tmp_path):
     with pytest.raises(InvalidInputError):
-        train_lora([], base, CONFIG, tmp_path)
+        train_lora([], tiny_base, CONFIG, tmp_path)
     with pytest.raises(InvalidInputError):
-        train_lora([TrainingExample(np.zeros((64, 64), np.uint8), "x")], base, CONFIG, tmp_path)
+        train_lora([TrainingExample(np.zeros((64, 64), np.uint8), "x")], tiny_base, CONFIG, tmp_path)
     with pytest.raises(InvalidInputError):
-        train_lora(examples, base, CONFIG, tmp_path, metadata={"trigger_word": "x"})
+        train_lora(examples, tiny_base, CONFIG, tmp_path, metadata={"trigger_word": "x"})
     with pytest.raises(InvalidInputError):
-        train_lora(examples, base, CONFIG.model_copy(update={"mixed_precision": "fp16"}), tmp_path)
+        train_lora(examples, tiny_base, CONFIG.model_copy(update={"mixed_precision": "fp16"}), tmp_path)
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(CancelledError):
-        train_lora(examples, base, CONFIG, tmp_path, cancel=cancel)
+        train_lora(examples, tiny_base, CONFIG, tmp_path, cancel=cancel)
     assert not (tmp_path / "checkpoints").exists()  # nothing trained, nothing kept
 
 
@@ -415,18 +399,18 @@ def test_read_lora_refuses_pickle_and_incomplete_folders(reference, tmp_path):
         read_lora(bad_meta)
 
 
-def test_check_compatible(reference, base):
+def test_check_compatible(reference, tiny_base):
     artifact = reference[0]
-    check_compatible(artifact, base)  # trained on it
+    check_compatible(artifact, tiny_base)  # trained on it
 
     other = LoraArtifact(artifact.path, artifact.weights_file,
                          artifact.metadata.model_copy(update={"base_model_fingerprint": "0" * 16}))
     with pytest.raises(IncompatibleModelError, match="fingerprint"):
-        check_compatible(other, base)
+        check_compatible(other, tiny_base)
 
     imported = LoraArtifact(artifact.path, artifact.weights_file,
                             artifact.metadata.model_copy(update={"base_model_fingerprint": None}))
-    check_compatible(imported, base)  # no fingerprint: the layer widths fit
+    check_compatible(imported, tiny_base)  # no fingerprint: the layer widths fit
 
     class WiderBase:  # an SD 1.5-sized UNet (cross_attention_dim 768)
         id, fingerprint = "sd15", "f" * 16

@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-import torch
 
 from facechain.diffusion.base_model import load_base_model
 from facechain.diffusion.engine import AdapterRef, DiffusionEngine, DiffusionRequest
@@ -18,32 +17,19 @@ from ..conftest import FACES, SAME_PERSON
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)  # measured fastest for the tiny model; avoids oversubscription
-    yield
-    torch.set_num_threads(before)
-
-
-@pytest.fixture(scope="module")
-def base():
-    return load_base_model("builtin:tiny-sd15", device="cpu")
-
-
-def _train(local_components, base, out, seed):
+def _train(local_components, tiny_base, out, seed):
     photos = [Photo(n, (FACES / n).read_bytes()) for n in SAME_PERSON]
-    return train(photos, base, out, TrainParams(steps=3, seed=seed), local_components)
+    return train(photos, tiny_base, out, TrainParams(steps=3, seed=seed), local_components)
 
 
 @pytest.fixture(scope="module")
-def lora_a(local_components, base, tmp_path_factory):
-    return _train(local_components, base, tmp_path_factory.mktemp("lora_a"), seed=1).artifact
+def lora_a(local_components, tiny_base, tmp_path_factory):
+    return _train(local_components, tiny_base, tmp_path_factory.mktemp("lora_a"), seed=1).artifact
 
 
 @pytest.fixture(scope="module")
-def lora_b(local_components, base, tmp_path_factory):
-    return _train(local_components, base, tmp_path_factory.mktemp("lora_b"), seed=2).artifact
+def lora_b(local_components, tiny_base, tmp_path_factory):
+    return _train(local_components, tiny_base, tmp_path_factory.mktemp("lora_b"), seed=2).artifact
 
 
 def test_trained_lora_describes_the_person(lora_a):
@@ -79,8 +65,8 @@ def test_prompt_has_trigger_face_tags_and_style(lora_a):
         assert tag in prompt
 
 
-def test_base_output_unchanged_after_other_users_loras(base, lora_a, lora_b):
-    engine = DiffusionEngine(base)
+def test_base_output_unchanged_after_other_users_loras(tiny_base, lora_a, lora_b):
+    engine = DiffusionEngine(tiny_base)
     plain = DiffusionRequest(prompt="a portrait", num_images=1, steps=3, width=64, height=64, seed=3)
     before = engine(plain)[0]
     with_a = engine(DiffusionRequest(**{**plain.__dict__, "adapters": (
@@ -96,8 +82,8 @@ def test_base_output_unchanged_after_other_users_loras(base, lora_a, lora_b):
     assert engine.stats.adapter_loads == 2 and engine.stats.adapter_hits >= 1
 
 
-def test_face_and_style_adapters_mix_by_weight(base, lora_a):
-    engine = DiffusionEngine(base)
+def test_face_and_style_adapters_mix_by_weight(tiny_base, lora_a):
+    engine = DiffusionEngine(tiny_base)
     style = StyleRegistry.load("tiny-sd15").resolve_lora("ink")
     req = DiffusionRequest(prompt="a portrait", steps=3, width=64, height=64, seed=5)
 

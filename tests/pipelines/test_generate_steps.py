@@ -23,17 +23,6 @@ WAIT_S = 5.0  # a test that would hang fails after this instead
 
 # --- the child row's "children" tag reaches the generation prompt ------------------------------
 
-@pytest.fixture(scope="module")
-def tiny_base():
-    import torch
-
-    from facechain.diffusion.base_model import load_base_model
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield load_base_model("builtin:tiny-sd15", device="cpu")
-    torch.set_num_threads(before)
-
 
 def _train(base, out, components, **params) -> LoraArtifact:
     photos = [grey_photo(60), grey_photo(120)]
