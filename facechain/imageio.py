@@ -6,8 +6,11 @@ WebP) are parsed at all, EXIF orientation applied, any mode (greyscale, palette,
 decompression bomb costs nothing.
 
 Importing this module sets Pillow's own decompression-bomb guard for the whole process to
-:data:`DEFAULT_MAX_PIXELS` (it is never disabled): every ``Image.open`` warns above it and refuses
-twice it, so ``max_pixels`` of :func:`decode_image` is effectively capped at twice the default.
+:data:`DEFAULT_MAX_PIXELS` (it is never disabled): every ``Image.open`` refuses twice it, so
+``max_pixels`` of :func:`decode_image` is effectively capped at twice the default. Pillow's
+warning between the two is filtered out once, at import (:func:`decode_image` checks its own limit
+right after the header; a ``warnings.catch_warnings`` per call would race, as decodes run in
+worker threads at once and the warning filters are process state).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP")
 _FORMAT_NAMES = "JPEG, PNG or WebP"
 
 Image.MAX_IMAGE_PIXELS = DEFAULT_MAX_PIXELS
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
 def decode_image(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
@@ -38,17 +42,15 @@ def decode_image(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.nda
     if not data:
         raise ImageDecodeError("empty file (0 bytes)", param="photos")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # Pillow's DecompressionBombWarning: checked below
-            img = Image.open(io.BytesIO(data), formats=SUPPORTED_FORMATS)
-            width, height = img.size
-            if width * height > max_pixels:
-                raise ImageTooLargeError(
-                    f"image is {width}x{height} = {width * height} pixels, above the limit of "
-                    f"{max_pixels}", param="photos")
-            img.load()  # raises on truncated data (LOAD_TRUNCATED_IMAGES stays False)
-            img = ImageOps.exif_transpose(img)
-            return _to_rgb8(img)
+        img = Image.open(io.BytesIO(data), formats=SUPPORTED_FORMATS)
+        width, height = img.size
+        if width * height > max_pixels:
+            raise ImageTooLargeError(
+                f"image is {width}x{height} = {width * height} pixels, above the limit of "
+                f"{max_pixels}", param="photos")
+        img.load()  # raises on truncated data (LOAD_TRUNCATED_IMAGES stays False)
+        img = ImageOps.exif_transpose(img)
+        return _to_rgb8(img)
     except (ImageDecodeError, ImageTooLargeError):
         raise
     except Image.DecompressionBombError as exc:
