@@ -165,10 +165,23 @@ def trigger_word(attributes: list[Attributes], *, gender: Gender | str | None = 
     return Trigger(word=TRIGGER_WORDS[(band, sex)], gender=sex, age=age, extra_tags=extra)
 
 
+def _contradicting_gender_tags(trigger: Trigger) -> set[str]:
+    """The gender tags of the other gender than the trigger's (a per-photo "1girl" in a set the
+    trigger calls male, or that the caller said is male)."""
+    return {t for g, t in GENDER_TAGS.items() if g != trigger.gender}
+
+
+def caption_tags(trigger: Trigger, tags: list[str]) -> list[str]:
+    """``tags`` fit for the person's captions and prompts (order kept): without identity-bound
+    ones (:func:`filter_identity_tags`) nor gender tags that contradict the trigger."""
+    wrong = _contradicting_gender_tags(trigger)
+    return [t for t in filter_identity_tags(tags) if t not in wrong]
+
+
 def caption(trigger: Trigger, tags: list[str]) -> str:
     """``"<trigger word>, <extra tags>, <tags>"``. Gender tags that contradict the trigger's
-    gender (a per-photo "1girl" in a set the trigger calls male) and duplicates are dropped."""
-    wrong = {t for g, t in GENDER_TAGS.items() if g != trigger.gender}
+    gender and duplicates are dropped."""
+    wrong = _contradicting_gender_tags(trigger)
     parts = [trigger.word, *trigger.extra_tags]
     for tag in tags:
         tag = tag.strip()

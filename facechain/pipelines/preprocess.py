@@ -26,13 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from facechain.components.face_alignment import align_and_crop
 from facechain.components.human_parsing import paint_background
-from facechain.components.tagging import (
-    GENDER_TAGS,
-    AgeGroup,
-    caption,
-    filter_identity_tags,
-    trigger_word,
-)
+from facechain.components.tagging import AgeGroup, caption, caption_tags, trigger_word
 from facechain.errors import (
     AllItemsFailedError,
     ImageTooLargeError,
@@ -173,9 +167,8 @@ async def apreprocess(
     #    without identity tags, nor gender tags that contradict the trigger
     trigger = trigger_word([s.attributes for s in samples], gender=params.gender,
                            age_group=params.age_group)
-    wrong_gender = {t for g, t in GENDER_TAGS.items() if g != trigger.gender}
     for s in samples:
-        s.tags = [t for t in filter_identity_tags(s.tags) if t not in wrong_gender]
+        s.tags = caption_tags(trigger, s.tags)
         s.caption = caption(trigger, s.tags)
     return PreprocessOutput(samples=samples, rejected=rejected, trigger=trigger.word,
                             template=template, gender=trigger.gender, age=trigger.age,

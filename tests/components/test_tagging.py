@@ -19,6 +19,7 @@ from facechain.components.tagging import (
     Trigger,
     build_classical,
     caption,
+    caption_tags,
     common_tags,
     filter_identity_tags,
     hair_color_name,
@@ -108,6 +109,15 @@ def test_caption_format():
     child = Trigger("a girl", Gender.FEMALE, 9.0, ("children",))
     assert caption(child, ["solo", "1boy", "1girl"]) == "a girl, children, solo, 1girl"
     assert GENDER_TAGS[Gender.FEMALE] == "1girl"
+
+
+def test_caption_tags_drop_identity_and_the_other_gender():
+    """What a sample keeps (and so what the prompts' common tags can hold): no identity tag, no
+    gender tag the trigger contradicts."""
+    woman = Trigger("a mature woman", Gender.FEMALE, 70.0)
+    tags = ["solo", "1boy", "blue eyes", "smile", "1girl"]
+    assert caption_tags(woman, tags) == ["solo", "smile", "1girl"]
+    assert caption_tags(Trigger("a mature man", Gender.MALE, 70.0), tags) == ["solo", "1boy", "smile"]
 
 
 def test_common_tags():
