@@ -429,6 +429,15 @@ def _lch(lab: np.ndarray) -> tuple[float, float, float]:
     return float(lab[0]), float(np.hypot(a, b)), float(np.degrees(np.arctan2(b, a)))
 
 
+def cheek_skin(image: np.ndarray, points: np.ndarray) -> np.ndarray | None:
+    """Median Lab colour of the cheeks: the box from the nose bridge (29) to the nose bottom (33),
+    between the outer eye corners (36, 45), clipped to the photo; None when nothing of it is in
+    the photo."""
+    cheeks = image[max(0, int(points[29][1])):max(0, int(points[33][1]) + 1),
+                   max(0, int(points[36][0])):max(0, int(points[45][0]) + 1)].reshape(-1, 3)
+    return np.median(_lab(cheeks), axis=0) if len(cheeks) else None
+
+
 def _skin_like(lab: np.ndarray, skin: np.ndarray) -> np.ndarray:
     """Pixels (N, 3 Lab) with the skin's chroma (within 12) and near its lightness (within 45):
     ears, forehead and scalp; shadowed or lit skin keeps its chroma, hair rarely has it."""
@@ -505,9 +514,9 @@ def measure_headwear(image: np.ndarray, points: np.ndarray, parsing: Parsing) ->
         return None
     image_roi = image[grid]
     crown_lab = _lab(image_roi[crown])
-    cheeks = image[int(points[29][1]):int(points[33][1]) + 1,
-                   int(points[36][0]):int(points[45][0]) + 1].reshape(-1, 3)
-    skin = np.median(_lab(cheeks), axis=0) if len(cheeks) else np.full(3, -1e3)
+    skin = cheek_skin(image, points)
+    if skin is None:
+        skin = np.full(3, -1e3)  # no cheeks to compare with: nothing is skin-like
     side = (parsing.hair[grid] > 127) & (t > -0.3) & (t < 0.15) & (np.abs(s) > 0.75) \
         & (np.abs(s) < 1.4)
     side_lab = _lab(image_roi[side])
@@ -666,9 +675,7 @@ class Tagger:
         # Length: how far the mask reaches below the chin (98th percentile skips stray pixels).
         bottom = float(np.percentile(rows, 98))
         length = hair_length_name(bottom, float(chin[1]), face_height)
-        cheeks = image[int(points[29][1]):int(points[33][1]) + 1,
-                       int(points[36][0]):int(points[45][0]) + 1].reshape(-1, 3)
-        skin = np.median(_lab(cheeks), axis=0) if len(cheeks) else None
+        skin = cheek_skin(image, points)
         # Colour: hair masks also cover ears, temples and some forehead, and their rim mixes with
         # the background. Erode the rim, take the top of the head (above the brows along the
         # face's own up axis) and drop skin-coloured pixels, unless that leaves too few (hair as
