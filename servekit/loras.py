@@ -20,7 +20,6 @@ import dataclasses
 from pathlib import Path
 
 from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_lora_id
-from facechain.errors import InvalidInputError
 from servekit.storage import ArtifactStore
 
 __all__ = ["LORAS", "bind_face_adapter", "face_adapter", "lora_dir", "multiplexed_model_id"]
@@ -46,11 +45,15 @@ def face_adapter(artifacts: ArtifactStore, model_id: str) -> AdapterRef:
 
 def bind_face_adapter(request: DiffusionRequest, held: AdapterRef) -> DiffusionRequest:
     """``request`` with its face adapter replaced by ``held`` (same LoRA id, the replica's own
-    path; the request's weight is kept)."""
+    path; the request's weight is kept).
+
+    A request routed under another LoRA id than its own face adapter's is a bug of the served
+    graph (the routing key is derived from the request, :func:`multiplexed_model_id`), never the
+    caller's: RuntimeError, which the ingress answers as a 500, not a library 4xx."""
     lora_id = held.face_lora_id
     if multiplexed_model_id(request) != lora_id:
-        raise InvalidInputError(f"request for face LoRA {multiplexed_model_id(request)!r} routed "
-                                f"as {lora_id!r}", param="lora_id")
+        raise RuntimeError(f"request for face LoRA {multiplexed_model_id(request)!r} routed as "
+                           f"{lora_id!r}")
     adapters = tuple(dataclasses.replace(held, weight=r.weight) if r.face_lora_id == lora_id else r
                      for r in request.adapters)
     return dataclasses.replace(request, adapters=adapters)

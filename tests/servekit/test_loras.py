@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_adapter_name
-from facechain.errors import InvalidInputError, NotFoundError
+from facechain.errors import FaceChainError, NotFoundError
 from servekit.loras import LORAS, bind_face_adapter, face_adapter, lora_dir, multiplexed_model_id
 from servekit.storage import ArtifactStore
 
@@ -37,6 +37,14 @@ def test_bind_puts_the_held_adapter_into_the_request(store, tmp_path):
                                                      style))
     bound = bind_face_adapter(request, held)
     assert bound.adapters == (AdapterRef.face("alice", held.path, 0.9), style)  # weight kept
-    with pytest.raises(InvalidInputError):
-        bind_face_adapter(DiffusionRequest(prompt="p", adapters=(AdapterRef.face("bob", None),)),
-                          held)
+
+@pytest.mark.parametrize("adapters", [(AdapterRef.face("bob", None),), ()])
+def test_a_request_routed_under_another_lora_id_is_a_server_error(store, adapters):
+    """The routing key comes from the request itself: a mismatch is the server's bug, so it
+    must not be a library error (those map to 4xx); the ingress answers it as a 500."""
+    from serve.errors import error_body
+
+    with pytest.raises(RuntimeError) as caught:
+        bind_face_adapter(DiffusionRequest(prompt="p", adapters=adapters), face_adapter(store, "alice"))
+    assert not isinstance(caught.value, FaceChainError)
+    assert error_body(caught.value)[0] == 500
