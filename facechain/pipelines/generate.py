@@ -130,11 +130,13 @@ async def agenerate(
     width = params.width or artifact.metadata.resolution
     height = params.height or artifact.metadata.resolution
 
-    # 2. Prompt and adapters (face LoRA + style LoRA mixed by weight)
+    # 2. Prompt and adapters (face LoRA + style LoRA mixed by weight; finding the style LoRA reads
+    #    files, and builds a builtin one on first use: in a worker thread too)
     prompt = build_prompt(artifact, style, params.prompt)
     negative = params.negative_prompt if params.negative_prompt is not None else (
         style.negative_prompt if style is not None else "")
-    adapters = adapters_for(artifact, lora_id or artifact.path.name, style, params)
+    adapters = await asyncio.to_thread(adapters_for, artifact, lora_id or artifact.path.name,
+                                       style, params)
 
     # 3. Optional pose: the reference photo's skeleton drives an OpenPose ControlNet
     controls: tuple[ControlInput, ...] = ()

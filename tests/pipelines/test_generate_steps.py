@@ -140,7 +140,7 @@ def test_a_diffusion_failure_cancels_the_template_detection(lora):
 
 def test_generation_reads_the_lora_off_the_event_loop(lora, monkeypatch):
     """The served graph runs agenerate on a replica's event loop: the LoRA folder, its template
-    face and the style registry are read in worker threads."""
+    face, the style registry and the style's LoRA file are read in worker threads."""
     import threading
 
     import facechain.pipelines.generate as generate_module
@@ -159,12 +159,16 @@ def test_generation_reads_the_lora_off_the_event_loop(lora, monkeypatch):
                         spy("load_template_face", LoraArtifact.load_template_face))
     monkeypatch.setattr(generate_module.StyleRegistry, "load",
                         spy("StyleRegistry.load", generate_module.StyleRegistry.load))
+    # the diffusion double never opens the file: no builtin style LoRA is built for this test
+    monkeypatch.setattr(generate_module, "resolve_lora",
+                        spy("resolve_lora", lambda style: lora.path / "style.safetensors"))
 
     async def run():
         loop_thread.append(threading.get_ident())
-        params = GenerateParams(num_images=3, top_k=2, seed=5, steps=1, style="plain")
+        params = GenerateParams(num_images=3, top_k=2, seed=5, steps=1, style="ink")
         return await asyncio.wait_for(agenerate(lora.path, params, Components()), 3 * WAIT_S)
 
     out = asyncio.run(run())
     assert [p.seed for p in out.portraits] == [5, 6]
-    assert on_loop == {"read_lora": False, "load_template_face": False, "StyleRegistry.load": False}
+    assert on_loop == {"read_lora": False, "load_template_face": False, "StyleRegistry.load": False,
+                       "resolve_lora": False}
