@@ -43,6 +43,7 @@ from typing import Any
 import torch
 
 from facechain.config import cache_dir, config_dir
+from facechain.diffusion.lora_io import PICKLE_SUFFIXES  # formats that unpickle: never read
 from facechain.errors import ConfigError, InvalidInputError, ModelSourceError, NotFoundError
 from facechain.registry import ResolvedSource, parse_source, register_backend, resolve_source
 
@@ -84,8 +85,6 @@ _FINGERPRINT_TENSORS = (
 )
 _SAMPLE = 1 << 20
 
-# Weight formats that unpickle (run code) on load: never read, named in errors.
-PICKLE_SUFFIXES = (".bin", ".ckpt", ".pt", ".pth", ".pkl")
 # diffusers' single-file model type (``infer_diffusers_model_type``) -> configs/diffusers/<name>
 SINGLE_FILE_CONFIGS = {"v1": "sd15", "controlnet": "controlnet-sd15"}
 # The files of a config-only hub snapshot (options.config: hf:<repo>)
@@ -356,7 +355,7 @@ def _check_layout(role: str, path: Path, marker: str, parts: tuple[str, ...]) ->
         folder = path / part if part else path
         if _weight_files(folder):
             continue
-        pickles = sorted(f.name for f in folder.iterdir() if f.suffix in PICKLE_SUFFIXES) if folder.is_dir() else []
+        pickles = sorted(f.name for f in folder.iterdir() if f.suffix.lower() in PICKLE_SUFFIXES) if folder.is_dir() else []
         if pickles:
             raise ModelSourceError(role, f"{folder} has only pickle weights ({', '.join(pickles)}); only "
                                          ".safetensors are loaded: convert them (diffusers "
