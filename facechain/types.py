@@ -179,14 +179,9 @@ class DropReason(str, Enum):
     FACE_TOO_LARGE = "face_too_large"
     BELOW_TOP_K = "below_top_k"
     DETECTION_FAILED = "detection_failed"  # a model component failed on the candidate (our side)
+    # fusion raised: a component failure, or a FusionError (a verdict: this face cannot be fused)
     FUSION_FAILED = "fusion_failed"
     EMBEDDING_FAILED = "embedding_failed"
-
-    @property
-    def is_failure(self) -> bool:
-        """A component failed on the candidate: not a verdict about the generated image."""
-        return self in (DropReason.DETECTION_FAILED, DropReason.FUSION_FAILED,
-                        DropReason.EMBEDDING_FAILED)
 
 
 @dataclass

@@ -41,4 +41,5 @@ def test_component_failures_are_not_input_errors():
         assert isinstance(exc, ComponentError) and not isinstance(exc, InvalidInputError)
     failed = AllItemsFailedError("candidate", [DroppedCandidate(3, DropReason.FUSION_FAILED, "y")])
     assert failed.message == "every candidate failed in a model component: seed 3: fusion_failed (y)"
-    assert failed.failures[0].reason.is_failure and not RejectionReason.NO_FACE.is_failure
+    assert failed.failures[0].reason is DropReason.FUSION_FAILED
+    assert RejectionReason.ANALYSIS_FAILED.is_failure and not RejectionReason.NO_FACE.is_failure
