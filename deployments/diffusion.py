@@ -6,7 +6,9 @@ routes them to a replica that already holds that adapter. Serve's multiplexer is
 the user adapters: it keeps at most :data:`MAX_USER_ADAPTERS` per replica (LRU) and its eviction
 deletes the adapter from the pipeline; the engine holds them for it and never evicts them itself
 (its own LRU bounds only the style adapters, :data:`MAX_STYLE_ADAPTERS`). The adapter set of each
-request is activated under the engine's lock and never merged into the base weights.
+request is activated under the engine's lock and never merged into the base weights. A request
+pins its user adapter until its generation is done, so Serve evicting it in the meantime waits for
+the request instead of pulling the adapter from under it.
 
 Nothing here waits on the engine lock on the replica's event loop: engine calls run in worker
 threads (Serve runs a sync ``__del__`` of an evicted model in its executor too).
@@ -18,6 +20,8 @@ import asyncio
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ray import serve
@@ -62,19 +66,42 @@ class _UserAdapter:
     thread drops the last reference, usually the event loop. Every call after the first returns at
     once, and a first call on an event loop thread hands the eviction (which waits on the engine
     lock) to a worker thread.
+
+    A request pins the adapter from the moment the multiplexer hands it over until its
+    generation is done (:meth:`pin`): a release that comes in between (Serve evicting it for
+    another LoRA while this request still waits for the engine) waits for the pins to go, in its
+    own thread, so the engine never has to load the adapter again behind the multiplexer's back.
     """
 
     def __init__(self, engine: DiffusionEngine, ref: AdapterRef):
         self.engine, self.ref = engine, ref
         self._released = False
-        self._guard = threading.Lock()  # never held while waiting on the engine
+        self._pins = 0
+        self._unpinned = threading.Condition()  # never held while waiting on the engine
+
+    @contextmanager
+    def pin(self) -> Iterator[AdapterRef]:
+        """``with held.pin(): ...`` around a request's use of the adapter (on the event loop;
+        never blocks)."""
+        with self._unpinned:
+            self._pins += 1
+        try:
+            yield self.ref
+        finally:
+            with self._unpinned:
+                self._pins -= 1
+                if not self._pins:
+                    self._unpinned.notify_all()
 
     def release(self) -> bool:
-        """Evict the adapter from the engine (blocking); True the first time only."""
-        with self._guard:
+        """Evict the adapter from the engine once no request uses it (blocking: never on the
+        event loop); True the first time only."""
+        with self._unpinned:
             if self._released:
                 return False
             self._released = True
+            while self._pins:
+                self._unpinned.wait()
         evicted = self.engine.evict(self.ref.adapter_name)
         if evicted:
             record_lora_event(LoraEvent.EVICTION)
@@ -135,7 +162,11 @@ class Diffusion:
         if lora_id:
             record_lora_event(LoraEvent.HIT if lora_id in self._multiplexed() else LoraEvent.MISS)
             held = await self._user_adapter(lora_id)
-            request = bind_face_adapter(request, held.ref)
+            with held.pin() as ref:  # no await between the hand-over and the pin
+                return await self._run(bind_face_adapter(request, ref))
+        return await self._run(request)
+
+    async def _run(self, request: DiffusionRequest) -> list:
         started = time.perf_counter()
         try:
             if self.max_batch_size > 1 and batch_key(request) is not None:

@@ -188,6 +188,63 @@ def test_eviction_runs_once_and_never_on_the_event_loop(replica, monkeypatch):
     _agree(replica)
 
 
+def test_an_adapter_evicted_between_hand_over_and_use_stays_until_the_request_is_done(
+        replica, monkeypatch):
+    """A request got its adapter from the multiplexer and waits for the engine; meanwhile Serve
+    evicts that adapter to load another LoRA. The eviction waits for the request (it never
+    reloads the adapter behind the multiplexer's back), then frees it."""
+    ids = _loras(Path(replica.artifacts.root), MAX_USER_ADAPTERS + 1)
+    first, newcomer = ids[0], ids[-1]
+    engine = replica.engine
+    gate, gated = threading.Event(), threading.Event()
+    run_engine = DiffusionEngine.__call__
+
+    def gated_call(self, request):  # the request, in its worker thread, before the engine lock
+        gated.set()
+        if not gate.wait(30):
+            raise TimeoutError("the test never opened the gate")
+        return run_engine(self, request)
+
+    monkeypatch.setattr(DiffusionEngine, "__call__", gated_call)
+
+    async def until(condition, timeout_s):
+        for _ in range(int(timeout_s / 0.01)):
+            if condition():
+                return True
+            await asyncio.sleep(0.01)
+        return condition()
+
+    async def run():
+        for lora_id in ids[:-1]:  # a full cache, `first` least recently used ...
+            await replica._user_adapter(lora_id)
+        face = AdapterRef.face(first, replica.artifacts.path(LORAS, first))
+        request = DiffusionRequest(prompt="p", adapters=(face,), width=8, height=8)
+        # ... until its request takes it (and moves it to the end): make it the LRU again
+        use = asyncio.create_task(_diffuse(replica, request, first))
+        assert await until(gated.is_set, 30)
+        for lora_id in ids[1:-1]:
+            await replica._user_adapter(lora_id)
+        assert next(iter(replica._multiplexed())) == first
+        load = asyncio.create_task(replica._user_adapter(newcomer))  # evicts `first`
+        # without the pin the eviction is done at once (nothing holds the engine lock)
+        await until(load.done, 1.0)
+        assert face_adapter_name(first) in engine.loaded_adapters()  # still there for `use`
+        gate.set()
+        images = await asyncio.wait_for(use, 30)
+        await asyncio.wait_for(load, 30)
+        return images
+
+    try:
+        images = asyncio.run(run())
+    finally:
+        gate.set()  # a failed check must not leave the request's thread waiting
+    assert len(images) == 1
+    assert engine.pipe.activated[-1] == [face_adapter_name(first)]
+    assert engine.stats.adapter_loads == MAX_USER_ADAPTERS + 1  # `first` was never loaded twice
+    assert first not in replica._multiplexed() and newcomer in replica._multiplexed()
+    _agree(replica)
+
+
 def test_an_adapter_collected_on_the_loop_hands_eviction_to_a_thread(tmp_path):
     """Collected while a generation holds the engine lock: ``del`` returns at once, the adapter
     is evicted when the lock frees up."""
