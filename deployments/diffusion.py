@@ -192,12 +192,15 @@ class Diffusion:
                 "multiplexed": list(self._multiplexed())}
 
     async def evict(self, lora_id: str) -> bool:
-        """Drop a deleted LoRA from this replica: from the multiplexer's cache (Serve stops
-        routing its id here) and from the engine, in a worker thread."""
+        """Drop a deleted LoRA from this replica: from the multiplexer's cache and from the
+        engine, in a worker thread (after the requests that use it).
+
+        Serve's router may list the id for this replica until the multiplexer next reports its
+        ids (at its next load or eviction); that costs nothing, since the ingress answers a
+        deleted LoRA with 404 before any diffusion request is made for it."""
         held = self._multiplexed().pop(lora_id, None)
         if held is None:
             return await asyncio.to_thread(self.engine.evict, face_adapter_name(lora_id))
-        getattr(self, _MULTIPLEXER_ATTR)._push_multiplexed_replica_info = True  # tell the router
         return await asyncio.to_thread(held.release)
 
     async def check_health(self) -> None:
