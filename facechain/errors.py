@@ -34,6 +34,10 @@ class ImageTooLargeError(InvalidInputError):
     """An image above the pixel limit (decompression-bomb guard)."""
 
 
+class NoPersonError(InvalidInputError):
+    """A photo that must show a person (a try-on garment photo) shows none."""
+
+
 class NoUsablePhotosError(FaceChainError):
     """Preprocessing rejected every photo; ``rejections`` lists each photo's reason."""
 

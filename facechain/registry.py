@@ -41,6 +41,7 @@ ROLE_MODULES: dict[str, str] = {
     "face_detection": "facechain.components.face_detection",
     "landmarks": "facechain.components.face_detection",
     "human_parsing": "facechain.components.human_parsing",
+    "garment_segmentation": "facechain.components.garment_mask",
     "skin_retouching": "facechain.components.skin_retouching",
     "face_attributes": "facechain.components.face_attributes",
     "tagging": "facechain.components.tagging",
