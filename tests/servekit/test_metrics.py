@@ -149,7 +149,7 @@ def test_sample_total_sums_replicas_and_matches_labels():
 
 
 @pytest.mark.slow
-def test_values_recorded_in_a_ray_worker_reach_the_node_agent():
+def test_values_recorded_in_a_ray_worker_reach_the_node_agent(monkeypatch):
     """End to end through Ray: an actor records with the helpers; the node's agent exports them
     under the documented names within a few seconds."""
     import asyncio
@@ -158,9 +158,10 @@ def test_values_recorded_in_a_ray_worker_reach_the_node_agent():
 
     started = not ray.is_initialized()
     if started:
-        os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+        # for this cluster only (monkeypatch): a later test's Ray keeps its own settings
+        monkeypatch.setenv("RAY_AUTH_MODE", os.environ.get("RAY_AUTH_MODE", "disabled"))
         # Ray reads its system config from RAY_<exact name>, lower case included.
-        os.environ["RAY_metrics_report_interval_ms"] = "500"  # noqa: SIM112
+        monkeypatch.setenv("RAY_metrics_report_interval_ms", "500")
         ray.init(address="local", num_cpus=1, include_dashboard=False, log_to_driver=False)
     try:
 
