@@ -17,6 +17,15 @@ Both return :class:`facechain.types.Parsing`. When no face is found the head, fa
 are empty (all zero) and ``person`` is still filled in: the caller decides (preprocessing rejects
 the photo as ``no_face``). :func:`paint_background` composites the image on a flat colour.
 
+Template inpainting and try-on use the same role for their mask recipe
+(:mod:`facechain.components.inpaint_masks`): ``face`` is the face skin with the forehead up to the
+hairline, without hair or neck (M2FP's ``Face`` class), and ``person`` is every person pixel
+(M2FP's ``Human`` masks summed, as upstream sums them). ``parse`` takes any image size; the face
+masks are for the largest face, which is all the recipe needs: the inpaint pipeline parses the
+square crop around each face (other faces blacked out), where that face is the largest, so no
+per-face output is needed. No face is empty masks, never an error (upstream's ``segment`` reads an
+undefined variable there).
+
 The face-mesh helpers here (:class:`FaceMeshLandmarker`, :class:`FaceGeometry`, the landmark
 index sets) are shared with ``skin_retouching``.
 """
