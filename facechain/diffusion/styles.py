@@ -377,10 +377,12 @@ def _pulled_lora(role: str, style: Style) -> Path:
         raise ModelSourceError(role, f"style LoRA {style.lora} is not installed; {hint}") from None
     except (OSError, ValueError) as exc:
         raise ModelSourceError(role, f"unreadable install record ({exc}); {hint}") from None
+    if not isinstance(record, dict) or not isinstance(record.get("path"), str):
+        raise ModelSourceError(role, f"malformed install record {pulled_record_path(style)}; {hint}")
     if record.get("source") != style.lora or record.get("lora_weight_name") != style.lora_weight_name:
         raise ModelSourceError(role, f"installed from {record.get('source')}, the style now names "
                                      f"{style.lora}; {hint}")
-    path = Path(record.get("path", ""))
+    path = Path(record["path"])
     if not path.is_file():
         raise ModelSourceError(role, f"installed LoRA file {path} is gone; {hint}")
     return path

@@ -381,6 +381,10 @@ def test_pulled_record_must_match_the_style(tmp_path, monkeypatch):
     (tmp_path / "film.safetensors").unlink()
     with pytest.raises(ModelSourceError, match="gone"):
         resolve_lora(style)
+    for malformed in ("[]", '{"source": "hf:org/film@v1", "lora_weight_name": "film.safetensors"}'):
+        record.write_text(malformed)  # valid JSON, not a record: typed, never an AttributeError
+        with pytest.raises(ModelSourceError, match="malformed install record"):
+            resolve_lora(style)
 
 
 # 6. add() ----------------------------------------------------------------------------------------
