@@ -51,7 +51,11 @@ class JobRunner:
                 now = loop.time()
                 if now - last_beat >= self.heartbeat_s:
                     last_beat = now
-                    await asyncio.to_thread(self._housekeeping)
+                    running = list(self._running)
+                    for job_id in await asyncio.to_thread(self._housekeeping, running):
+                        task = self._running.get(job_id)
+                        if task is not None:  # asyncio tasks are cancelled on their own loop
+                            task.cancel()
                 while len(self._running) < self.max_concurrent:
                     job = await asyncio.to_thread(self.store.claim_next, TRAIN_KIND, self.runner_id)
                     if job is None:
@@ -65,25 +69,48 @@ class JobRunner:
                 logger.exception("job runner iteration failed")
             await asyncio.sleep(self.poll_s)
 
-    def _housekeeping(self) -> None:
-        for job_id, task in list(self._running.items()):
+    def _housekeeping(self, running: list[str]) -> list[str]:
+        """Heartbeats, stale jobs and job metrics (blocking: a worker thread). Returns the jobs
+        of ``running`` whose cancel was requested; the loop cancels their tasks."""
+        cancel = []
+        for job_id in running:
             try:
                 job = self.store.heartbeat(job_id)
             except JobStateError:
                 continue
             if job.cancel_requested:
-                task.cancel()
+                cancel.append(job_id)
         self.store.reap_stale(self.stale_after_s)
         counts = self.store.count_by_state()
         set_job_counts(TRAIN_KIND, {s.value: n for s, n in counts.items()},
                        states=[s.value for s in JobState])
+        return cancel
+
+    def _settle_cancel(self, job_id: str) -> bool:
+        """A running job's task was cancelled: mark it cancelled if its cancel was requested.
+        False: it was not (its runner is stopping)."""
+        job = self.store.get(job_id)
+        if job.state == JobState.RUNNING and not job.cancel_requested:
+            return False
+        if job.state == JobState.RUNNING:
+            self.store.mark_cancelled(job_id)
+        return True
+
+    def _read_uploads(self, job_id: str) -> list[tuple[str, bytes]]:
+        upload_dir = self.artifacts.path("uploads", job_id)
+        return [(p.name.split("_", 1)[1], p.read_bytes())
+                for p in sorted(upload_dir.iterdir()) if p.is_file()]
+
+    def _delete_uploads(self, job_id: str) -> None:
+        try:
+            self.artifacts.delete("uploads", job_id)
+        except Exception:
+            pass
 
     async def _run(self, job_id: str, params: dict[str, Any]) -> None:
         store = self.store
         try:
-            upload_dir = self.artifacts.path("uploads", job_id)
-            photos = [(p.name.split("_", 1)[1], p.read_bytes())
-                      for p in sorted(upload_dir.iterdir()) if p.is_file()]
+            photos = await asyncio.to_thread(self._read_uploads, job_id)  # up to max_photos files
             spec = {"lora_id": params["lora_id"], "photos": photos, "params": params.get("train", {})}
             stream = self.trainer.options(stream=True).train.remote(spec)
             async for event in stream:
@@ -107,20 +134,14 @@ class JobRunner:
                     return
             await asyncio.to_thread(store.fail, job_id, "internal", "the trainer ended without a result")
         except asyncio.CancelledError:
-            job = store.get(job_id)
-            if job.state == JobState.RUNNING:
-                if job.cancel_requested:
-                    store.mark_cancelled(job_id)
-                else:  # the runner itself is stopping: let a restart reap or re-run it
-                    raise
+            if not await asyncio.to_thread(self._settle_cancel, job_id):
+                raise  # the runner itself is stopping: let a restart reap it
         except Exception as exc:
             logger.exception("job %s failed", job_id)
             try:
-                store.fail(job_id, type(exc).__name__, str(exc)[:2000])
+                await asyncio.to_thread(store.fail, job_id, type(exc).__name__, str(exc)[:2000])
             except JobStateError:
                 pass
         finally:
-            try:
-                self.artifacts.delete("uploads", job_id)
-            except Exception:
-                pass
+            # in a thread, and shielded: a second cancel while it runs still deletes the uploads
+            await asyncio.shield(asyncio.to_thread(self._delete_uploads, job_id))
