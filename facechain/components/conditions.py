@@ -19,7 +19,8 @@ stand-in for a MiDaS depth map restricted to the hands).
 - ``openpose_full``  body + hands + face points
 - ``openpose_face``  face points only (68 dlib-order points, + 2 pupils from the mesh)
 - ``canny``          ``cv2.Canny`` edges, options ``low``/``high`` (100/200) and ``mask``
-- ``depth_hands``    hand depth, near = bright, on black
+- ``depth_hands``    hand depth, near = bright, on black; option ``mask`` (kept where > 0: try-on
+                     passes the arm mask, as upstream multiplies its hand-box depth by it)
 
 The keypoints themselves come from :meth:`ConditionAnnotator.pose` as a :class:`BodyPose`
 (pixel coordinates + the image size), and :func:`draw_openpose` / :func:`draw_hand_depth`
@@ -51,7 +52,7 @@ KIND_OPTIONS: dict[str, frozenset[str]] = {
     "openpose_full": frozenset({"landmarks68", "body_pose"}),
     "openpose_face": frozenset({"landmarks68", "body_pose"}),
     "canny": frozenset({"low", "high", "mask"}),
-    "depth_hands": frozenset({"body_pose"}),
+    "depth_hands": frozenset({"body_pose", "mask"}),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -357,14 +358,19 @@ def canny(image: np.ndarray, low: float = 100, high: float = 200,
                                 param="low")
     edges = cv2.Canny(image, low, high)
     if mask is not None:
-        mask = np.asarray(mask)
-        if mask.ndim == 3:
-            mask = mask.max(axis=2)
-        if mask.shape != image.shape[:2]:
-            raise InvalidInputError(f"mask {mask.shape} does not match image {image.shape[:2]}",
-                                    param="mask")
-        edges[mask <= 0] = 0
+        edges[_check_mask(mask, image.shape) <= 0] = 0
     return np.repeat(edges[:, :, None], 3, axis=2)
+
+
+def _check_mask(mask: Any, shape: tuple[int, ...]) -> np.ndarray:
+    """A condition's ``mask`` option as (H, W) (a 3-channel mask reduced by max), size-checked."""
+    mask = np.asarray(mask)
+    if mask.ndim == 3:
+        mask = mask.max(axis=2)
+    if mask.shape != tuple(shape[:2]):
+        raise InvalidInputError(f"mask {mask.shape} does not match image {tuple(shape[:2])}",
+                                param="mask")
+    return mask
 
 
 # ---------------------------------------------------------------------------------------------
@@ -475,7 +481,8 @@ class ConditionAnnotator:
     def __call__(self, image: np.ndarray, kind: str, **options: Any) -> np.ndarray:
         """The ``kind`` condition image of ``image`` (uint8 RGB, same H x W).
 
-        Options: ``low``, ``high``, ``mask`` (canny); ``include_hands``, ``include_face``
+        Options: ``low``, ``high``, ``mask`` (canny; depth_hands: the depth is kept only where
+        ``mask`` > 0, e.g. the arm mask of try-on); ``include_hands``, ``include_face``
         (openpose); ``landmarks68`` ((68, 2) face points in pixels of ``image``, used instead of
         the mesh: template inpainting passes the warped landmarks of the generated face);
         ``body_pose`` (a :class:`BodyPose` from :meth:`pose`, at any size, used instead of
@@ -528,7 +535,10 @@ class ConditionAnnotator:
 
         # 4. Draw
         if kind == "depth_hands":
-            return draw_hand_depth((h, w), body_pose, self.far_level, self.finger_width)
+            depth = draw_hand_depth((h, w), body_pose, self.far_level, self.finger_width)
+            if options.get("mask") is not None:
+                depth[_check_mask(options["mask"], (h, w)) <= 0] = 0
+            return depth
         return draw_openpose((h, w), body_pose, include_hands=want_hands,
                              include_face=want_face, include_body=want_body)
 
