@@ -602,7 +602,7 @@ class Tagger:
                  attributes: Attributes | None = None, faces: int = 1) -> list[str]:
         image = check_image(image)
         if parsing is not None:
-            for name in ("hair", "person"):
+            for name in ("head", "hair", "person"):  # the masks the tags read
                 if getattr(parsing, name).shape != image.shape[:2]:
                     raise InvalidInputError(f"parsing.{name} does not match the image size",
                                             param="parsing")

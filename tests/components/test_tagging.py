@@ -215,6 +215,11 @@ def test_rejects_mismatched_parsing(images, faces, tagger):
     small = np.zeros((10, 10), np.uint8)
     with pytest.raises(InvalidInputError):
         tagger(images["obama.jpg"], faces["obama.jpg"], Parsing(small, small, small, small))
+    # the headwear tags read the head mask too: a wrong one alone is the caller's error as well
+    full = np.zeros(images["obama.jpg"].shape[:2], np.uint8)
+    with pytest.raises(InvalidInputError, match="parsing.head"):
+        tagger(images["obama.jpg"], faces["obama.jpg"], Parsing(head=small, face=full, hair=full,
+                                                                person=full))
 
 
 def test_missing_predictor_file(tmp_path):
