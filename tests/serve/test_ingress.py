@@ -246,7 +246,25 @@ def test_generate_reads_decodes_and_encodes_off_the_event_loop(served, monkeypat
 
 def test_faces_images_and_style_routes_stay_off_the_loop(served, monkeypatch):
     client, instance = served
+    image = np.full((8, 8, 3), 120, np.uint8)
+    output = SimpleNamespace(samples=[SimpleNamespace(image=image)], rejected=[])
+    accepted = {"source": "a.jpg", "caption": "a girl", "tags": [], "quality": 0.5,
+                "quality_terms": {}, "rotation": 0, "roll_degrees": 0.0, "gender": "female",
+                "male_probability": 0.1, "age": 30.0, "face_box": [0.0, 0.0, 8.0, 8.0]}
+
+    async def fake_preprocess(photos, components, params):
+        return output
+
+    monkeypatch.setattr(ingress_module, "apreprocess", fake_preprocess)
+    monkeypatch.setattr(ingress_module, "preprocess_report", lambda out: {
+        "accepted": [dict(accepted)], "rejected": [], "trigger": "a girl", "gender": "female",
+        "age": 30.0, "template": {}})
     calls = _spy(monkeypatch)
+    r = client.post("/v1/faces", params={"include_images": "true"},
+                    files=[("photos", ("a.jpg", _jpeg(), "image/jpeg"))])
+    assert r.status_code == 200, r.text
+    assert r.json()["accepted"][0]["image"]  # the training image, encoded ...
+    assert calls["encode_png"] == [False]  # ... in a worker thread
     assert client.get("/v1/styles").status_code == 200
     r = client.post("/v1/styles", data={"slug": "dusk-test", "name": "Dusk", "prompt": "{trigger}, dusk"})
     assert r.status_code == 201, r.text
