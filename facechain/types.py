@@ -163,6 +163,23 @@ class Parsing:
 
 
 @dataclass(frozen=True)
+class GarmentParsing:
+    """Try-on parsing of a garment photo: uint8 (H, W) masks, 255 inside, of the main person.
+
+    ``garment`` is what the person wears (kept in try-on); ``head`` the face and hair, grown a
+    little, and the person above the chin; ``neck`` the bare neck skin; ``arms`` bare arm and
+    hand skin (and the detected hands). ``garment``, ``head``, ``neck`` and ``arms`` are
+    disjoint parts of ``person``.
+    """
+
+    garment: np.ndarray
+    person: np.ndarray
+    head: np.ndarray
+    neck: np.ndarray
+    arms: np.ndarray
+
+
+@dataclass(frozen=True)
 class QualityScore:
     """Face quality in [0, 1] (higher is better) and the terms it was made of."""
 

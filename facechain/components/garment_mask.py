@@ -43,6 +43,7 @@ from facechain.components.human_parsing import (
 )
 from facechain.errors import InvalidInputError, NoPersonError
 from facechain.registry import ResolvedSource, register_backend, require_builtin
+from facechain.types import GarmentParsing
 
 logger = logging.getLogger(__name__)
 
@@ -79,8 +80,12 @@ class ClassicalGarmentSegmenter:
        (else the one holding the face, else the largest);
     4. skin = person pixels close to the face's colour (Lab Mahalanobis), looser in the neck zone
        (between the chin and the shoulders, jaw-wide);
-    5. garment = person - grown head - everything above the chin (from the pose's head points
-       when the mesh finds no face) - skin - grown hand hulls, opened, small parts dropped.
+    5. garment = person - head (grown face + hair, and everything above the chin, from the
+       pose's head points when the mesh finds no face) - skin - grown hand hulls, opened, small
+       parts dropped.
+
+    ``__call__`` returns the garment mask; :meth:`segment` returns it with the other masks
+    try-on needs (:class:`facechain.types.GarmentParsing`: person, head, neck, arms).
 
     The MediaPipe graphs are built once here; calls are serialised (MediaPipe is not
     thread-safe, and both helpers hold their own locks too).
@@ -101,6 +106,11 @@ class ClassicalGarmentSegmenter:
         self._lock = threading.Lock()
 
     def __call__(self, image: np.ndarray) -> np.ndarray:
+        """The garment mask of ``image``: uint8 (H, W), 255 = garment."""
+        return self.segment(image).garment
+
+    def segment(self, image: np.ndarray) -> GarmentParsing:
+        """Garment and the other try-on masks of ``image`` (:class:`GarmentParsing`)."""
         # 1. Check input; person, face, hair; pose and hands
         image = check_rgb_image(image)
         h, w = image.shape[:2]
@@ -126,33 +136,44 @@ class ClassicalGarmentSegmenter:
             prefer = parsing.face
         person = keep_component(person.astype(np.uint8) * 255, prefer=prefer) > 0
 
-        # 4. Skin (calibrated on the face when there is one)
+        # 4. Head (grown face + hair, and everything above the chin) and skin (calibrated on the
+        #    face when there is one; looser in the neck zone)
         size = float(np.sqrt(max(face.sum(), 1)))
+        head = np.zeros((h, w), bool)
+        if face.any():
+            head = cv2.dilate(parsing.head, ellipse_kernel(HEAD_MARGIN * size)) > 0
+            chin = int(np.nonzero(face.any(axis=1))[0].max())
+        else:
+            chin = self._chin_from_pose(body)
+        head[:chin + 1] = True
+        head &= person
         skin_d = self._skin_distance(image, face, size)
-        neck = self._neck_zone(face, body, (h, w), size)
+        neck_zone = self._neck_zone(face, body, (h, w), size)
         if skin_d is None:
             skin = self._generic_skin(image)
         else:
-            skin = (skin_d < self.skin_distance) | (neck & (skin_d < self.neck_skin_distance))
-
-        # 5. Garment = person - head - above the chin - skin - hands; clean up
-        garment = person & ~skin
-        if face.any():
-            head = cv2.dilate(parsing.head, ellipse_kernel(HEAD_MARGIN * size)) > 0
-            garment &= ~head
-            chin = int(np.nonzero(face.any(axis=1))[0].max())
-            garment[:chin + 1] = False
-        elif has_pose:
-            garment[:self._chin_from_pose(body) + 1] = False
+            skin = (skin_d < self.skin_distance) | (neck_zone & (skin_d < self.neck_skin_distance))
+        skin &= person & ~head
+        neck = skin & neck_zone
+        hand_regions = np.zeros((h, w), bool)
         for hand in hands:
-            garment &= ~self._hand_region(hand, (h, w))
+            hand_regions |= self._hand_region(hand, (h, w))
+        arms = (skin & ~neck) | (hand_regions & person & ~head)
+
+        # 5. Garment = person - head - skin - hands; clean up
+        garment = person & ~head & ~skin & ~hand_regions
         mask = self._clean(garment.astype(np.uint8) * 255, (h, w))
         if not mask.any():
             raise InvalidInputError("no garment found on the person in the photo (send the "
                                     "garment mask)", param="image")
         logger.debug("garment: %.1f %% of the image, %d hands, face %s", 100 * (mask > 0).mean(),
                      len(hands), bool(face.any()))
-        return mask
+
+        def u8(m: np.ndarray) -> np.ndarray:
+            return m.astype(np.uint8) * 255
+
+        return GarmentParsing(garment=mask, person=u8(person), head=u8(head), neck=u8(neck),
+                              arms=u8(arms & ~neck & (mask == 0)))
 
     # -- helpers -------------------------------------------------------------------------------
 

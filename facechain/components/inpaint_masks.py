@@ -17,7 +17,9 @@ v3.0.0; line refs as in ``shared/reference/inpaint-tryon.md``):
 - the merge-back window mask (eroded, blurred, face box 1, other faces 0) [inp L750-770]:
   :func:`merge_window_mask`;
 - try-on: inpaint mask 1 - erode(garment, 15 x 15), paste-back alpha blur(erode(garment, 5 x 5),
-  5 x 5) [try L145-151, L318-331]: :func:`tryon_inpaint_mask`, :func:`garment_paste_alpha`.
+  5 x 5) [try L145-151, L318-331]: :func:`tryon_inpaint_mask`, :func:`garment_paste_alpha`; the
+  body mask of its Canny control, person - dilate(head + neck, 5 x 5) + garment [try L154-159]:
+  :func:`tryon_body_mask`.
 
 Where upstream fails (no face: an undefined variable or ``None``), these return empty masks.
 """
@@ -45,10 +47,12 @@ PERSON_BLUR = 21
 # Square face crop: the face's longer side is this fraction of the crop side [inp L708-733].
 FACE_RATIO = 0.45
 CROP_SIZE = 512
-# Try-on garment erosions: inpaint mask (15) and paste-back alpha (5, blurred 5) [try L145-151].
+# Try-on garment erosions: inpaint mask (15) and paste-back alpha (5, blurred 5) [try L145-151];
+# head + neck dilation of the Canny body mask (5) [try L154-159].
 TRYON_INPAINT_EROSION = 15
 TRYON_PASTE_EROSION = 5
 TRYON_PASTE_BLUR = 5
+TRYON_BODY_HEAD_DILATION = 5
 
 Box = tuple[float, float, float, float]
 
@@ -316,6 +320,21 @@ def garment_paste_alpha(garment: np.ndarray, erosion: int = TRYON_PASTE_EROSION,
     eroded = cv2.erode(garment, np.ones((int(erosion), int(erosion)), np.uint8))
     soft = cv2.GaussianBlur(eroded, (int(blur), int(blur)), 0)  # uint8: 255 stays 255 exactly
     return soft.astype(np.float32) / 255.0
+
+
+def tryon_body_mask(person: np.ndarray, head: np.ndarray, neck: np.ndarray, garment: np.ndarray,
+                    dilation: int = TRYON_BODY_HEAD_DILATION) -> np.ndarray:
+    """Where try-on's Canny control keeps edges: the body without head and neck, plus the
+    garment: person - dilate(head + neck, 5 x 5) + garment [try L154-159]. Arguments are the
+    masks of :class:`facechain.types.GarmentParsing` (or a request's garment mask)."""
+    person = check_mask(person, param="person")
+    shape = person.shape
+    head = check_mask(head, shape, param="head")
+    neck = check_mask(neck, shape, param="neck")
+    garment = check_mask(garment, shape, param="garment")
+    cut = cv2.dilate(np.maximum(head, neck), np.ones((int(dilation), int(dilation)), np.uint8))
+    body = np.where(cut > 0, 0, person).astype(np.uint8)
+    return np.maximum(body, garment)
 
 
 def blend(foreground: np.ndarray, background: np.ndarray, alpha: np.ndarray) -> np.ndarray:

@@ -17,6 +17,7 @@ from facechain.components.inpaint_masks import (
     merge_window_mask,
     soft_person_mask,
     square_face_crop,
+    tryon_body_mask,
     tryon_inpaint_mask,
 )
 from facechain.errors import InvalidInputError
@@ -217,3 +218,16 @@ def test_bad_inputs_are_typed_errors():
         square_face_crop(np.zeros((50, 50, 3), np.float32), (10, 10, 20, 20))
     with pytest.raises(InvalidInputError):
         dilate_by_area(np.zeros((0, 0), np.uint8), 0.1)
+
+
+def test_tryon_body_mask():
+    person = square((100, 100), 20, 0, 80, 100)
+    head = square((100, 100), 35, 0, 65, 30)
+    neck = square((100, 100), 42, 30, 58, 38)
+    garment = square((100, 100), 20, 40, 80, 100)
+    body = tryon_body_mask(person, head, neck, garment)
+    assert not body[:32, 33:67].any() and not body[30:38, 40:60].any(), "head, neck + 2 px"
+    assert (body[garment > 0] == 255).all()
+    assert body[10, 25] == 255 and body[10, 10] == 0, "the rest of the person, not outside it"
+    with pytest.raises(InvalidInputError):
+        tryon_body_mask(person, head[:-1], neck, garment)
