@@ -39,6 +39,7 @@ be created inside the replica, not at import time). Creating and recording work 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
@@ -329,7 +330,7 @@ async def scrape_node_metrics(
     """
     import httpx
 
-    url = url or node_metrics_url()
+    url = url or await asyncio.to_thread(node_metrics_url)  # ray.nodes() blocks: not on the loop
     async with httpx.AsyncClient(timeout=timeout_s) as client:
         response = await client.get(url)
         response.raise_for_status()

@@ -148,6 +148,27 @@ def test_sample_total_sums_replicas_and_matches_labels():
     assert metrics.sample_total(metrics.filter_families(EXPOSITION), name) == 6.0
 
 
+def test_finding_the_node_agent_runs_off_the_event_loop(monkeypatch):
+    """GET /metrics awaits this on the ingress's loop; the lookup (ray.nodes(), a blocking call
+    to the cluster) runs in a worker thread."""
+    import asyncio
+
+    seen = []
+
+    def lookup():
+        try:
+            asyncio.get_running_loop()
+            seen.append("loop")
+        except RuntimeError:
+            seen.append("thread")
+        raise LookupError("stop before any HTTP")
+
+    monkeypatch.setattr(metrics, "node_metrics_url", lookup)
+    with pytest.raises(LookupError):
+        asyncio.run(metrics.scrape_node_metrics())
+    assert seen == ["thread"]
+
+
 @pytest.mark.slow
 def test_values_recorded_in_a_ray_worker_reach_the_node_agent(monkeypatch):
     """End to end through Ray: an actor records with the helpers; the node's agent exports them
