@@ -22,11 +22,12 @@ from facechain.errors import FaceChainError, NoUsablePhotosError
 
 logger = logging.getLogger("facechain")
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}  # the formats decode_image accepts
 EXIT_NO_USABLE = 2
 
 
 def _photo_paths(items: list[str]) -> list[Path]:
+    from facechain.imageio import IMAGE_SUFFIXES  # the formats decode_image accepts
+
     paths: list[Path] = []
     for item in items:
         p = Path(item)

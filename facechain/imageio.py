@@ -28,6 +28,9 @@ DEFAULT_MAX_PIXELS = 40_000_000  # ~ 8000 x 5000; phones top out around 50 MP
 # JPEG many cameras write).
 SUPPORTED_FORMATS = ("JPEG", "PNG", "WEBP")
 _FORMAT_NAMES = "JPEG, PNG or WebP"
+# The file suffixes of those formats: folders of images are collected by them (CLI photos, style
+# training sets), so a file there is never one decode_image refuses for its format.
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 
 Image.MAX_IMAGE_PIXELS = DEFAULT_MAX_PIXELS
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)

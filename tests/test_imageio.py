@@ -119,11 +119,10 @@ def test_formats_outside_the_api_are_refused_before_their_decoder_runs(monkeypat
 
 def test_api_formats_listed_once():
     import facechain.imageio as imageio
-    from facechain.cli import IMAGE_SUFFIXES
 
     assert imageio.SUPPORTED_FORMATS == ("JPEG", "PNG", "WEBP")
-    # the CLI collects files of exactly those formats: each suffix is one of them, each has one
-    formats = {suffix: Image.registered_extensions().get(suffix) for suffix in IMAGE_SUFFIXES}
+    # folders are collected by files of exactly those formats: each suffix is one, each has one
+    formats = {suffix: Image.registered_extensions().get(suffix) for suffix in imageio.IMAGE_SUFFIXES}
     assert set(formats.values()) == set(imageio.SUPPORTED_FORMATS), formats
 
 

@@ -139,11 +139,10 @@ def examples_from_folder(folder: str | os.PathLike, *, caption: str | None = Non
     Each image's caption is its ``<name>.txt`` sidecar (the kohya/diffusers convention) or, when
     there is none, ``caption``; an image without either raises :class:`InvalidInputError`.
     """
-    from facechain.imageio import decode_image
+    from facechain.imageio import IMAGE_SUFFIXES, decode_image
 
     folder = Path(folder)
-    files = sorted(p for p in folder.iterdir()
-                   if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".bmp"))
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
     if not files:
         raise InvalidInputError(f"no images in {folder}", param="examples")
     examples = []

@@ -336,6 +336,16 @@ def test_config_and_default_steps(tiny_base):
     assert default_steps(3, RealSD()) == 600 and default_steps(10, RealSD()) == 800
 
 
+def test_image_folders_collect_only_the_formats_decode_image_reads(tmp_path):
+    """A BMP or TIFF beside the photos is skipped, not a decode error halfway through."""
+    from PIL import Image
+
+    for name in ("a.png", "b.bmp", "c.tiff"):
+        Image.new("RGB", (16, 16), (90, 60, 30)).save(tmp_path / name)
+        (tmp_path / name).with_suffix(".txt").write_text("ink")
+    assert [e.image.shape for e in examples_from_folder(tmp_path)] == [(16, 16, 3)]
+
+
 def test_bad_inputs_are_rejected_before_training(tiny_base, examples, tmp_path):
     with pytest.raises(InvalidInputError):
         train_lora([], tiny_base, CONFIG, tmp_path)
