@@ -8,9 +8,11 @@ decompression bomb costs nothing.
 Importing this module sets Pillow's own decompression-bomb guard for the whole process to
 :data:`DEFAULT_MAX_PIXELS` (it is never disabled): every ``Image.open`` refuses twice it, so
 ``max_pixels`` of :func:`decode_image` is effectively capped at twice the default. Pillow's
-warning between the two is filtered out once, at import (:func:`decode_image` checks its own limit
-right after the header; a ``warnings.catch_warnings`` per call would race, as decodes run in
-worker threads at once and the warning filters are process state).
+warnings about the bytes it parses are filtered out once, at import: the bomb warning between the
+two limits (:func:`decode_image` checks its own limit right after the header) and its
+``UserWarning`` about damaged metadata in uploads (corrupt EXIF, truncated reads), which would
+otherwise print for every new message. Not per call: a ``warnings.catch_warnings`` would race,
+as decodes run in worker threads at once and the warning filters are process state.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 
 Image.MAX_IMAGE_PIXELS = DEFAULT_MAX_PIXELS
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
 
 
 def decode_image(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
