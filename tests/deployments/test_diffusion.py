@@ -4,8 +4,9 @@ The deployment class runs as it does in a replica: Serve's real multiplexer
 (``ray.serve.multiplex``, given a replica context) and the real ``DiffusionEngine``, over a
 recording stand-in for the diffusers pipeline (so a test loads a dozen LoRAs in milliseconds).
 Checked: Serve's multiplexer is the one owner of user adapters (its cache and the engine agree,
-whatever else the engine loads), eviction never waits on the engine lock on the event loop and
-happens once, and the LoRA id of a request routes to the adapter ``set_adapters`` activates.
+whatever else the engine loads), eviction never waits on the engine lock on the event loop,
+happens once and waits for a request that still uses the adapter, and the LoRA id of a request
+routes to the adapter ``set_adapters`` activates.
 """
 
 from __future__ import annotations
