@@ -11,7 +11,10 @@ v3.0.0; line refs as in ``shared/reference/inpaint-tryon.md``):
   with the area of the mask being dilated [inp L107-168]: :func:`dilate_by_area`;
 - the stage-2 inpaint mask, split at the eye line [inp L138-153]: :func:`eye_split_mask`;
 - the soft person mask of the VAE compensation, blur 21 x 21 times the hard mask [inp L164-166]:
-  :func:`soft_person_mask`;
+  :func:`soft_person_mask`, and the compensation itself [inp L363-369]: :func:`add_vae_error`;
+- the draft face warped onto the template face by a similarity on 5 points (from the 68) and
+  pasted inside its face mask, giving the warp mask of the stage-2 recipe [inp L83-104]:
+  :func:`warp_face`, :class:`WarpedFace`;
 - the square face crop, side 2 * int(max(w, h) / 0.45 / 2), zero-padded, resized to 512
   [inp L708-733]: :func:`square_face_crop`, :class:`FaceCrop`;
 - the merge-back window mask (eroded, blurred, face box 1, other faces 0) [inp L750-770]:
@@ -138,6 +141,76 @@ def soft_person_mask(person: np.ndarray, blur: int = PERSON_BLUR) -> np.ndarray:
     """
     person = check_mask(person).astype(np.float32) / 255.0
     return cv2.GaussianBlur(person, (int(blur), int(blur)), 0) * person
+
+
+def add_vae_error(output: np.ndarray, original: np.ndarray, reconstruction: np.ndarray,
+                  person_alpha: np.ndarray) -> np.ndarray:
+    """VAE reconstruction-error compensation [inp L363-369]: output + (original -
+    reconstruction) * (1 - person_alpha), clipped to uint8. ``reconstruction`` is the zero-mask
+    pass (decode(encode(original))); ``person_alpha`` is :func:`soft_person_mask`. Outside the
+    person this gives back the original's detail the VAE round trip lost."""
+    if not (output.shape == original.shape == reconstruction.shape) or \
+            person_alpha.shape != output.shape[:2]:
+        raise InvalidInputError("output, original, reconstruction and alpha sizes differ",
+                                param="image")
+    error = original.astype(np.int16) - reconstruction.astype(np.int16)
+    weight = 1.0 - person_alpha.astype(np.float32)
+    if output.ndim == 3:
+        weight = weight[:, :, None]
+    out = output.astype(np.float32) + error.astype(np.float32) * weight
+    return np.clip(np.round(out), 0, 255).astype(np.uint8)
+
+
+def five_points(landmarks68: np.ndarray) -> np.ndarray:
+    """(5, 2) eye centres (36-41, 42-47), nose tip (30), mouth corners (48, 54) from 68 points,
+    image-left first as in :class:`facechain.types.Face` (the sheet's offline stand-in for the
+    detector's 5 keypoints, §1.5)."""
+    points = np.asarray(landmarks68, np.float64)
+    if points.shape not in ((68, 2), (70, 2)):
+        raise InvalidInputError(f"expected (68, 2) landmarks, got {points.shape}",
+                                param="landmarks68")
+    return np.stack([points[36:42].mean(axis=0), points[42:48].mean(axis=0), points[30],
+                     points[48], points[54]])
+
+
+@dataclass(frozen=True)
+class WarpedFace:
+    """The draft face warped onto the template: ``image`` = the template with the warped face
+    pasted where ``mask`` (uint8 0/255) is; ``landmarks68`` = the draft's 68 points pushed
+    through ``matrix`` (2 x 3, draft -> template pixels): the dots of the OpenPose face control."""
+
+    image: np.ndarray
+    mask: np.ndarray
+    landmarks68: np.ndarray
+    matrix: np.ndarray
+
+
+def warp_face(template: np.ndarray, draft: np.ndarray, draft_face: np.ndarray,
+              draft68: np.ndarray, template68: np.ndarray) -> WarpedFace:
+    """Warp the draft's face onto the template's face [inp L83-104, L346-348].
+
+    A least-squares similarity (uniform scale, rotation, translation) maps the draft's 5 points
+    onto the template's (both from their 68, :func:`five_points`); the draft and its raw face mask
+    ``draft_face`` are warped onto a template-sized canvas (border 0); the composite keeps the
+    template where the warped mask is 0. Upstream warps a 1.5x box crop of the draft; warping
+    the whole draft through the same mask gives the same pasted pixels.
+    """
+    from facechain.components.face_fusion import similarity_transform  # the project's Umeyama
+
+    mask = check_mask(draft_face, draft.shape, param="draft_face")
+    matrix = similarity_transform(five_points(draft68), five_points(template68))
+    h, w = template.shape[:2]
+    warped = cv2.warpAffine(draft, matrix, (w, h), flags=cv2.INTER_LINEAR,
+                            borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    warped_mask = cv2.warpAffine(mask, matrix, (w, h), flags=cv2.INTER_NEAREST,
+                                 borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    composite = template.copy()
+    inside = warped_mask > 0
+    composite[inside] = warped[inside]
+    points = np.asarray(draft68, np.float64)
+    moved = points @ matrix[:, :2].T + matrix[:, 2]
+    return WarpedFace(image=composite, mask=warped_mask, landmarks68=moved.astype(np.float32),
+                      matrix=matrix)
 
 
 @dataclass(frozen=True)

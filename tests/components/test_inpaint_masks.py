@@ -231,3 +231,55 @@ def test_tryon_body_mask():
     assert body[10, 25] == 255 and body[10, 10] == 0, "the rest of the person, not outside it"
     with pytest.raises(InvalidInputError):
         tryon_body_mask(person, head[:-1], neck, garment)
+
+
+def synthetic_68(cx: float, cy: float, scale: float, angle: float = 0.0) -> np.ndarray:
+    """A face-like 68-point layout (an ellipse of points) moved by a similarity."""
+    rng = np.random.default_rng(3)
+    base = rng.uniform(-1, 1, (68, 2))
+    base[36:42] = (-0.4, -0.3) + rng.normal(0, 0.03, (6, 2))
+    base[42:48] = (0.4, -0.3) + rng.normal(0, 0.03, (6, 2))
+    base[30], base[48], base[54] = (0, 0.1), (-0.3, 0.5), (0.3, 0.5)
+    c, s = np.cos(angle), np.sin(angle)
+    rot = np.array([[c, -s], [s, c]])
+    return (base @ rot.T * scale + (cx, cy)).astype(np.float32)
+
+
+def test_warp_face_maps_the_draft_landmarks_onto_the_template():
+    from facechain.components.inpaint_masks import five_points, warp_face
+
+    draft68 = synthetic_68(100, 110, 40)
+    template68 = synthetic_68(220, 180, 60, angle=0.3)
+    draft = np.full((240, 240, 3), 50, np.uint8)
+    draft_face = np.zeros((240, 240), np.uint8)
+    cv2.fillPoly(draft_face, [cv2.convexHull(np.round(draft68).astype(np.int32))], 255)
+    draft[draft_face > 0] = 200
+    template = np.full((360, 420, 3), 10, np.uint8)
+    out = warp_face(template, draft, draft_face, draft68, template68)
+    assert out.image.shape == template.shape and out.mask.shape == template.shape[:2]
+    assert np.abs(out.landmarks68 - template68).max() < 0.5, "an exact similarity is recovered"
+    assert np.abs(five_points(out.landmarks68) - five_points(template68)).max() < 0.5
+    assert np.array_equal(out.image[out.mask == 0], template[out.mask == 0])
+    assert (out.image[out.mask > 0] == 200).mean() > 0.95
+    area_ratio = np.count_nonzero(out.mask) / np.count_nonzero(draft_face)
+    assert abs(area_ratio - 1.5 ** 2) < 0.2, "scaled by 60 / 40"
+
+
+def test_add_vae_error_restores_the_background_only():
+    from facechain.components.inpaint_masks import add_vae_error
+
+    rng = np.random.default_rng(2)
+    original = rng.integers(20, 235, (100, 100, 3), dtype=np.uint8)
+    reconstruction = np.clip(original.astype(int) + rng.integers(-15, 15, original.shape), 0,
+                             255).astype(np.uint8)
+    person = square((100, 100), 30, 30, 70, 100)
+    alpha = soft_person_mask(person)
+    output = reconstruction.copy()
+    output[person > 0] = 128  # the pass redrew the person
+    out = add_vae_error(output, original, reconstruction, alpha)
+    assert np.array_equal(out[person == 0], original[person == 0]), "background comes back exact"
+    deep = cv2.erode(person, np.ones((31, 31), np.uint8), borderType=cv2.BORDER_CONSTANT,
+                     borderValue=0) > 0
+    assert (out[deep] == 128).all(), "inside the person nothing is added"
+    with pytest.raises(InvalidInputError):
+        add_vae_error(output, original, reconstruction, alpha[:-1])
