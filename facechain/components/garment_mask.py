@@ -41,9 +41,9 @@ from facechain.components.human_parsing import (
     ellipse_kernel,
     keep_component,
 )
-from facechain.errors import InvalidInputError, NoPersonError
+from facechain.errors import InvalidInputError, ModelSourceError, NoPersonError
 from facechain.registry import ResolvedSource, register_backend, require_builtin
-from facechain.types import GarmentParsing
+from facechain.types import GarmentParsing, Parsing
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,9 @@ HAND_MARGIN = 0.35
 # A person is present when the segmentation covers this fraction of the image and the face mesh
 # or the pose (both shoulders) confirms it.
 MIN_PERSON_FRACTION = 0.01
+# Several people: the pose's person spans its keypoints' columns widened by this many shoulder
+# widths each side (where its hands and face are looked for).
+PERSON_MARGIN = 0.5
 # Clean-up: opening kernel (fraction of the image's short side); parts below this fraction of the
 # largest garment part are dropped.
 OPEN_FRACTION = 0.006
@@ -76,8 +79,11 @@ class ClassicalGarmentSegmenter:
 
     1. Person, face and hair: :class:`HeadParser` (selfie segmentation + face mesh);
     2. pose and hands: :class:`ConditionAnnotator` keypoints (MediaPipe Pose, Hands);
-    3. no person -> :class:`NoPersonError`; several people -> the one under the pose's torso
-       (else the one holding the face, else the largest);
+    3. no person -> :class:`NoPersonError`; several people -> the pose's person: the
+       segment under its torso (else the one holding the face), its hands, and its face (parsed
+       again in the columns its keypoints span when the largest face is someone else's); when
+       BlazeFace sees another person's face, the person mask is cut to those columns too (so
+       touching silhouettes part);
     4. skin = person pixels close to the face's colour (Lab Mahalanobis), looser in the neck zone
        (between the chin and the shoulders, jaw-wide);
     5. garment = person - head (grown face + hair, and everything above the chin, from the
@@ -103,6 +109,13 @@ class ClassicalGarmentSegmenter:
         self.use_hands = bool(use_hands)  # False: hands are cut by the skin model alone
         self._parser = HeadParser()
         self._keypoints = ConditionAnnotator()
+        try:
+            import mediapipe as mp
+
+            self._faces = mp.solutions.face_detection.FaceDetection(
+                model_selection=1, min_detection_confidence=0.5)
+        except Exception as exc:  # graph construction failure (broken install)
+            raise ModelSourceError(ROLE, f"cannot build the MediaPipe face detector: {exc}") from exc
         self._lock = threading.Lock()
 
     def __call__(self, image: np.ndarray) -> np.ndarray:
@@ -118,10 +131,28 @@ class ClassicalGarmentSegmenter:
             parsing = self._parser(image)
             body = self._keypoints.body(image)
             hands = self._keypoints.hands(image) if self.use_hands else []
-        face = parsing.face > 0
-        person = parsing.person > 0
         shoulders = body[[2, 5], :2]
         has_pose = bool(np.isfinite(shoulders).all())
+        person = parsing.person > 0
+        if has_pose:
+            # Several people: the pose's person spans these columns; its hands are the ones in
+            # them, and its face is parsed again there when the largest face is someone else's.
+            # When another face is seen (not at the pose's head), silhouettes that touch are
+            # cut at the columns.
+            x0, x1 = self._person_columns(body, w)
+            if self._other_faces(image, body):
+                zone = np.zeros((h, w), bool)
+                zone[:, x0:x1] = True
+                person &= zone
+            hands = [hand for hand in hands if x0 <= float(hand[0, 0]) < x1]
+            face_pixels = parsing.face > 0
+            if face_pixels.any() and face_pixels[:, x0:x1].sum() < 0.5 * face_pixels.sum():
+                with self._lock:
+                    sub = self._parser(np.ascontiguousarray(image[:, x0:x1]))
+                parsing = Parsing(head=_pad_columns(sub.head, x0, w),
+                                  face=_pad_columns(sub.face, x0, w),
+                                  hair=_pad_columns(sub.hair, x0, w), person=parsing.person)
+        face = parsing.face > 0
 
         # 2. Is there a person at all?
         fraction = float(person.mean())
@@ -192,6 +223,33 @@ class ClassicalGarmentSegmenter:
         seed = np.zeros(shape, np.uint8)
         cv2.fillPoly(seed, [np.round(polygon).astype(np.int32)], 255)
         return seed if seed.any() else None
+
+    def _other_faces(self, image: np.ndarray, body: np.ndarray) -> int:
+        """How many detected faces (BlazeFace, full range) are not the pose person's: their
+        centre is farther than one face width from the pose's nose (or its eyes' midpoint)."""
+        head = body[0, :2] if np.isfinite(body[0, :2]).all() else np.nanmean(body[[14, 15], :2], 0)
+        h, w = image.shape[:2]
+        with self._lock:
+            result = self._faces.process(image)
+        others = 0
+        for detection in result.detections or []:
+            b = detection.location_data.relative_bounding_box
+            centre = np.array([(b.xmin + b.width / 2) * w, (b.ymin + b.height / 2) * h])
+            if not np.isfinite(head).all() or \
+                    np.linalg.norm(centre - head) > max(b.width * w, b.height * h):
+                others += 1
+        return others
+
+    @staticmethod
+    def _person_columns(body: np.ndarray, width: int) -> tuple[int, int]:
+        """Columns of the pose's person: its keypoints' x span, widened by PERSON_MARGIN
+        shoulder widths each side (sleeves, loose garments)."""
+        points = body[np.isfinite(body).all(axis=1), :2]
+        shoulder = float(np.linalg.norm(body[5, :2] - body[2, :2]))
+        margin = PERSON_MARGIN * shoulder
+        x0 = int(max(0, np.floor(points[:, 0].min() - margin)))
+        x1 = int(min(width, np.ceil(points[:, 0].max() + margin)))
+        return x0, max(x1, x0 + 1)
 
     @staticmethod
     def _chin_from_pose(body: np.ndarray) -> int:
@@ -264,6 +322,14 @@ class ClassicalGarmentSegmenter:
         with self._lock:
             self._parser.close()
             self._keypoints.close()
+            self._faces.close()
+
+
+def _pad_columns(mask: np.ndarray, x0: int, width: int) -> np.ndarray:
+    """A mask of columns x0.. of an image, back in the whole image's width (zeros elsewhere)."""
+    out = np.zeros((mask.shape[0], width), mask.dtype)
+    out[:, x0:x0 + mask.shape[1]] = mask
+    return out
 
 
 @register_backend(ROLE, "classical")

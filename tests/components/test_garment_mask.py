@@ -250,3 +250,20 @@ def test_arms_hold_the_hand_and_feed_the_try_on_controls(parts, photos, mp_hands
     body = tryon_body_mask(p.person, p.head, p.neck, p.garment)
     assert (body[p.garment > 0] == 255).all()
     assert not body[p.head > 0].any()
+
+
+@pytest.mark.parametrize("pair", [("obama.jpg", "biden.jpg"), ("biden.jpg", "obama2.jpg")])
+def test_two_people_the_mask_is_one_persons_garment(segmenter, photos, detector, pair):
+    """Two photos side by side with a gap: the garment of one person only, and neither face."""
+    height = 480
+    left, right = (cv2.resize(photos[n], (int(photos[n].shape[1] * height / photos[n].shape[0]),
+                                          height), interpolation=cv2.INTER_AREA) for n in pair)
+    gap = np.full((height, 60, 3), 255, np.uint8)
+    image = np.ascontiguousarray(np.hstack([left, gap, right]))
+    mask = segmenter(image) > 0
+    split = left.shape[1] + 30
+    one_side = max(mask[:, :split].sum(), mask[:, split:].sum()) / mask.sum()
+    assert one_side > 0.98
+    for face in detector(image):
+        x0, y0, x1, y1 = (int(round(v)) for v in face.box)
+        assert mask[max(0, y0):y1, max(0, x0):x1].mean() < 0.03
