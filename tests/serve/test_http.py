@@ -41,17 +41,18 @@ def server(tmp_path_factory):
     config = load_config("configs/serve/local.yaml", port=port, overrides={
         "job_store": str(root / "jobs.sqlite3"), "artifacts": str(root / "artifacts"),
         "max_upload_mb": 2, "request_timeout_s": 120})
-    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
-    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
     import ray
 
-    try:
-        deploy(config, wait_s=900)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
-            yield client, root
-    finally:
-        serve.shutdown()
-        ray.shutdown()
+    with pytest.MonkeyPatch.context() as env:  # for this module's cluster only
+        env.setenv("RAY_AUTH_MODE", os.environ.get("RAY_AUTH_MODE", "disabled"))
+        start_local_ray(metrics_port=_free_port(), log_to_driver=False)
+        try:
+            deploy(config, wait_s=900)
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
+                yield client, root
+        finally:
+            serve.shutdown()
+            ray.shutdown()
 
 
 def _photos(names=SAME_PERSON):
