@@ -370,7 +370,9 @@ class Ingress:
         styles = None
         if body.style is not None:
             style = await self._style(body.style)
-            # the style LoRA's file checks (a builtin one is trained on first use) in a thread
+            # a builtin style LoRA is trained on its first use: here, in a thread, so that the
+            # library's own resolve_lora (agenerate's adapters_for, on the loop) finds the file
+            # there and only checks its header
             await asyncio.to_thread(resolve_lora, style)
             styles = self.styles
         pose = None
