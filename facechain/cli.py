@@ -165,11 +165,19 @@ def cmd_train_style(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_styles(args: argparse.Namespace) -> int:
+def _style_registry(args: argparse.Namespace):
+    """The styles of ``--base-model``, else of the profile's base model (listing and pulling
+    agree on which styles a slug names)."""
     from facechain.diffusion.styles import StyleRegistry
     from facechain.pipelines.generate import style_family
+    from facechain.registry import ModelRegistry
 
-    registry = StyleRegistry.load(style_family(args.base_model or "builtin:tiny-sd15"))
+    base = args.base_model or ModelRegistry.load(args.models).spec("base_model").source
+    return StyleRegistry.load(style_family(base))
+
+
+def cmd_styles(args: argparse.Namespace) -> int:
+    registry = _style_registry(args)
     for style in registry.list():
         kind = "prompt-only" if style.is_prompt_only else f"lora {style.lora}"
         print(f"{style.slug:28s} {style.name:30s} {kind}")
@@ -178,12 +186,7 @@ def cmd_styles(args: argparse.Namespace) -> int:
 
 def cmd_styles_pull(args: argparse.Namespace) -> int:
     """Install the LoRAs of the named styles (the one step that downloads style weights)."""
-    from facechain.diffusion.styles import StyleRegistry
-    from facechain.pipelines.generate import style_family
-    from facechain.registry import ModelRegistry
-
-    base = args.base_model or ModelRegistry.load(args.models).spec("base_model").source
-    registry = StyleRegistry.load(style_family(base))
+    registry = _style_registry(args)
     pulled = {slug: registry.pull(slug) for slug in args.slugs}
     print(json.dumps({"base_model": registry.base_model,
                       "styles": {slug: str(path) if path else None for slug, path in pulled.items()}},
@@ -258,7 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_train_style)
 
     p = sub.add_parser("styles", help="list the styles for a base model")
-    p.add_argument("--base-model", default=None)
+    p.add_argument("--base-model", default=None,
+                   help="base model source whose styles to list (default: the profile's base_model)")
     p.set_defaults(func=cmd_styles)
     styles_sub = p.add_subparsers(dest="styles_command")
     pull = styles_sub.add_parser("pull", help="download and record the LoRAs of hub styles, so "

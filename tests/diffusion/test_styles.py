@@ -387,6 +387,22 @@ def test_pulled_record_must_match_the_style(tmp_path, monkeypatch):
             resolve_lora(style)
 
 
+def test_cli_lists_the_styles_that_styles_pull_would_pull(capsys):
+    """``facechain styles`` and ``facechain styles pull`` read the same registry: the profile's
+    base model's, unless --base-model names another."""
+    from facechain.cli import main
+
+    def listed(*argv: str) -> set[str]:
+        assert main([*argv]) == 0
+        return {line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()}
+
+    sd15 = listed("--models", "sd15", "styles")
+    assert {"polaroid", "guofeng"} <= sd15  # the hub styles `styles pull` installs for sd15
+    tiny = listed("styles")  # the default profile's tiny model
+    assert "ink" in tiny and "polaroid" not in tiny
+    assert listed("--models", "sd15", "styles", "--base-model", "builtin:tiny-sd15") == tiny
+
+
 # 6. add() ----------------------------------------------------------------------------------------
 
 
