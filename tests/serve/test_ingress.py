@@ -276,10 +276,11 @@ def test_the_loop_answers_while_a_lora_read_blocks(served, monkeypatch):
     client, instance = served
     (instance.artifacts.root / LORAS / "slow").mkdir(parents=True)
     entered, release = threading.Event(), threading.Event()
+    released = []  # whether the read was still blocked when the test let it go
 
     def slow_read(path):
         entered.set()
-        release.wait(30)
+        released.append(release.wait(30))  # False: nobody answered /healthz meanwhile
         raise ingress_module.NotFoundError("gone", param="id")
 
     monkeypatch.setattr(ingress_module, "read_lora", slow_read)
@@ -293,6 +294,7 @@ def test_the_loop_answers_while_a_lora_read_blocks(served, monkeypatch):
         release.set()
         worker.join(30)
     assert result["r"].status_code == 404
+    assert released == [True]  # /healthz was answered before the read returned
 
 
 # -- readiness ------------------------------------------------------------------------------------
