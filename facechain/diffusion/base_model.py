@@ -342,12 +342,19 @@ def _model_dir(source: ResolvedSource, subfolder: str | None) -> Path:
 
 
 def _check_layout(role: str, path: Path, marker: str, parts: tuple[str, ...]) -> None:
-    """A single ``.safetensors`` file, or a diffusers folder (``marker``) whose weight folders
-    ``parts`` ("" = the folder itself) each hold safetensors weights."""
+    """A single ``.safetensors`` file with a readable header, or a diffusers folder (``marker``)
+    whose weight folders ``parts`` ("" = the folder itself) each hold safetensors weights."""
     if path.is_file():
         if path.suffix != ".safetensors":
             raise ModelSourceError(role, f"{path}: single-file checkpoints must be .safetensors "
                                          "(pickled .ckpt/.bin files are not loaded)")
+        from safetensors import SafetensorError, safe_open
+
+        try:  # the architecture and the fingerprint are read from the header next
+            with safe_open(str(path), framework="pt"):
+                pass
+        except (SafetensorError, OSError) as exc:
+            raise ModelSourceError(role, f"{path} is not a readable .safetensors file: {exc}") from exc
         return
     if not (path / marker).exists():
         raise ModelSourceError(role, f"{path} is not a diffusers folder (no {marker})")

@@ -429,6 +429,19 @@ def test_single_file_architecture_picks_the_shipped_config(tmp_path):
         single_file_config("base_model", sd, "some-org/some-configs")
 
 
+@pytest.mark.parametrize("config", [None, "builtin:tiny-sd15"])
+def test_damaged_single_file_is_a_typed_error(config, tmp_path):
+    """A truncated download named .safetensors fails as the role's ModelSourceError when it is
+    built, not as safetensors' own error (from the architecture or the fingerprint read)."""
+    damaged = tmp_path / "model.safetensors"
+    damaged.write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{\"__metadata__")
+    with pytest.raises(ModelSourceError, match="not a readable .safetensors") as err:
+        load_base_model(str(damaged), device="cpu", config=config)
+    assert err.value.role == "base_model"
+    with pytest.raises(ModelSourceError, match="not a readable .safetensors"):
+        load_controlnet(str(damaged), role="controlnet_canny", device="cpu")
+
+
 @pytest.mark.parametrize("role", ["base_model", "controlnet_canny"])
 def test_folder_with_only_pickle_weights_is_a_typed_error(role, tmp_path):
     """A diffusers folder whose weights are pickles is refused by name (no ``.bin`` fallback)."""
