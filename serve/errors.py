@@ -168,7 +168,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": description}
     for status, description in [
         (400, "Invalid input"), (404, "Not found"), (409, "Conflict"),
-        (413, "Image too large"), (422, "Validation error or no usable photos"),
+        (413, "Image or upload too large"), (422, "Validation error or no usable photos"),
         (500, "Internal error"), (502, "A model component failed on every item"),
         (503, "Overloaded or model unavailable"), (504, "Timeout"),
     ]

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
-from fastapi import Depends, FastAPI, File, Form, Path, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import Json
@@ -416,7 +416,10 @@ class Ingress:
             data["negative_prompt"] = negative_prompt
         weights = None
         if lora is not None:
-            weights = await lora.read(self.max_upload_bytes * 10 + 1)
+            limit = self.max_upload_bytes * 10  # style LoRAs are larger than photos
+            weights = await lora.read(limit + 1)
+            if len(weights) > limit:  # never hand the library a cut-off file to judge
+                raise HTTPException(413, f"style LoRA upload exceeds {limit // (1024 * 1024)} MB")
         styles = await self._reload_styles()
         style = await asyncio.to_thread(styles.add, data, weights, self.style_dir)
         return _style_out(style)

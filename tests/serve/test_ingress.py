@@ -271,6 +271,16 @@ def test_faces_images_and_style_routes_stay_off_the_loop(served, monkeypatch):
     assert len(calls["StyleRegistry.load"]) == 2 and not any(calls["StyleRegistry.load"])
 
 
+def test_a_style_lora_above_the_upload_limit_is_413_not_a_cut_off_file(served):
+    client, instance = served
+    instance.max_upload_bytes = 100  # style LoRAs: 10x, 1000 bytes
+    r = client.post("/v1/styles", data={"slug": "big-test", "name": "Big"},
+                    files={"lora": ("big.safetensors", b"\0" * 1001, "application/octet-stream")})
+    assert r.status_code == 413, r.text
+    assert r.json()["error"]["type"] == "request_entity_too_large"
+    assert not (instance.style_dir / "big-test.yaml").exists()
+
+
 def test_the_loop_answers_while_a_lora_read_blocks(served, monkeypatch):
     """A slow disk behind GET /v1/loras/{id}: /healthz is answered meanwhile."""
     client, instance = served
