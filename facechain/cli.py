@@ -195,8 +195,7 @@ def cmd_styles_pull(args: argparse.Namespace) -> int:
 
 
 def _add_person_overrides(p: argparse.ArgumentParser) -> None:
-    from facechain.components.tagging import AgeGroup
-    from facechain.types import Gender
+    from facechain.types import AgeGroup, Gender  # (not tagging: the parser stays light)
 
     p.add_argument("--gender", choices=[g.value for g in Gender], default=None,
                    help="the person's gender, over the classifier's (trigger word, gender tags)")

@@ -85,6 +85,14 @@ class Gender(str, Enum):
     FEMALE = "female"
 
 
+class AgeGroup(str, Enum):
+    """The three age rows of the paper's Table 1 (trigger words: :mod:`facechain.components.tagging`)."""
+
+    CHILD = "child"    # age < 20: "a boy" / "a girl" (+ "children")
+    YOUNG = "young"    # 20..40: "a handsome man" / "a beautiful woman"
+    MATURE = "mature"  # > 40: "a mature man" / "a mature woman"
+
+
 @dataclass(frozen=True)
 class Attributes:
     """Per-photo gender and age estimate. ``male_probability`` is in [0, 1]."""

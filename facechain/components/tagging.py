@@ -52,7 +52,6 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 
 import cv2
@@ -61,7 +60,7 @@ import numpy as np
 from facechain.components.face_attributes import check_image
 from facechain.errors import InvalidInputError, ModelSourceError
 from facechain.registry import ResolvedSource, register_backend
-from facechain.types import Attributes, Face, Gender, Parsing
+from facechain.types import AgeGroup, Attributes, Face, Gender, Parsing
 
 logger = logging.getLogger(__name__)
 
@@ -121,14 +120,6 @@ class Trigger:
     gender: Gender
     age: float
     extra_tags: tuple[str, ...] = field(default_factory=tuple)
-
-
-class AgeGroup(str, Enum):
-    """The three age rows of the paper's Table 1."""
-
-    CHILD = "child"    # age < 20: "a boy" / "a girl" (+ "children")
-    YOUNG = "young"    # 20..40: "a handsome man" / "a beautiful woman"
-    MATURE = "mature"  # > 40: "a mature man" / "a mature woman"
 
 
 def age_group_of(age: float) -> AgeGroup:
