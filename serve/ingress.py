@@ -31,7 +31,7 @@ from ray import serve
 
 from facechain.components.tagging import AgeGroup
 from facechain.diffusion.lora_io import LoraArtifact, read_lora
-from facechain.diffusion.styles import Style, StyleRegistry, resolve_lora
+from facechain.diffusion.styles import Style, StyleRegistry
 from facechain.errors import (
     ImageTooLargeError,
     InvalidInputError,
@@ -369,11 +369,7 @@ class Ingress:
         artifact = await asyncio.to_thread(_read_lora, self.artifacts, body.lora_id)  # 404 first
         styles = None
         if body.style is not None:
-            style = await self._style(body.style)
-            # a builtin style LoRA is trained on its first use: here, in a thread, so that the
-            # library's own resolve_lora (agenerate's adapters_for, on the loop) finds the file
-            # there and only checks its header
-            await asyncio.to_thread(resolve_lora, style)
+            await self._style(body.style)  # 404 before any work; agenerate finds its LoRA
             styles = self.styles
         pose = None
         if body.pose:

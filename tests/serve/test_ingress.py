@@ -202,7 +202,7 @@ def _spy(monkeypatch) -> dict[str, list[bool]]:
 
         return wrapper
 
-    for name in ("read_lora", "encode_png", "decode_base64_image", "resolve_lora"):
+    for name in ("read_lora", "encode_png", "decode_base64_image"):
         monkeypatch.setattr(ingress_module, name, wrap(name, getattr(ingress_module, name)))
     load = wrap("StyleRegistry.load", ingress_module.StyleRegistry.load)
     monkeypatch.setattr(ingress_module.StyleRegistry, "load", staticmethod(load))
@@ -239,7 +239,7 @@ def test_generate_reads_decodes_and_encodes_off_the_event_loop(served, monkeypat
     assert seen["lora"] is artifact and seen["lora_id"] == "alice" and seen["pose"].shape == (64, 64, 3)
     assert seen["styles"].get("plain").slug == "plain"
     assert (seen["params"].guidance_scale, seen["params"].width, seen["params"].height) == (5.5, 64, 96)
-    for name in ("read_lora", "encode_png", "decode_base64_image", "StyleRegistry.load", "resolve_lora"):
+    for name in ("read_lora", "encode_png", "decode_base64_image", "StyleRegistry.load"):
         assert calls.get(name), f"{name} was not called"
         assert not any(calls[name]), f"{name} ran on the event loop"
 
