@@ -239,3 +239,32 @@ class GenerateOutput:
     negative_prompt: str
     seed: int
     candidates: list[np.ndarray] = field(default_factory=list)  # raw txt2img outputs, by seed order
+
+
+class FaceStatus(str, Enum):
+    """What template inpainting did with one detected face (stable identifiers)."""
+
+    DONE = "done"        # redrawn as the LoRA's person
+    SKIPPED = "skipped"  # not named in the request: left as it was, pixel for pixel
+    FAILED = "failed"    # a stage failed on it: left as it was, ``reason`` says why
+
+
+@dataclass(frozen=True)
+class FaceReport:
+    """One detected face of an inpaint / try-on input, in left-to-right order (``index``).
+
+    ``box`` is (x0, y0, x1, y1) in input pixels; ``lora`` the LoRA id named for it (None when
+    not named); ``similarity`` of the redrawn face to the LoRA's template face (None unless
+    done)."""
+
+    index: int
+    box: tuple[float, float, float, float]
+    lora: str | None
+    status: FaceStatus
+    reason: str | None = None
+    similarity: float | None = None
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "box": [float(v) for v in self.box], "lora": self.lora,
+                "status": self.status.value, "reason": self.reason,
+                "similarity": None if self.similarity is None else float(self.similarity)}

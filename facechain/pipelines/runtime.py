@@ -90,6 +90,24 @@ class LocalComponents:
     async def condition(self, image, kind, **options):
         return await asyncio.to_thread(self._call_sync, "conditions", image, kind, **options)
 
+    async def landmarks(self, image, faces):
+        """68-point landmarks (``(68, 2)`` float arrays, image pixels) of each face, in order."""
+        def run():
+            predictor = self.component("landmarks")
+            with self._locks["landmarks"]:
+                return [predictor(image, face) for face in faces]
+
+        return await asyncio.to_thread(run)
+
+    async def segment_garment(self, image):
+        """:class:`~facechain.types.GarmentParsing` of a garment photo (try-on)."""
+        def run():
+            segmenter = self.component("garment_segmentation")
+            with self._locks["garment_segmentation"]:
+                return segmenter.segment(image)
+
+        return await asyncio.to_thread(run)
+
     # -- diffusion: one engine (base pipeline resident, adapters per request) ------------------
     def engine(self):
         """The diffusion engine over the profile's base model (built on first use)."""
