@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from ray import serve
 
+from facechain.errors import NoPersonError
 from facechain.registry import ModelRegistry
 from servekit.metrics import observe_stage
 
@@ -75,13 +76,43 @@ class Rotation(ComponentDeployment):
 
 @serve.deployment(name="FaceDetection")
 class FaceDetection(ComponentDeployment):
+    """Face detection (role ``face_detection``) and, in the same replica, the 68-point landmarks
+    (role ``landmarks``) that template inpainting asks for right after detecting.
+
+    Why here and not a ``Landmarks`` deployment of its own: the offline detector already runs the
+    very same dlib 68-point predictor for its 5 landmarks (one ~100 MB model, loaded once per
+    process and shared), the two calls always come as a pair on the same image, and a separate
+    deployment would cost another replica process and another hop for a call of milliseconds.
+    Both components are called under the replica's one lock (the shared dlib predictor).
+    """
+
     role = "face_detection"
+
+    def __init__(self, models: str = "default", options: dict[str, Any] | None = None,
+                 threads: int = 1, landmarks_options: dict[str, Any] | None = None):
+        super().__init__(models, options, threads)
+        self.landmark_predictor = ModelRegistry.load(models).build("landmarks",
+                                                                   **(landmarks_options or {}))
 
     async def detect(self, image):
         return await self._run(image)
 
+    def _landmarks_locked(self, image, faces) -> list:
+        with self._lock:
+            return [self.landmark_predictor(image, face) for face in faces]
+
+    async def landmarks(self, image, faces) -> list:
+        """68-point landmarks ((68, 2) float arrays, image pixels) of each face, in order: one
+        hop for all the faces of a request."""
+        started = time.perf_counter()
+        try:
+            return await asyncio.to_thread(self._landmarks_locked, image, list(faces))
+        finally:
+            observe_stage("landmarks", time.perf_counter() - started)
+
     def _probe(self):
         self._locked(PROBE)
+        self._landmarks_locked(PROBE, [(8.0, 8.0, 56.0, 56.0)])
 
 
 @serve.deployment(name="HumanParsing")
@@ -157,3 +188,26 @@ class Conditions(ComponentDeployment):
 
     def _probe(self):
         self._locked(PROBE, "canny")
+
+
+@serve.deployment(name="GarmentSegmentation")
+class GarmentSegmentation(ComponentDeployment):
+    """Garment mask and the other try-on masks of a garment photo
+    (:class:`facechain.types.GarmentParsing`); a photo without a person raises
+    :class:`facechain.errors.NoPersonError` (HTTP 400 ``no_person``)."""
+
+    role = "garment_segmentation"
+
+    def _locked(self, image):  # the component's ``segment``, not its ``__call__`` (mask only)
+        with self._lock:
+            return self.component.segment(image)
+
+    async def segment(self, image):
+        return await self._run(image)
+
+    def _probe(self):
+        # a real pass through every graph; a blank probe has no person, which is its answer
+        try:
+            self._locked(PROBE)
+        except NoPersonError:
+            pass

@@ -20,6 +20,7 @@ from deployments.components import (
     FaceFusion,
     FaceQuality,
     FaceRecognition,
+    GarmentSegmentation,
     HumanParsing,
     Rotation,
     SkinRetouching,
@@ -68,6 +69,6 @@ def build_app(args: dict | None = None) -> Application:
     trainer = LoraTrainer.bind(**preprocess, models=a.models, artifacts=artifacts, device=a.device)
     return Ingress.bind(
         **preprocess, fusion=FaceFusion.bind(**m), conditions=Conditions.bind(**m),
-        diffusion=diffusion, trainer=trainer, models=a.models, job_store=job_store,
+        garment_segmentation=GarmentSegmentation.bind(**m), diffusion=diffusion, trainer=trainer, models=a.models, job_store=job_store,
         artifacts=artifacts, max_upload_mb=a.max_upload_mb, max_photos=a.max_photos,
         request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s)

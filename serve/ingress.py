@@ -199,14 +199,16 @@ def readiness(deployments: Mapping[str, Any]) -> tuple[bool, dict[str, str], lis
 @serve.ingress(app)
 class Ingress:
     def __init__(self, *, rotation, detection, parsing, retouching, attributes, tagging, quality,
-                 recognition, fusion, conditions, diffusion, trainer, models: str = "default",
+                 recognition, fusion, conditions, diffusion, trainer, garment_segmentation=None,
+                 models: str = "default",
                  job_store: str = "out/serve/jobs.sqlite3", artifacts: str = "out/serve/artifacts",
                  max_upload_mb: float = 20, max_photos: int = 10, request_timeout_s: float = 150,
                  max_pixels: int = DEFAULT_MAX_PIXELS, stale_after_s: float = 30.0):
         self.components = ServedComponents(
             rotation=rotation, detection=detection, parsing=parsing, retouching=retouching,
             attributes=attributes, tagging=tagging, quality=quality, recognition=recognition,
-            fusion=fusion, conditions=conditions, diffusion=diffusion)
+            fusion=fusion, conditions=conditions, diffusion=diffusion,
+            garment_segmentation=garment_segmentation)
         self.diffusion = diffusion
         self.store = JobStore(job_store)
         self.artifacts = ArtifactStore(artifacts)

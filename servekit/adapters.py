@@ -3,8 +3,18 @@
 :class:`ServedComponents` gives the library pipelines (``facechain.pipelines``) the same async
 methods as :class:`facechain.pipelines.runtime.LocalComponents`, each one a hop to the deployment
 of that model role. The stage order therefore lives once, in the library, for both runtimes.
+
 Diffusion requests are routed by the face LoRA id (:func:`servekit.loras.multiplexed_model_id`)
-so they land on a replica that already holds that adapter.
+so they land on a replica that already holds that adapter. Routing is per diffusion request, not
+per HTTP request: template inpainting redraws one face after the other and each face's passes
+(stage 1 txt2img, stage 2 inpaint, stage 3 refinement) carry that face's adapter only, so an
+inpaint naming several LoRAs sends face 0's passes to a replica holding LoRA 0 and face 1's to
+one holding LoRA 1; they may be different replicas, and nothing needs both LoRAs in one place.
+The running result (a uint8 image) travels with each request, so no replica keeps state between
+the faces. Try-on's garment pass and its face pass are routed by the one LoRA in the same way.
+
+``landmarks`` is served by the FaceDetection deployment (same dlib predictor as the detector's
+5 points); ``segment_garment`` by GarmentSegmentation.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ HANDLES = {
     "retouching": "SkinRetouching", "attributes": "FaceAttributes", "tagging": "Tagging",
     "quality": "FaceQuality", "recognition": "FaceRecognition", "fusion": "FaceFusion",
     "conditions": "Conditions", "diffusion": "Diffusion",
+    "garment_segmentation": "GarmentSegmentation",
 }
 
 
@@ -56,6 +67,15 @@ class ServedComponents:
 
     async def embed(self, image, face):
         return await self.h["recognition"].embed.remote(image, face)
+
+    # inpainting and try-on
+    async def landmarks(self, image, faces):
+        """68-point landmarks of each face, in order (one hop for all faces)."""
+        return await self.h["detection"].landmarks.remote(image, list(faces))
+
+    async def segment_garment(self, image):
+        """:class:`~facechain.types.GarmentParsing` of a garment photo (try-on)."""
+        return await self.h["garment_segmentation"].segment.remote(image)
 
     # generation
     async def fuse(self, target, target_face, template, template_face, strength):
