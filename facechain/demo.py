@@ -38,17 +38,27 @@ def demo_photos(folder: Path | None = None) -> list[Photo]:
     person = [folder / n for n in ("obama.jpg", "obama2.jpg", "obama3.jpg")]
     photos = [Photo(p.name, p.read_bytes()) for p in person]
     first = read_image(person[0])
-    other = read_image(folder / "biden.jpg")
     photos.append(Photo("obama_rotated_90.jpg", encode_jpeg(np.ascontiguousarray(np.rot90(first)))))
-    h = min(first.shape[0], other.shape[0])
-    collage = np.concatenate([_resize_h(first, h), _resize_h(other, h)], axis=1)
-    photos.append(Photo("two_people.jpg", encode_jpeg(collage)))
+    photos.append(Photo("two_people.jpg", encode_jpeg(two_person_collage(folder))))
     blurred = Image.fromarray(first).filter(ImageFilter.GaussianBlur(8))
     buf = io.BytesIO()
     blurred.save(buf, format="JPEG")
     photos.append(Photo("obama_blurred.jpg", buf.getvalue()))
     photos.append(Photo("truncated.jpg", person[1].read_bytes()[:3000]))
     return photos
+
+
+def two_person_collage(folder: Path | None = None, height: int | None = None) -> np.ndarray:
+    """Two people side by side, uint8 RGB: ``obama.jpg`` left (face index 0, left to right),
+    ``biden.jpg`` right (index 1), at a common height (``height``; default the smaller of the
+    two photos' heights, 1137 px for the bundled ones).
+
+    The demo's multi-face rejection input and the template of its inpaint section, the inpaint
+    benchmark's template and the tests' two-person photo are all this one image."""
+    folder = folder or demo_photos_dir()
+    left, right = read_image(folder / "obama.jpg"), read_image(folder / "biden.jpg")
+    h = height or min(left.shape[0], right.shape[0])
+    return np.ascontiguousarray(np.concatenate([_resize_h(left, h), _resize_h(right, h)], axis=1))
 
 
 def _resize_h(img: np.ndarray, h: int) -> np.ndarray:
