@@ -11,6 +11,7 @@ exception                                      status  type
 =============================================  ======  ======================
 ImageTooLargeError                             413     image_too_large
 ImageDecodeError                               400     image_decode_error
+NoPersonError (a try-on photo without person)  400     no_person
 IncompatibleModelError                         409     incompatible_model
 InvalidInputError                              400     invalid_input
 NoUsablePhotosError (+ ``rejected`` list)      422     no_usable_photos
@@ -66,6 +67,7 @@ from facechain.errors import (
     IncompatibleModelError,
     InvalidInputError,
     ModelSourceError,
+    NoPersonError,
     NotFoundError,
     NoUsablePhotosError,
 )
@@ -89,6 +91,7 @@ __all__ = [
     "error_response",
     "install_error_handlers",
     "map_exception",
+    "unwrap",
 ]
 
 DEFAULT_RETRY_AFTER_S = 1.0
@@ -107,6 +110,7 @@ class ErrorMapping:
 ERROR_MAP: dict[type[BaseException], ErrorMapping] = {
     ImageTooLargeError: ErrorMapping(413, "image_too_large"),
     ImageDecodeError: ErrorMapping(400, "image_decode_error"),
+    NoPersonError: ErrorMapping(400, "no_person"),
     IncompatibleModelError: ErrorMapping(409, "incompatible_model"),
     InvalidInputError: ErrorMapping(400, "invalid_input"),
     NoUsablePhotosError: ErrorMapping(422, "no_usable_photos"),
@@ -195,7 +199,7 @@ class MappedError:
                           **self.extra}}
 
 
-def _unwrap(exc: BaseException) -> BaseException:
+def unwrap(exc: BaseException) -> BaseException:
     """A RayTaskError (possibly the dual ``RayTaskError(Cause)`` class) -> its cause."""
     ray_exceptions = sys.modules.get("ray.exceptions")
     if ray_exceptions is None:
@@ -245,7 +249,7 @@ def _rejections(exc: NoUsablePhotosError) -> list[dict[str, Any]]:
 
 def map_exception(exc: BaseException) -> MappedError:
     """Resolve any exception to status, type, message, param and headers; logs 5xx details."""
-    exc = _unwrap(exc)
+    exc = unwrap(exc)
     mapped = _ray_mapping(exc)
     if mapped is None:
         mapping = next((ERROR_MAP[c] for c in type(exc).__mro__ if c in ERROR_MAP), _INTERNAL)
@@ -336,7 +340,7 @@ def install_error_handlers(app: FastAPI, *, include_ray: bool | None = None) -> 
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     async def handle_mapped(request: Request, exc: Exception) -> Any:
-        cause = _unwrap(exc)  # an HTTPException raised inside a deployment keeps its status
+        cause = unwrap(exc)  # an HTTPException raised inside a deployment keeps its status
         if isinstance(cause, StarletteHTTPException):
             return _http_exception_response(cause)
         return error_response(exc)

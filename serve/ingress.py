@@ -3,7 +3,9 @@
 Routes call the library pipelines with :class:`servekit.adapters.ServedComponents` (every model a
 hop to its deployment). Training is a job: ``POST /v1/loras`` decodes the uploads, stores the
 usable ones, queues a job and answers 202; the job runner in this replica feeds queued jobs to the
-``LoraTrainer`` deployment. Every error has one JSON shape (``serve/errors.py``); OpenAPI at
+``LoraTrainer`` deployment. ``POST /v1/inpaint`` and ``POST /v1/tryon`` take a multipart upload
+(the photo, for try-on an optional garment mask) and a JSON ``options`` form field, and answer the
+result image (base64 PNG) with the library's per-face report. Every error has one JSON shape (``serve/errors.py``); OpenAPI at
 ``/docs``.
 
 The event loop of this replica only awaits: file reads, image decoding and encoding, LoRA
@@ -17,6 +19,7 @@ Serve ingress class at request time and cannot see string annotations.)
 
 import asyncio
 import base64
+import copy
 import logging
 import re
 from collections.abc import Mapping
@@ -29,22 +32,27 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import Json
 from ray import serve
 
+from facechain.components.inpaint_masks import check_mask
 from facechain.components.tagging import AgeGroup
 from facechain.diffusion.lora_io import LoraArtifact, read_lora
 from facechain.diffusion.styles import Style, StyleRegistry
 from facechain.errors import (
+    FaceChainError,
     ImageTooLargeError,
     InvalidInputError,
+    NoPersonError,
     NotFoundError,
     NoUsablePhotosError,
 )
-from facechain.imageio import DEFAULT_MAX_PIXELS, encode_png
+from facechain.imageio import DEFAULT_MAX_PIXELS, decode_image, encode_png
 from facechain.pipelines.dataset import preprocess_report
 from facechain.pipelines.generate import agenerate, style_family
+from facechain.pipelines.inpaint import FaceAssignment, InpaintOutput, ainpaint
 from facechain.pipelines.preprocess import PreprocessParams, apreprocess, decode_photo
+from facechain.pipelines.tryon import TryonOutput, atryon
 from facechain.registry import ModelRegistry
 from facechain.types import Gender, GenerateOutput, Photo, Rejection
-from serve.errors import ERROR_RESPONSES, install_error_handlers
+from serve.errors import ERROR_RESPONSES, install_error_handlers, unwrap
 from serve.jobs import Job, JobStore
 from serve.runner import TRAIN_KIND, JobRunner
 from serve.schemas import (
@@ -52,12 +60,16 @@ from serve.schemas import (
     GenerateRequest,
     GenerateResponse,
     HealthOut,
+    InpaintOptions,
+    InpaintResponse,
     LoraOut,
     LorasOut,
     ReadinessOut,
     StyleOut,
     TrainAccepted,
     TrainOptions,
+    TryonOptions,
+    TryonResponse,
     decode_base64_image,
 )
 from servekit.adapters import ServedComponents
@@ -104,7 +116,8 @@ async def forbid_unknown_form_fields(request: Request) -> None:
 
 app = FastAPI(title="FaceChain Serve", version="1.0",
               description="Identity-preserving portraits: preprocess photos, train a face LoRA, "
-                          "generate portraits in a style.", responses=ERROR_RESPONSES,
+                          "generate portraits in a style, redraw the faces of a template photo, "
+                          "try a garment on.", responses=ERROR_RESPONSES,
               dependencies=[Depends(forbid_unknown_form_fields)])
 install_error_handlers(app)
 
@@ -142,6 +155,65 @@ def _decodable(photos: list[Photo], max_pixels: int) -> tuple[list[Photo], list[
 
 def _read_lora(artifacts: ArtifactStore, lora_id: str) -> LoraArtifact:
     return read_lora(lora_dir(artifacts, lora_id))
+
+
+def _as_param(exc: BaseException, param: str) -> BaseException:
+    """A library error (possibly wrapped by a Ray hop) as naming the form field ``param`` (the
+    library names its own argument: ``image``, ``photos``, ``lora``)."""
+    cause = unwrap(exc)
+    if not isinstance(cause, FaceChainError):
+        return exc
+    error = copy.copy(cause)
+    error.param = param
+    return error
+
+
+def _required(value: Any, name: str) -> Any:
+    """A form field declared optional only to keep FastAPI from reading a required model-typed
+    form field as the whole form (FastAPI 0.165 does so for ``Json[Model]``): missing -> 422
+    exactly as a missing required field."""
+    if value is None:
+        raise RequestValidationError([{"type": "missing", "loc": ("body", name),
+                                       "msg": "Field required", "input": None}])
+    return value
+
+
+def _decode_upload(data: bytes, param: str, max_pixels: int):
+    """Upload bytes -> uint8 RGB (worker thread); decode errors name the form field."""
+    try:
+        return decode_image(data, max_pixels=max_pixels)
+    except InvalidInputError as exc:
+        raise _as_param(exc, param) from exc
+
+
+def _decode_mask(data: bytes, shape: tuple[int, ...], max_pixels: int):
+    """A garment mask upload (PNG; white = garment kept) -> uint8 (H, W) 0/255 of the photo's
+    size (worker thread); a mask of another size is 400 ``mask``."""
+    return check_mask(_decode_upload(data, "mask", max_pixels), shape, param="mask")
+
+
+def _face_loras(artifacts: ArtifactStore, faces) -> list[FaceAssignment]:
+    """``faces`` of InpaintOptions -> the library's assignments (LoRAs read: 404 ``faces`` for
+    an unknown id)."""
+    out = []
+    for face in faces:
+        try:
+            artifact = _read_lora(artifacts, face.lora_id)
+        except NotFoundError as exc:
+            raise NotFoundError(f"face {face.index}: LoRA '{face.lora_id}' not found",
+                                param="faces") from exc
+        out.append(FaceAssignment(index=face.index, lora=artifact, lora_id=face.lora_id))
+    return out
+
+
+def _inpaint_response(out: InpaintOutput) -> InpaintResponse:
+    return InpaintResponse(image=_b64png(out.image), faces=[f.to_dict() for f in out.faces],
+                           seed=out.seed)
+
+
+def _tryon_response(out: TryonOutput) -> TryonResponse:
+    return TryonResponse(image=_b64png(out.image), mask=_b64png(out.mask),
+                         faces=[f.to_dict() for f in out.faces], seed=out.seed)
 
 
 def _safe_name(name: str, index: int) -> str:
@@ -245,6 +317,22 @@ class Ingress:
                     param="photos")
             out.append(Photo(source=upload.filename or f"photo{len(out)}", data=data))
         return out
+
+    async def _read_upload(self, upload: UploadFile, param: str) -> bytes:
+        """One image upload, size-limited like the photos of POST /v1/faces."""
+        data = await upload.read(self.max_upload_bytes + 1)
+        if len(data) > self.max_upload_bytes:
+            raise ImageTooLargeError(
+                f"{upload.filename or param}: upload exceeds "
+                f"{self.max_upload_bytes // (1024 * 1024)} MB", param=param)
+        return data
+
+    async def _styles_for(self, slug: str | None) -> StyleRegistry | None:
+        """The registry holding style ``slug`` (404 before any work), None without a style."""
+        if slug is None:
+            return None
+        await self._style(slug)
+        return self.styles
 
     async def _timed(self, coro):
         return await asyncio.wait_for(coro, timeout=self.timeout_s)
@@ -390,6 +478,55 @@ class Ingress:
                        for image, p in zip(portraits, out.portraits)],
             dropped=[d.to_dict() for d in out.dropped], prompt=out.prompt,
             negative_prompt=out.negative_prompt, seed=out.seed, candidates=candidates)
+
+    @app.post("/v1/inpaint", response_model=InpaintResponse, tags=["inpaint"])
+    async def inpaint(self, template: UploadFile = File(..., description="the template photo: "
+                                                         "any photo with people in it"),
+                      options: Json[InpaintOptions] | None = Form(
+                          None, description="required: an InpaintOptions JSON object: which face LoRA "
+                          "redraws which face (faces: [{index, lora_id}]), and the parameters")):
+        """Template inpainting: the faces named in ``options.faces`` (left-to-right indices)
+        redrawn as their LoRAs' people, everything else kept; a report per detected face."""
+        options = _required(options, "options")
+        data = await self._read_upload(template, "template")
+        image = await asyncio.to_thread(_decode_upload, data, "template", self.max_pixels)
+        assignments = await asyncio.to_thread(_face_loras, self.artifacts, options.faces)
+        styles = await self._styles_for(options.style)
+        out: InpaintOutput = await self._timed(ainpaint(
+            image, assignments, options.to_params(), self.components, styles=styles))
+        return await asyncio.to_thread(_inpaint_response, out)
+
+    @app.post("/v1/tryon", response_model=TryonResponse, tags=["tryon"])
+    async def tryon(self, photo: UploadFile = File(..., description="a photo of someone wearing "
+                                                   "the garment"),
+                    options: Json[TryonOptions] | None = Form(
+                        None, description="required: a TryonOptions JSON object: the face LoRA (lora_id) "
+                        "and the parameters"),
+                    mask: UploadFile | None = File(None, description="garment mask, a PNG of the "
+                                                   "photo's size (white = garment kept); none: "
+                                                   "computed from the photo")):
+        """Virtual try-on: the LoRA's person wearing the photo's garment (kept pixel for pixel
+        inside the eroded garment mask); the mask used comes back for correction."""
+        options = _required(options, "options")
+        data = await self._read_upload(photo, "photo")
+        image = await asyncio.to_thread(_decode_upload, data, "photo", self.max_pixels)
+        garment = None
+        if mask is not None:
+            mask_data = await self._read_upload(mask, "mask")
+            garment = await asyncio.to_thread(_decode_mask, mask_data, image.shape,
+                                              self.max_pixels)
+        try:
+            artifact = await asyncio.to_thread(_read_lora, self.artifacts, options.lora_id)
+        except NotFoundError as exc:
+            raise _as_param(exc, "lora_id") from exc
+        styles = await self._styles_for(options.style)
+        try:
+            out: TryonOutput = await self._timed(atryon(
+                image, artifact, options.to_params(), self.components, mask=garment,
+                lora_id=options.lora_id, styles=styles))
+        except NoPersonError as exc:  # the garment component names its argument 'image'
+            raise _as_param(exc, "photo") from exc
+        return await asyncio.to_thread(_tryon_response, out)
 
     @app.get("/v1/styles", response_model=list[StyleOut], tags=["styles"])
     async def list_styles(self):

@@ -2,10 +2,11 @@
 field: the OpenAPI page at ``/docs`` is the API's documentation).
 
 Requests *are* the library's parameter models plus the fields only HTTP has:
-:class:`GenerateRequest` subclasses ``GenerateParams`` and :class:`TrainOptions` subclasses
-``TrainParams``, so every library field (its name, default, range and description) is an API
+:class:`GenerateRequest` subclasses ``GenerateParams``, :class:`TrainOptions` ``TrainParams``,
+:class:`InpaintOptions` ``InpaintParams`` and :class:`TryonOptions` ``TryonParams``, so every library field (its name, default, range and description) is an API
 field without being listed here, and ``to_params`` hands the library exactly its own model.
-Reason enums (rejected photos, dropped candidates) are the library's too.
+Reason and status enums (rejected photos, dropped candidates, per-face reports) are the
+library's too.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import base64
 import binascii
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from facechain.errors import InvalidInputError
 from facechain.imageio import decode_image
 from facechain.pipelines.generate import GenerateParams
+from facechain.pipelines.inpaint import InpaintParams
 from facechain.pipelines.train import TrainParams
-from facechain.types import DropReason
+from facechain.pipelines.tryon import TryonParams
+from facechain.types import DropReason, FaceStatus
 from serve.errors import RejectedPhoto
 
 P = TypeVar("P", bound=BaseModel)
@@ -49,13 +52,24 @@ def decode_base64_image(value: str, param: str, max_pixels: int):
         raise type(exc)(exc.message, param=param) from exc
 
 
+LORA_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+"""What a face LoRA id looks like (server-made ids; the store's folder names)."""
+
+
+def _lora_id_field(description: str = "face LoRA id returned by POST /v1/loras") -> Any:
+    return Field(description=description, min_length=1, max_length=64, pattern=LORA_ID_PATTERN)
+
+
+def _no_empty_style(value: str | None) -> str | None:
+    return value or None
+
+
 class GenerateRequest(GenerateParams):
     """``POST /v1/generate``: the library's generation parameters plus the LoRA to use."""
 
     model_config = ConfigDict(extra="forbid", title="GenerateRequest")
 
-    lora_id: str = Field(description="face LoRA id returned by POST /v1/loras", min_length=1,
-                         max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    lora_id: str = _lora_id_field()
     pose: str | None = Field(None, description="base64 (or data: URL) reference photo whose body "
                              "pose the portraits follow (OpenPose ControlNet)")
     include_candidates: bool = Field(False, description="also return the raw candidates, before "
@@ -64,7 +78,7 @@ class GenerateRequest(GenerateParams):
     @field_validator("style")
     @classmethod
     def _style(cls, value: str | None) -> str | None:
-        return value or None
+        return _no_empty_style(value)
 
     def to_params(self) -> GenerateParams:
         return _library_part(self, GenerateParams)
@@ -91,6 +105,82 @@ class GenerateResponse(_Strict):
     seed: int = Field(description="base seed (candidate i used seed + i)")
     candidates: list[str] | None = Field(None, description="raw candidates, base64 PNG "
                                          "(include_candidates=true)")
+
+
+class FaceLora(_Strict):
+    """Which face LoRA redraws which face of the template."""
+
+    index: int = Field(ge=0, description="the face, by its left-to-right index among the faces "
+                       "detected in the template (0 = leftmost)")
+    lora_id: str = _lora_id_field("face LoRA id (POST /v1/loras) of the person to draw there")
+
+
+class InpaintOptions(InpaintParams):
+    """The ``options`` form field of ``POST /v1/inpaint`` (a JSON object): the library's template
+    inpainting parameters plus which LoRA redraws which face. Faces not named stay as they are."""
+
+    model_config = ConfigDict(extra="forbid", title="InpaintOptions")
+
+    faces: list[FaceLora] = Field(min_length=1, description="the faces to redraw, each with its "
+                                  "face LoRA; each index at most once")
+
+    @field_validator("style")
+    @classmethod
+    def _style(cls, value: str | None) -> str | None:
+        return _no_empty_style(value)
+
+    @model_validator(mode="after")
+    def _unique_indices(self) -> InpaintOptions:
+        indices = [face.index for face in self.faces]
+        if len(set(indices)) != len(indices):
+            raise ValueError(f"each face index at most once, got {indices}")
+        return self
+
+    def to_params(self) -> InpaintParams:
+        return _library_part(self, InpaintParams)
+
+
+class TryonOptions(TryonParams):
+    """The ``options`` form field of ``POST /v1/tryon`` (a JSON object): the library's try-on
+    parameters plus the face LoRA of the person who is to wear the garment."""
+
+    model_config = ConfigDict(extra="forbid", title="TryonOptions")
+
+    lora_id: str = _lora_id_field("face LoRA id (POST /v1/loras) of the person who is to wear "
+                                  "the garment")
+
+    def to_params(self) -> TryonParams:
+        return _library_part(self, TryonParams)
+
+
+class FaceReportOut(_Strict):
+    """What was done with one detected face (``FaceReport.to_dict()`` of the library)."""
+
+    index: int = Field(description="the face's left-to-right index in the input")
+    box: list[float] = Field(description="face box in the input: x0, y0, x1, y1 (px)")
+    lora: str | None = Field(description="the LoRA id named for this face (null: not named)")
+    status: FaceStatus = Field(description="done: redrawn; skipped: not named, left pixel for "
+                               "pixel; failed: a stage failed, left as it was (see reason)")
+    reason: str | None = Field(None, description="why it was skipped or failed")
+    similarity: float | None = Field(None, description="face similarity of the redrawn face to "
+                                     "the LoRA's template face, 0..1 (done faces only)")
+
+
+class InpaintResponse(_Strict):
+    image: str = Field(description="the template with the named faces redrawn, base64 PNG, the "
+                       "template's size")
+    faces: list[FaceReportOut] = Field(description="one report per detected face, by index")
+    seed: int = Field(description="the seed the passes ran with")
+
+
+class TryonResponse(_Strict):
+    image: str = Field(description="the LoRA's person wearing the garment, base64 PNG, the "
+                       "photo's size")
+    mask: str = Field(description="the garment mask used (white = garment kept), base64 PNG, the "
+                      "photo's size: correct it and send it back as 'mask'")
+    faces: list[FaceReportOut] = Field(description="reports of the face pass, one per detected "
+                                       "face (empty when face_pass is false)")
+    seed: int = Field(description="the seed the passes ran with")
 
 
 class TrainOptions(TrainParams):

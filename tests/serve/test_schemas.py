@@ -7,15 +7,20 @@ import pytest
 from pydantic import ValidationError
 
 from facechain.pipelines.generate import GenerateParams
+from facechain.pipelines.inpaint import InpaintParams
 from facechain.pipelines.train import TrainParams
+from facechain.pipelines.tryon import TryonParams
 from facechain.types import DropReason, RejectionReason
-from serve.schemas import GenerateRequest, TrainOptions
+from serve.schemas import GenerateRequest, InpaintOptions, TrainOptions, TryonOptions
 
-HTTP_ONLY = {GenerateRequest: {"lora_id", "pose", "include_candidates"}, TrainOptions: set()}
-LIBRARY = {GenerateRequest: GenerateParams, TrainOptions: TrainParams}
+HTTP_ONLY = {GenerateRequest: {"lora_id", "pose", "include_candidates"}, TrainOptions: set(),
+             InpaintOptions: {"faces"}, TryonOptions: {"lora_id"}}
+LIBRARY = {GenerateRequest: GenerateParams, TrainOptions: TrainParams,
+           InpaintOptions: InpaintParams, TryonOptions: TryonParams}
 
 
-@pytest.mark.parametrize("request_model", [GenerateRequest, TrainOptions])
+@pytest.mark.parametrize("request_model", [GenerateRequest, TrainOptions, InpaintOptions,
+                                           TryonOptions])
 def test_request_fields_are_the_library_fields(request_model):
     library = LIBRARY[request_model]
     assert set(request_model.model_fields) - set(library.model_fields) == HTTP_ONLY[request_model]
@@ -48,6 +53,12 @@ def test_requests_turn_into_exactly_the_library_parameters():
     options = TrainOptions(steps=5, rank=8, gender="male", age_group="mature")
     assert type(options.to_params()) is TrainParams
     assert options.to_params() == TrainParams(steps=5, rank=8, gender="male", age_group="mature")
+    inpaint = InpaintOptions(faces=[{"index": 1, "lora_id": "bob"}], steps=3, crop_size=64)
+    assert type(inpaint.to_params()) is InpaintParams
+    assert inpaint.to_params() == InpaintParams(steps=3, crop_size=64)
+    tryon = TryonOptions(lora_id="alice", background="beach", size=64)
+    assert type(tryon.to_params()) is TryonParams
+    assert tryon.to_params() == TryonParams(background="beach", size=64)
 
 
 @pytest.fixture(scope="module")
