@@ -268,3 +268,30 @@ def test_working_size():
     assert working_size((300, 200)) == (200, 296)  # never upscaled by default
     assert tryon_module.background_prompt("") == tryon_module.DEFAULT_BACKGROUND
     assert tryon_module.background_prompt("on a boat") == "on a boat"
+
+
+def test_face_pass_runs_template_inpainting_on_a_visible_face(lora, photo, local_components):
+    """With a try-on pass that gives the photo back (a fake first diffusion), the result shows the
+    wearer's face, so the real face pass runs: one entry for this LoRA, and outside its merge
+    window (the bottom of the photo, far below the face) the image is the try-on result."""
+    def photo_back(request):
+        return [request.init_image.copy()]
+
+    class FirstFake(Spy):
+        async def diffuse(self, request):
+            self.requests.append(request)
+            if len(self.requests) == 1:
+                return photo_back(request)
+            return await self.inner.diffuse(request)
+
+    plain = tryon(photo, lora, TryonParams(face_pass=False, **FAST),
+                  Spy(local_components, diffuse=photo_back))
+    spy = FirstFake(local_components)
+    out = tryon(photo, lora, TryonParams(**FAST), spy)
+    named = [f for f in out.faces if f.status != FaceStatus.SKIPPED]
+    assert len(named) == 1 and named[0].lora == lora.path.name
+    assert named[0].status == FaceStatus.DONE or named[0].reason
+    assert len(spy.requests) > 1  # the face pass diffused
+    bottom = slice(3 * photo.shape[0] // 4, None)
+    np.testing.assert_array_equal(out.image[bottom], plain.image[bottom])
+    assert all(r.adapters[0].face_lora_id == lora.path.name for r in spy.requests)
