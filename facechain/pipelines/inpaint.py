@@ -64,6 +64,7 @@ from facechain.components.inpaint_masks import (
     STAGE3_DILATION,
     FaceCrop,
     add_vae_error,
+    blend,
     dilate_by_area,
     eye_line,
     eye_split_mask,
@@ -478,13 +479,33 @@ async def _redraw_face(image: np.ndarray, face: Face, others: list, person: _Per
     # j. Merge back through the window mask (0 outside the window and on the other faces)
     with stage("merge"):
         alpha = merge_window_mask(crop, face.box, others)
-        merged = crop.paste(image, final, alpha)
+        merged = _merge(image, crop, final, alpha, person_alpha)
 
     # k. Similarity of the redrawn face (full resolution) to the LoRA's template face
     with stage("embedding"):
         embedding = await components.embed(merged, face)
         score = similarity(embedding, person.embedding)
     return merged, score
+
+
+def _merge(image: np.ndarray, crop: FaceCrop, result: np.ndarray, alpha: np.ndarray,
+           person_alpha: np.ndarray | None) -> np.ndarray:
+    """``image`` with the processed crop ``result`` pasted back through ``alpha``.
+
+    With ``person_alpha`` (the VAE compensation is on) the crop's own resampling loss is
+    compensated the same way as the VAE's: the crop was resized from the window to the crop
+    size and is resized back, so (window - resized-back crop) is added outside the person, and
+    the background keeps the template's full-resolution detail. Where ``alpha`` is 0 (outside
+    the window, the other faces) the pixels are ``image``'s, bit for bit."""
+    if person_alpha is None:
+        return crop.paste(image, result, alpha)
+    x0, y0, x1, y1 = crop.visible()
+    region = image[y0:y1, x0:x1]
+    patch = add_vae_error(crop.uncrop(result), region, crop.uncrop(crop.image),
+                          np.clip(crop.uncrop(person_alpha), 0.0, 1.0))
+    out = image.copy()
+    out[y0:y1, x0:x1] = blend(patch, region, alpha[y0:y1, x0:x1])
+    return out
 
 
 def inpaint(template: np.ndarray, assignments: list[FaceAssignment],
