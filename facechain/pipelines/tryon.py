@@ -72,6 +72,7 @@ logger = logging.getLogger(__name__)
 # Upstream working width and the height cap at that width [try L172-185, L453].
 UPSTREAM_WIDTH = 768
 MAX_ASPECT = 1.5  # height <= 1.5 x width (1152 at 768)
+MIN_SIDE = 64  # the smallest working side (and photo side) a diffusion pass is run at
 # Control scales, in upstream's order [try L281-290, L324-326].
 POSE_SCALE, DEPTH_SCALE, CANNY_SCALE = 1.0, 0.2, 0.4
 CANNY_LOW, CANNY_HIGH = 80, 200
@@ -148,13 +149,13 @@ class TryonComponents(Protocol):
 def working_size(shape: tuple[int, ...], size: int | None = None) -> tuple[int, int]:
     """(width, height) of the diffusion pass for a photo of ``shape``: ``size`` wide (None:
     min(768, the photo's width)), aspect kept, the height at most 1.5x that width, each side
-    rounded down to a multiple of 8 (at least 8)."""
+    rounded down to a multiple of 8 (at least 64: a panorama's height is stretched)."""
     h, w = int(shape[0]), int(shape[1])
     target = int(size) if size is not None else min(UPSTREAM_WIDTH, w)
     scale = target / float(w)
     if h * scale > MAX_ASPECT * target:
         scale = MAX_ASPECT * target / float(h)
-    return max(8, int(w * scale) // 8 * 8), max(8, int(h * scale) // 8 * 8)
+    return max(MIN_SIDE, int(w * scale) // 8 * 8), max(MIN_SIDE, int(h * scale) // 8 * 8)
 
 
 def resize_image(image: np.ndarray, width: int, height: int) -> np.ndarray:
@@ -241,6 +242,9 @@ async def atryon(
     # 1. Check inputs (file reads in a worker thread: the served graph's event loop stays free)
     photo = check_rgb_image(photo)
     h, w = photo.shape[:2]
+    if min(h, w) < MIN_SIDE:
+        raise InvalidInputError(f"the photo is {w} x {h}; try-on needs at least {MIN_SIDE} px a "
+                                "side", param="photo")
     given = None if mask is None else check_mask(mask, photo.shape, param="mask")
     if given is not None and not given.any():
         raise InvalidInputError("the garment mask is empty (white = garment kept)", param="mask")

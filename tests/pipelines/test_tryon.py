@@ -184,6 +184,12 @@ def test_bad_masks_are_invalid_input(lora, photo, local_components):
         assert err.value.param == "mask"
 
 
+def test_too_small_photo(lora, local_components):
+    with pytest.raises(InvalidInputError) as err:
+        tryon(np.zeros((40, 300, 3), np.uint8), lora, TryonParams(**FAST), local_components)
+    assert err.value.param == "photo"
+
+
 def test_photo_without_a_person(lora, local_components):
     ramp = np.tile(np.linspace(40, 220, 256).astype(np.uint8)[None, :, None], (256, 1, 3))
     with pytest.raises(NoPersonError):
@@ -266,6 +272,7 @@ def test_working_size():
     w, h = working_size((2204, 970))  # a tall photo: height capped at 1.5x the width
     assert h <= 1152 and w % 8 == 0 and h % 8 == 0
     assert working_size((300, 200)) == (200, 296)  # never upscaled by default
+    assert working_size((100, 2000), 768) == (768, 64)  # a panorama: at least 64 px high
     assert tryon_module.background_prompt("") == tryon_module.DEFAULT_BACKGROUND
     assert tryon_module.background_prompt("on a boat") == "on a boat"
 
