@@ -166,6 +166,20 @@ class Diffusion:
                 return await self._run(bind_face_adapter(request, ref))
         return await self._run(request)
 
+    async def load_adapter(self) -> str | None:
+        """Load the face LoRA named by this call's multiplexed model id on this replica (held by
+        the multiplexer, as a request would load it) and return its id.
+
+        The ingress calls it for every LoRA of an inpaint or try-on request before any other
+        work: a LoRA trained on another base model is :class:`IncompatibleModelError` (409) at
+        once, instead of a per-face stage failure after the detection and the conditions, and
+        the replica that will serve the LoRA's passes already holds it."""
+        lora_id = serve.get_multiplexed_model_id()
+        if lora_id:
+            record_lora_event(LoraEvent.HIT if lora_id in self._multiplexed() else LoraEvent.MISS)
+            await self._user_adapter(lora_id)
+        return lora_id or None
+
     async def _run(self, request: DiffusionRequest) -> list:
         started = time.perf_counter()
         try:

@@ -327,6 +327,14 @@ class Ingress:
                 f"{self.max_upload_bytes // (1024 * 1024)} MB", param=param)
         return data
 
+    async def _load_adapters(self, lora_ids: list[str]) -> None:
+        """Have the Diffusion replicas that will serve these LoRAs load them now (routed by the
+        same multiplexed ids as the passes): a LoRA of another base model is 409 before any
+        other work, not a per-face stage failure."""
+        await self._timed(asyncio.gather(*(
+            self.diffusion.options(multiplexed_model_id=lora_id).load_adapter.remote()
+            for lora_id in dict.fromkeys(lora_ids))))
+
     async def _styles_for(self, slug: str | None) -> StyleRegistry | None:
         """The registry holding style ``slug`` (404 before any work), None without a style."""
         if slug is None:
@@ -492,6 +500,7 @@ class Ingress:
         image = await asyncio.to_thread(_decode_upload, data, "template", self.max_pixels)
         assignments = await asyncio.to_thread(_face_loras, self.artifacts, options.faces)
         styles = await self._styles_for(options.style)
+        await self._load_adapters([face.lora_id for face in options.faces])
         out: InpaintOutput = await self._timed(ainpaint(
             image, assignments, options.to_params(), self.components, styles=styles))
         return await asyncio.to_thread(_inpaint_response, out)
@@ -520,6 +529,7 @@ class Ingress:
         except NotFoundError as exc:
             raise _as_param(exc, "lora_id") from exc
         styles = await self._styles_for(options.style)
+        await self._load_adapters([options.lora_id])
         try:
             out: TryonOutput = await self._timed(atryon(
                 image, artifact, options.to_params(), self.components, mask=garment,

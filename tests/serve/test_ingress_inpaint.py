@@ -312,6 +312,28 @@ def test_an_unknown_lora_is_404_before_any_work(served, fake_library):
     assert "inpaint" not in fake_library and "tryon" not in fake_library
 
 
+def test_loras_are_loaded_on_their_replicas_first_and_a_foreign_one_is_409(served, fake_library):
+    client, instance = served
+    diffusion = instance.diffusion
+    assert _inpaint(client, {"faces": [{"index": 0, "lora_id": "alice"},
+                                       {"index": 2, "lora_id": "bob"}]}).status_code == 200
+    # one load per LoRA, each routed by its own id (the replica that will run its passes)
+    assert diffusion.routed == [{"multiplexed_model_id": "alice"}, {"multiplexed_model_id": "bob"}]
+    assert [m for m, _, _ in diffusion.calls] == ["load_adapter", "load_adapter"]
+
+    def foreign(method, *args, **kwargs):
+        raise _ray_wrapped(IncompatibleModelError("bob was trained on another base", param="lora"))
+
+    diffusion.answer = foreign
+    fake_library.clear()
+    fake_library["raises"] = None
+    r = _inpaint(client, TWO_FACES)
+    assert r.status_code == 409 and r.json()["error"]["type"] == "incompatible_model"
+    r = _tryon(client, {"lora_id": "alice"})
+    assert r.status_code == 409
+    assert "inpaint" not in fake_library and "tryon" not in fake_library  # before any work
+
+
 def test_a_garment_photo_without_a_person_is_400_no_person(served, fake_library):
     client, _ = served
     # raised inside the GarmentSegmentation replica: it arrives through the handle
