@@ -345,7 +345,7 @@ async def ainpaint(
     # 5. The request fails only when every named face failed
     if len(failures) == len(people):
         exc = AllItemsFailedError("face", failures)
-        exc.faces = reports  # the per-face report still counts (the CLI writes it)
+        exc.faces, exc.seed = reports, seed  # the per-face report still counts (CLI writes it)
         raise exc from errors[0]
     logger.info("inpaint: %d face(s), %d done, %d failed, %d skipped", len(faces),
                 sum(r.status == FaceStatus.DONE for r in reports), len(failures),
