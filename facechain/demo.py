@@ -4,8 +4,9 @@ Inputs are the bundled photos (package data, :func:`facechain.config.demo_photos
 one person, one of another) plus copies made to show the handling of real-world input (a photo
 rotated 90 degrees, a two-person collage, a heavily blurred copy, a truncated file). The gallery
 shows the inputs, the crops, masks and training images with their captions, the trigger word, the
-rejections, the generated candidates and ranked portraits per style, and face fusion on a real
-photo.
+rejections, the generated candidates and ranked portraits per style, face fusion on a real
+photo, template inpainting of a two-person photo with two LoRAs (the demo's and one trained from
+``biden.jpg``) and virtual try-on (a garment photo, its computed garment mask, the result).
 
 ``python -m facechain.demo`` runs it in-process with the library; ``make demo`` runs the same
 through the HTTP API of the local served graph (``serve/demo.py``) and reuses this gallery.
@@ -163,11 +164,105 @@ def fusion_section(out: Path, components: LocalComponents, template_image: np.nd
             '<img src="fusion_before.jpg" style="width:240px"> <img src="fusion_after.jpg" style="width:240px">')
 
 
+# Inpaint and try-on of the demo: small on purpose (the tiny model, 128 px crops, few steps), so
+# ``make demo`` and tests/test_offline.py stay fast. The served demo sends the same options.
+INPAINT_TEMPLATE_HEIGHT = 512
+INPAINT_OPTIONS = {"steps": 6, "crop_size": 128, "seed": 1}
+TRYON_GARMENT = "astronaut.png"
+TRYON_OPTIONS = {"steps": 6, "size": 128, "face_crop_size": 128, "seed": 1, "background": "beach"}
+
+
+def _report_rows(faces: list[dict]) -> str:
+    rows = []
+    for f in faces:
+        box = ", ".join(f"{v:.0f}" for v in f["box"])
+        sim = "" if f.get("similarity") is None else f"{f['similarity']:.3f}"
+        rows.append(f"<tr><td>{f['index']}</td><td>[{box}]</td><td>{html.escape(str(f['lora']))}</td>"
+                    f"<td><code>{f['status']}</code></td><td>{html.escape(f.get('reason') or '')}</td>"
+                    f"<td>{sim}</td></tr>")
+    return ("<table><tr><th>face</th><th>box</th><th>LoRA</th><th>status</th><th>reason</th>"
+            f"<th>similarity</th></tr>{''.join(rows)}</table>")
+
+
+def inpaint_section(out: Path, template: np.ndarray, result: np.ndarray, faces: list[dict],
+                    loras: dict[str, str]) -> str:
+    """Gallery HTML for template inpainting: the template, the result, the per-face report.
+
+    ``faces``: ``FaceReport.to_dict()`` per detected face; ``loras``: LoRA id -> what it is
+    (e.g. "Obama (3 photos)")."""
+    Image.fromarray(template).save(out / "inpaint_template.jpg")
+    Image.fromarray(result).save(out / "inpaint_result.png")
+    named = "; ".join(f"<code>{html.escape(k)}</code> = {html.escape(v)}" for k, v in loras.items())
+    return ("<h2>Template inpainting (two faces, two LoRAs)</h2>"
+            "<p>Faces are numbered left to right; each named face is redrawn with its own LoRA "
+            f"(crop {INPAINT_OPTIONS['crop_size']} px, {INPAINT_OPTIONS['steps']} steps per pass, "
+            f"seed {INPAINT_OPTIONS['seed']}); outside the merge windows the result is the "
+            f"template pixel for pixel. LoRAs: {named}.</p>"
+            '<figure><img src="inpaint_template.jpg" style="width:360px"><figcaption>template'
+            '</figcaption></figure><figure><img src="inpaint_result.png" style="width:360px">'
+            f"<figcaption>result</figcaption></figure>{_report_rows(faces)}")
+
+
+def tryon_section(out: Path, photo: np.ndarray, mask: np.ndarray, result: np.ndarray,
+                  faces: list[dict], lora: str) -> str:
+    """Gallery HTML for virtual try-on: the garment photo, the garment mask it used (computed:
+    white = kept), the result, and the report of its face pass."""
+    Image.fromarray(photo).save(out / "tryon_photo.jpg")
+    Image.fromarray(mask).save(out / "tryon_mask.png")
+    Image.fromarray(result).save(out / "tryon_result.png")
+    return ("<h2>Virtual try-on</h2>"
+            f"<p>The garment of <code>{TRYON_GARMENT}</code> on the person of LoRA "
+            f"<code>{html.escape(lora)}</code>, background <i>{TRYON_OPTIONS['background']}</i> "
+            f"(working width {TRYON_OPTIONS['size']} px, {TRYON_OPTIONS['steps']} steps). The "
+            "garment mask is computed (a classical algorithm on MediaPipe pose, hands, face mesh "
+            "and a skin model calibrated on the face; white = garment kept), and returned so a "
+            "user can correct it.</p>"
+            '<figure><img src="tryon_photo.jpg" style="width:240px"><figcaption>garment photo'
+            '</figcaption></figure><figure><img src="tryon_mask.png" style="width:240px">'
+            '<figcaption>garment mask</figcaption></figure><figure><img src="tryon_result.png" '
+            f'style="width:240px"><figcaption>result</figcaption></figure>'
+            f"<p>Face pass:</p>{_report_rows(faces) if faces else '<p>off</p>'}")
+
+
 TINY_NOTE = ("<p><b>Note:</b> the default profile uses the built-in <code>tiny-sd15</code> model: "
              "SD 1.5's architecture with small random weights. It exercises every code path "
              "(LoRA training, adapters, ControlNet, ranking) but draws noise, not faces, so its "
              "candidates are dropped as <code>no_face</code> by the ranking. Real SD 1.5 is the "
              "<code>sd15</code> model profile.</p>")
+
+
+def inpaint_and_tryon(out: Path, components: LocalComponents, base, lora: Path,
+                      steps: int | None) -> tuple[list[str], dict]:
+    """The library's inpaint and try-on sections (and a summary for the demo's JSON): a second LoRA trained from ``biden.jpg``; the
+    two-person collage with face 0 (Obama) redrawn by ``lora`` and face 1 (Biden) by the second;
+    ``lora``'s person in the astronaut's flight suit."""
+    from facechain.pipelines.inpaint import FaceAssignment, InpaintParams, inpaint
+    from facechain.pipelines.train import TrainParams, train
+    from facechain.pipelines.tryon import TryonParams, tryon
+
+    folder = demo_photos_dir()
+    biden = train([Photo("biden.jpg", (folder / "biden.jpg").read_bytes())], base,
+                  out / "lora_biden", TrainParams(steps=steps), components).artifact.path
+    template = two_person_collage(height=INPAINT_TEMPLATE_HEIGHT)
+    result = inpaint(template, [FaceAssignment(0, lora, lora_id="obama"),
+                                FaceAssignment(1, biden, lora_id="biden")],
+                     InpaintParams(**INPAINT_OPTIONS), components)
+    sections = [inpaint_section(out, template, result.image, [f.to_dict() for f in result.faces],
+                                {"obama": "the demo's LoRA (3 photos)",
+                                 "biden": "trained from biden.jpg"})]
+    photo = read_image(folder / TRYON_GARMENT)
+    worn = tryon(photo, lora, TryonParams(**TRYON_OPTIONS), components, lora_id="obama")
+    sections.append(tryon_section(out, photo, worn.mask, worn.image,
+                                  [f.to_dict() for f in worn.faces], "obama"))
+    return sections, demo_summary(result.faces, worn.faces)
+
+
+def demo_summary(inpaint_faces, tryon_faces) -> dict:
+    """The inpaint / try-on part of the demo's JSON: each face's status (reports or dicts)."""
+    def status(f):
+        return f["status"] if isinstance(f, dict) else f.status.value
+    return {"inpaint_faces": [status(f) for f in inpaint_faces],
+            "tryon_faces": [status(f) for f in tryon_faces]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,12 +292,14 @@ def main(argv: list[str] | None = None) -> int:
             "dropped": [d.to_dict() for d in out.dropped]}))
     sections.append(fusion_section(args.out, components, trained.preprocess.template.image,
                                    trained.preprocess.template.embedding))
+    more, summary = inpaint_and_tryon(args.out, components, base, trained.artifact.path, args.steps)
+    sections += more
     page = write_gallery(args.out, photos, report, sections)
     print(json.dumps({"gallery": str(page), "seconds": round(time.perf_counter() - started, 1),
                       "lora": str(trained.artifact.path),
                       "accepted": [a["source"] for a in report["accepted"]],
                       "rejected": {r["source"]: r["reason"] for r in report["rejected"]},
-                      "trigger": report["trigger"]}, indent=2))
+                      "trigger": report["trigger"], **summary}, indent=2))
     return 0
 
 
