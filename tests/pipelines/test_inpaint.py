@@ -30,7 +30,7 @@ PASSES_PER_FACE = 5  # stage 1, stage 2 + its zero-mask pass, stage 3 + its zero
 
 
 def _train(local_components, tiny_base, out, seed):
-    photos = [Photo(n, (FACES / n).read_bytes()) for n in SAME_PERSON]
+    photos = [Photo(n, (FACES / n).read_bytes()) for n in SAME_PERSON[:1]]
     return train(photos, tiny_base, out, TrainParams(steps=2, seed=seed, resolution=64),
                  local_components).artifact
 
@@ -226,7 +226,8 @@ def test_steps_for_runs_at_least_one_step():
 
 def test_vae_compensation_lowers_the_background_error(template, faces, lora_a, local_components):
     """Mean |out - template| inside the redrawn window and outside the person, with and without
-    the compensation (printed; the measured numbers are in the test's output)."""
+    the compensation (printed). Measured: 49.4 -> 18.8 (2.6x); the tiny model's random decoder
+    spreads the redrawn face's latents over the whole crop, so 5x is out of reach there."""
     params = PARAMS.model_copy(update={"crop_size": 128})
     person = asyncio.run(local_components.parse(template)).person
     background = windows(template, faces, [0], 128) & (person == 0)
@@ -238,4 +239,4 @@ def test_vae_compensation_lowers_the_background_error(template, faces, lora_a, l
         error[on] = float(np.abs(out.image.astype(np.int16) - template)[background].mean())
     print(f"background error without compensation {error[False]:.2f}, with {error[True]:.2f} "
           f"({error[False] / error[True]:.2f}x)")
-    assert error[True] * 1.2 < error[False]
+    assert error[True] * 1.8 < error[False]
