@@ -109,7 +109,8 @@ def test_health_readiness_and_openapi(server):
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["deployments"]["Diffusion"] == "HEALTHY"
     paths = client.get("/openapi.json").json()["paths"]
-    for route in ("/v1/faces", "/v1/loras", "/v1/jobs/{job_id}", "/v1/generate", "/v1/styles"):
+    for route in ("/v1/faces", "/v1/loras", "/v1/jobs/{job_id}", "/v1/generate", "/v1/styles",
+                  "/v1/inpaint", "/v1/tryon"):
         assert route in paths
     assert client.get("/docs").status_code == 200
 
@@ -184,6 +185,175 @@ def test_parity_with_the_library(server, lora_a):
         assert np.abs(_png(s).astype(np.int16) - c.astype(np.int16)).max() <= 1
     assert [d["reason"] for d in served["dropped"]] == [d.reason.value for d in local.dropped]
     assert [p["seed"] for p in served["portraits"]] == [p.seed for p in local.portraits]
+
+
+# -- template inpainting and try-on ---------------------------------------------------------------
+
+FAST_INPAINT = {"steps": 3, "crop_size": 64, "seed": 7}
+FAST_TRYON = {"steps": 3, "size": 128, "face_crop_size": 64, "seed": 4}
+
+
+def _png_bytes(image: np.ndarray) -> bytes:
+    out = io.BytesIO()
+    Image.fromarray(image).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def two_people():
+    """obama (face 0) and biden (face 1) side by side, 400 px high."""
+    from facechain.demo import two_person_collage
+
+    return two_person_collage(FACES, height=400)
+
+
+@pytest.fixture(scope="module")
+def garment_photo():
+    from facechain.imageio import decode_image
+
+    from ..conftest import shrink
+
+    return shrink(decode_image((FACES / "obama.jpg").read_bytes()), 320)
+
+
+def _inpaint(client, template: np.ndarray | bytes, options: dict):
+    data = template if isinstance(template, bytes) else _png_bytes(template)
+    return client.post("/v1/inpaint", files={"template": ("template.png", data, "image/png")},
+                       data={"options": json.dumps(options)})
+
+
+def _tryon(client, photo: np.ndarray, options: dict, mask: bytes | None = None):
+    files = {"photo": ("garment.png", _png_bytes(photo), "image/png")}
+    if mask is not None:
+        files["mask"] = ("mask.png", mask, "image/png")
+    return client.post("/v1/tryon", files=files, data={"options": json.dumps(options)})
+
+
+@pytest.fixture(scope="module")
+def served_inpaint(server, lora_a, lora_b, two_people):
+    client, _ = server
+    faces = [{"index": 0, "lora_id": lora_a[0]}, {"index": 1, "lora_id": lora_b}]
+    r = _inpaint(client, two_people, {"faces": faces, **FAST_INPAINT})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_inpaint_two_people_with_two_loras(served_inpaint, lora_a, lora_b, two_people):
+    out = served_inpaint
+    image = _png(out["image"])
+    assert image.shape == two_people.shape and out["seed"] == FAST_INPAINT["seed"]
+    assert [(f["index"], f["lora"], f["status"]) for f in out["faces"]] == [
+        (0, lora_a[0], "done"), (1, lora_b, "done")]
+    assert out["faces"][0]["box"][2] < out["faces"][1]["box"][0]  # left to right
+    assert all(0 <= f["similarity"] <= 1 for f in out["faces"])
+    # far from both faces (the bottom rows: bodies), the template is kept exactly
+    assert (image[-40:] == two_people[-40:]).all()
+    assert (image != two_people).any()
+
+
+def test_served_inpaint_equals_the_library(served_inpaint, server, lora_a, lora_b, two_people):
+    """Parity: the served graph returns what the in-process library returns for the same seed."""
+    import torch
+
+    from facechain.pipelines.inpaint import FaceAssignment, InpaintParams, inpaint
+    from facechain.pipelines.runtime import LocalComponents
+
+    _, root = server
+    loras = root / "artifacts" / "loras"
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as the replicas run
+    try:
+        local = inpaint(two_people, [FaceAssignment(0, loras / lora_a[0], lora_a[0]),
+                                     FaceAssignment(1, loras / lora_b, lora_b)],
+                        InpaintParams(**FAST_INPAINT), LocalComponents())
+    finally:
+        torch.set_num_threads(threads)
+    served = served_inpaint
+    assert served["seed"] == local.seed
+    assert [(f["index"], f["lora"], f["status"]) for f in served["faces"]] == [
+        (f.index, f.lora, f.status.value) for f in local.faces]
+    assert [f["box"] for f in served["faces"]] == [list(f.box) for f in local.faces]
+    # another process: equal up to one grey level of rounding
+    assert np.abs(_png(served["image"]).astype(np.int16) - local.image.astype(np.int16)).max() <= 1
+
+
+def test_tryon_with_the_face_pass(server, lora_a, garment_photo):
+    client, _ = server
+    r = _tryon(client, garment_photo, {"lora_id": lora_a[0], "background": "beach", **FAST_TRYON})
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert _png(out["image"]).shape == garment_photo.shape and out["seed"] == FAST_TRYON["seed"]
+    mask = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["mask"]))))
+    assert mask.shape == garment_photo.shape[:2] and mask.any()
+    assert len(out["faces"]) == 1 and out["faces"][0]["lora"] == lora_a[0]  # the face pass ran
+    assert out["faces"][0]["status"] in ("done", "failed")  # tiny model: maybe no face to redraw
+    # the mask the response reports can be sent back (corrected) as the request's mask
+    again = _tryon(client, garment_photo, {"lora_id": lora_a[0], "face_pass": False,
+                                           **FAST_TRYON}, mask=base64.b64decode(out["mask"]))
+    assert again.status_code == 200, again.text
+    assert again.json()["faces"] == []
+    assert (np.asarray(Image.open(io.BytesIO(base64.b64decode(again.json()["mask"])))) == mask).all()
+
+
+@pytest.fixture(scope="module")
+def foreign_lora(server, lora_a):
+    """A copy of lora_a that claims another base model (its fingerprint)."""
+    import shutil
+
+    from facechain.diffusion.lora_io import METADATA_NAME
+
+    _, root = server
+    loras = root / "artifacts" / "loras"
+    folder = loras / "foreign-lora"
+    shutil.copytree(loras / lora_a[0], folder)
+    meta = json.loads((folder / METADATA_NAME).read_text())
+    meta["base_model_fingerprint"] = "0" * len(meta.get("base_model_fingerprint") or "0" * 16)
+    (folder / METADATA_NAME).write_text(json.dumps(meta))
+    return folder.name
+
+
+def test_inpaint_and_tryon_bad_inputs_get_typed_4xx(server, lora_a, foreign_lora, two_people,
+                                                     garment_photo):
+    client, _ = server
+    lora = lora_a[0]
+    sky = np.full((200, 240, 3), (90, 140, 200), np.uint8)
+    cases = [
+        ("no face in the template", _inpaint(client, sky, {"faces": [{"index": 0, "lora_id": lora}],
+                                                           **FAST_INPAINT}),
+         400, "invalid_input", "template"),
+        ("a face index that does not exist",
+         _inpaint(client, two_people, {"faces": [{"index": 5, "lora_id": lora}], **FAST_INPAINT}),
+         400, "invalid_input", "faces"),
+        ("an unknown LoRA",
+         _inpaint(client, two_people, {"faces": [{"index": 0, "lora_id": "nobody"}]}),
+         404, "not_found", "faces"),
+        ("a LoRA of another base model",
+         _inpaint(client, two_people, {"faces": [{"index": 0, "lora_id": foreign_lora}],
+                                       **FAST_INPAINT}), 409, "incompatible_model", None),
+        ("out-of-range strength",
+         _inpaint(client, two_people, {"faces": [{"index": 0, "lora_id": lora}], "strength": 1.5}),
+         422, "validation_error", "body.options.strength"),
+        ("a garment photo with no person", _tryon(client, sky, {"lora_id": lora, **FAST_TRYON}),
+         400, "no_person", "photo"),
+        ("a mask of the wrong size",
+         _tryon(client, garment_photo, {"lora_id": lora, **FAST_TRYON},
+                mask=_png_bytes(np.full((50, 60), 255, np.uint8))), 400, "invalid_input", "mask"),
+        ("try-on with an unknown LoRA", _tryon(client, garment_photo, {"lora_id": "nobody"}),
+         404, "not_found", "lora_id"),
+        ("try-on with a foreign LoRA",
+         _tryon(client, garment_photo, {"lora_id": foreign_lora, **FAST_TRYON}),
+         409, "incompatible_model", None),
+        ("out-of-range try-on strength",
+         _tryon(client, garment_photo, {"lora_id": lora, "strength": -0.5}),
+         422, "validation_error", "body.options.strength"),
+    ]
+    for what, r, status, error_type, param in cases:
+        assert r.status_code == status, (what, r.text)
+        error = r.json()["error"]
+        assert error["type"] == error_type and error["message"], (what, error)
+        if param is not None:
+            assert error["param"] == param, (what, error)
+    assert client.get("/healthz").json() == {"status": "ok"}  # still serving
 
 
 @pytest.mark.parametrize("method,url,kwargs,status,error_type", [
