@@ -235,7 +235,8 @@ def _check_assignments(assignments: list[FaceAssignment], faces: list[Face]) -> 
         raise InvalidInputError("name at least one face to redraw", param="faces")
     seen: set[int] = set()
     for a in assignments:
-        if isinstance(a.index, bool) or int(a.index) != a.index or not 0 <= a.index < len(faces):
+        if not isinstance(a.index, (int, np.integer)) or isinstance(a.index, bool) or \
+                not 0 <= a.index < len(faces):
             raise InvalidInputError(f"face index {a.index} does not exist: the template has "
                                     f"{len(faces)} face(s), indices 0..{len(faces) - 1} from the "
                                     f"left", param="faces")

@@ -204,6 +204,9 @@ def test_bad_requests(template, lora_a, local_components):
             run(template, assignments, local_components)
         assert info.value.param == "faces"
     with pytest.raises(InvalidInputError) as info:
+        run(template, [FaceAssignment("0", lora_a)], local_components)
+    assert info.value.param == "faces"
+    with pytest.raises(InvalidInputError) as info:
         run(template[:, :, 0], [FaceAssignment(0, lora_a)], local_components)
     assert info.value.param == "template"
     with pytest.raises(ValueError):  # pydantic: out-of-range strength, crop not a multiple of 8
@@ -240,3 +243,14 @@ def test_vae_compensation_lowers_the_background_error(template, faces, lora_a, l
     print(f"background error without compensation {error[False]:.2f}, with {error[True]:.2f} "
           f"({error[False] / error[True]:.2f}x)")
     assert error[True] * 1.8 < error[False]
+
+
+def test_a_style_mixes_in_at_its_inpaint_weight(template, lora_a, local_components):
+    spy = Spy(local_components)
+    params = PARAMS.model_copy(update={"style": "ink", "refine_strength": 0.0})
+    out = run(template, [FaceAssignment(0, lora_a, "a")], spy, params)
+    assert out.faces[0].status == FaceStatus.DONE
+    assert len(spy.requests) == 3  # no stage 3: draft, stage 2 and its zero-mask pass
+    for request in spy.requests:
+        assert [(r.name, r.weight) for r in request.adapters] == [("face-a", 0.95),
+                                                                   ("style-ink", 0.05)]
