@@ -11,6 +11,7 @@ import asyncio
 import base64
 import io
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -21,6 +22,7 @@ from facechain.errors import IncompatibleModelError, InvalidInputError, NoPerson
 from facechain.types import FaceReport, FaceStatus
 
 from ..conftest import FACES, photo_bytes
+from ..deployments.test_diffusion import _loras, replica  # noqa: F401 - the Diffusion replica fixture
 
 serve_api = pytest.importorskip("ray.serve")
 TestClient = pytest.importorskip("fastapi.testclient").TestClient
@@ -471,3 +473,31 @@ def test_the_deployments_serve_landmarks_and_the_garment_parsing():
     with pytest.raises(NoPersonError):
         asyncio.run(garment.segment(np.full((128, 128, 3), 200, np.uint8)))
     assert photo_bytes("obama.jpg")  # the fixture photo the live tests use too
+
+
+def test_diffusion_load_adapter_loads_the_routed_lora_once(replica, monkeypatch):  # noqa: F811
+    """``Diffusion.load_adapter`` (what the ingress calls per LoRA first) loads the LoRA named by
+    the call's multiplexed id into the multiplexer and the engine; a second call is a hit."""
+    from ray.serve.context import _RequestContext, _serve_request_context
+
+    from deployments import diffusion as diffusion_module
+    from facechain.diffusion.engine import face_adapter_name
+    from facechain.errors import NotFoundError
+
+    instance = replica
+    (lora_id,) = _loras(Path(instance.artifacts.root), 1)
+    events = []
+    monkeypatch.setattr(diffusion_module, "record_lora_event", events.append)
+
+    async def load(model_id):
+        _serve_request_context.set(_RequestContext(multiplexed_model_id=model_id))
+        return await instance.load_adapter()
+
+    assert asyncio.run(load(lora_id)) == lora_id
+    assert list(instance._multiplexed()) == [lora_id]
+    assert instance.engine.held_adapters() == [face_adapter_name(lora_id)]
+    assert asyncio.run(load(lora_id)) == lora_id and instance.engine.stats.adapter_loads == 1
+    assert [e.value for e in events if e.value in ("hit", "miss")] == ["miss", "hit"]
+    assert asyncio.run(load("")) is None
+    with pytest.raises(NotFoundError):
+        asyncio.run(load("nobody"))
