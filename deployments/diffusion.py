@@ -10,6 +10,14 @@ request is activated under the engine's lock and never merged into the base weig
 pins its user adapter until its generation is done, so Serve evicting it in the meantime waits for
 the request instead of pulling the adapter from under it.
 
+A request that names several face LoRAs (template inpainting of several faces) is never one
+call here: the pipeline redraws one face after the other and sends each face's passes as their
+own diffusion requests, each carrying that face's adapter only, routed by its own LoRA id
+(``servekit.adapters.ServedComponents.diffuse``). So the LoRAs of one HTTP request may live on
+different replicas; each replica only ever activates the one user adapter it was routed for
+(:func:`servekit.loras.bind_face_adapter` refuses anything else). :meth:`Diffusion.load_adapter`
+lets the ingress load (and check) each LoRA on its replica before the request's other work.
+
 Nothing here waits on the engine lock on the replica's event loop: engine calls run in worker
 threads (Serve runs a sync ``__del__`` of an evicted model in its executor too).
 """

@@ -58,7 +58,7 @@ def start_local_ray(*, num_cpus: int | None = None, metrics_port: int = DEFAULT_
 
 def deploy(config: dict, *, wait_s: float | None = 900) -> None:
     """Start Serve with the config's HTTP options and deploy its applications (as ``serve run``);
-    wait up to ``wait_s`` for them to run (13 replicas loading models take a while on 2 cores)."""
+    wait up to ``wait_s`` for them to run (14 replicas loading models take a while on 2 cores)."""
     from ray import serve
     from ray.serve._private import api as serve_api
     from ray.serve.config import gRPCOptions

@@ -22,6 +22,7 @@ from facechain.errors import (
     IncompatibleModelError,
     InvalidInputError,
     ModelSourceError,
+    NoPersonError,
     NotFoundError,
     NoUsablePhotosError,
 )
@@ -40,6 +41,8 @@ CASES = [
      "num_images must be <= 8", "num_images"),
     (ImageDecodeError("not an image", param="photos"), 400, "image_decode_error",
      "not an image", "photos"),
+    (NoPersonError("no person in the garment photo", param="photo"), 400, "no_person",
+     "no person in the garment photo", "photo"),
     (ImageTooLargeError("image has 200 MP", param="photos"), 413, "image_too_large",
      "image has 200 MP", "photos"),
     (IncompatibleModelError("LoRA is for SDXL", param="lora_id"), 409, "incompatible_model",

@@ -1,6 +1,6 @@
 """The served graph through HTTP: a real local Ray Serve app on the tiny profile.
 
-One Ray cluster and one deployment of the app for the whole module (starting 13 replicas costs
+One Ray cluster and one deployment of the app for the whole module (starting 14 replicas costs
 a minute or two on 2 cores); tests share the LoRAs trained here.
 """
 
