@@ -2,7 +2,9 @@
 
 Starts an embedded local Ray with the app of ``configs/serve/local.yaml``, then, as a client
 would: ``POST /v1/faces`` (the preprocessing report), ``POST /v1/loras`` and polls the job,
-``POST /v1/generate`` per style, and writes the gallery of ``facechain.demo`` to ``OUT/index.html``.
+``POST /v1/generate`` per style, a second LoRA (``biden.jpg``) and ``POST /v1/inpaint`` of the
+two-person photo with both, ``POST /v1/tryon``, and writes the gallery of ``facechain.demo`` to
+``OUT/index.html``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,24 @@ import httpx
 import numpy as np
 from PIL import Image
 
-from facechain.demo import TINY_NOTE, demo_photos, fusion_section, generation_section, write_gallery
+from facechain.config import demo_photos_dir
+from facechain.demo import (
+    INPAINT_OPTIONS,
+    INPAINT_TEMPLATE_HEIGHT,
+    TINY_NOTE,
+    TRYON_GARMENT,
+    TRYON_OPTIONS,
+    demo_photos,
+    demo_summary,
+    fusion_section,
+    generation_section,
+    inpaint_section,
+    tryon_section,
+    two_person_collage,
+    write_gallery,
+)
 from facechain.diffusion.lora_io import read_lora
+from facechain.imageio import read_image
 from facechain.pipelines.runtime import LocalComponents
 from serve.cli import deploy, load_config, start_local_ray
 from servekit.loras import lora_dir
@@ -32,6 +50,31 @@ logger = logging.getLogger("facechain.demo")
 
 def _png(b64: str) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(base64.b64decode(b64))).convert("RGB"))
+
+
+def _png_bytes(image: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(image).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def train_lora(client: httpx.Client, files: list) -> str:
+    """``POST /v1/loras`` with ``files`` and poll the job until it ends; the LoRA id."""
+    r = client.post("/v1/loras", files=files)
+    r.raise_for_status()
+    accepted = r.json()
+    print(f"training job {accepted['job_id']} ...", flush=True)
+    while True:
+        job = client.get(accepted["status_url"]).json()
+        p = job["progress"]
+        print(f"  {job['state']:9s} {p.get('stage') or '':16s} step {p['step']}/{p['total_steps']}",
+              flush=True)
+        if job["state"] in ("succeeded", "failed", "cancelled"):
+            break
+        time.sleep(2)
+    if job["state"] != "succeeded":
+        raise SystemExit(f"training failed: {job['error']}")
+    return accepted["lora_id"]
 
 
 def _free_port() -> int:
@@ -56,21 +99,7 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
     (out / "report.json").write_text(json.dumps(report, indent=2) + "\n")
 
     # 2. Train the face LoRA as a job
-    r = client.post("/v1/loras", files=files)
-    r.raise_for_status()
-    accepted = r.json()
-    print(f"training job {accepted['job_id']} ...", flush=True)
-    while True:
-        job = client.get(accepted["status_url"]).json()
-        p = job["progress"]
-        print(f"  {job['state']:9s} {p.get('stage') or '':16s} step {p['step']}/{p['total_steps']}",
-              flush=True)
-        if job["state"] in ("succeeded", "failed", "cancelled"):
-            break
-        time.sleep(2)
-    if job["state"] != "succeeded":
-        raise SystemExit(f"training failed: {job['error']}")
-    lora_id = accepted["lora_id"]
+    lora_id = train_lora(client, files)
 
     # 3. Generate per style
     sections = [TINY_NOTE, "<h2>Generated (through POST /v1/generate)</h2>"]
@@ -90,10 +119,35 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
     Image.fromarray(artifact.load_template_face()).save(out / "template.png")
     sections.append(fusion_section(out, LocalComponents(), artifact.load_template_face(),
                                    np.asarray(artifact.metadata.template_embedding, np.float32)))
+
+    # 5. Template inpainting: a second LoRA (biden.jpg), the two-person photo, one LoRA per face
+    biden = demo_photos_dir() / "biden.jpg"
+    biden_id = train_lora(client, [("photos", (biden.name, biden.read_bytes(), "image/jpeg"))])
+    template = two_person_collage(height=INPAINT_TEMPLATE_HEIGHT)
+    options = {**INPAINT_OPTIONS, "faces": [{"index": 0, "lora_id": lora_id},
+                                            {"index": 1, "lora_id": biden_id}]}
+    r = client.post("/v1/inpaint", files={"template": ("template.png", _png_bytes(template), "image/png")},
+                    data={"options": json.dumps(options)})
+    r.raise_for_status()
+    inpainted = r.json()
+    sections.append(inpaint_section(out, template, _png(inpainted["image"]), inpainted["faces"],
+                                    {lora_id: "the demo's LoRA (3 photos)",
+                                     biden_id: "trained from biden.jpg"}))
+
+    # 6. Virtual try-on: the demo's LoRA in the garment photo's clothes, the mask computed
+    photo = read_image(demo_photos_dir() / TRYON_GARMENT)
+    r = client.post("/v1/tryon", files={"photo": (TRYON_GARMENT, _png_bytes(photo), "image/png")},
+                    data={"options": json.dumps({**TRYON_OPTIONS, "lora_id": lora_id})})
+    r.raise_for_status()
+    worn = r.json()
+    mask = np.asarray(Image.open(io.BytesIO(base64.b64decode(worn["mask"]))).convert("L"))
+    sections.append(tryon_section(out, photo, mask, _png(worn["image"]), worn["faces"], lora_id))
+
     page = write_gallery(out, photos, report, sections)
     return {"gallery": str(page), "lora_id": lora_id, "trigger": report["trigger"],
             "accepted": [a["source"] for a in report["accepted"]],
-            "rejected": {x["source"]: x["reason"] for x in report["rejected"]}}
+            "rejected": {x["source"]: x["reason"] for x in report["rejected"]},
+            **demo_summary(inpainted["faces"], worn["faces"])}
 
 
 def main(argv: list[str] | None = None) -> int:
