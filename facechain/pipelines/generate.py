@@ -77,6 +77,21 @@ def style_family(base_model_id: str) -> str:
     return "tiny-sd15" if base_model_id == "builtin:tiny-sd15" else "sd15"
 
 
+async def load_style(slug: str | None, base_model_id: str,
+                     styles: StyleRegistry | None = None) -> Style | None:
+    """Style ``slug`` for LoRAs of ``base_model_id`` (None: no style). Without a registry from
+    the caller, the base model's is read in a worker thread (the served graph's loop stays free)."""
+    if slug is None:
+        return None
+    styles = styles or await asyncio.to_thread(StyleRegistry.load, style_family(base_model_id))
+    return styles.get(slug)
+
+
+def pick_seed(seed: int | None, span: int = 64) -> int:
+    """``seed``, or a random one that leaves room for ``span`` consecutive seeds below MAX_SEED."""
+    return seed if seed is not None else secrets.randbelow(MAX_SEED - span)
+
+
 def build_prompt(artifact: LoraArtifact, style: Style | None, extra: str = "") -> str:
     """Trigger word + the face tags common to the training photos, rendered into the style
     prompt, + the caller's extra text."""
@@ -121,12 +136,8 @@ async def agenerate(
     if template_image is None or artifact.metadata.template_embedding is None:
         raise InvalidInputError("the LoRA has no template face; retrain it from photos",
                                 param="lora_id")
-    style = None
-    if params.style is not None:
-        styles = styles or await asyncio.to_thread(StyleRegistry.load,
-                                                   style_family(artifact.metadata.base_model_id))
-        style = styles.get(params.style)
-    seed = params.seed if params.seed is not None else secrets.randbelow(MAX_SEED - 64)
+    style = await load_style(params.style, artifact.metadata.base_model_id, styles)
+    seed = pick_seed(params.seed)
     width = params.width or artifact.metadata.resolution
     height = params.height or artifact.metadata.resolution
 

@@ -58,7 +58,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -92,7 +91,8 @@ from facechain.pipelines.generate import (
     GenerateParams,
     adapters_for,
     build_prompt,
-    style_family,
+    load_style,
+    pick_seed,
 )
 from facechain.types import Face, FaceReport, FaceStatus, Parsing
 
@@ -319,12 +319,11 @@ async def ainpaint(
         first = assignments[0].lora
         base_id = first.metadata.base_model_id if isinstance(first, LoraArtifact) else (
             await asyncio.to_thread(read_lora, first)).metadata.base_model_id
-        styles = styles or await asyncio.to_thread(StyleRegistry.load, style_family(base_id))
-        style = styles.get(params.style)
+        style = await load_style(params.style, base_id, styles)
     resolved = await asyncio.gather(*(_resolve_person(a, style, params, components)
                                       for a in assignments))
     people = {a.index: p for a, p in zip(assignments, resolved)}
-    seed = params.seed if params.seed is not None else secrets.randbelow(MAX_SEED - 1024)
+    seed = pick_seed(params.seed, span=1024)
 
     # 4. Each named face in turn, on the running result (its own adapters only)
     result = template.copy()

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -63,7 +62,8 @@ from facechain.pipelines.generate import (
     GenerateParams,
     adapters_for,
     build_prompt,
-    style_family,
+    load_style,
+    pick_seed,
 )
 from facechain.types import Face, FaceReport, FaceStatus, GarmentParsing
 
@@ -252,12 +252,8 @@ async def atryon(
     if artifact.metadata.kind != "face":
         raise InvalidInputError("try-on needs a face LoRA, got a style LoRA", param="lora_id")
     lora_id = lora_id or artifact.path.name
-    style = None
-    if params.style is not None:
-        styles = styles or await asyncio.to_thread(StyleRegistry.load,
-                                                   style_family(artifact.metadata.base_model_id))
-        style = styles.get(params.style)
-    seed = params.seed if params.seed is not None else secrets.randbelow(MAX_SEED - 64)
+    style = await load_style(params.style, artifact.metadata.base_model_id, styles)
+    seed = pick_seed(params.seed)
 
     # 2. Garment mask and the try-on parts (person, head, neck, arms). With a given mask the
     #    parts still come from the segmentation when it finds the person; without one (a torso
