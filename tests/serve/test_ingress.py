@@ -8,16 +8,13 @@ test only checks what the ingress does around them.
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import io
 import json
 import threading
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from facechain.components.tagging import AgeGroup
 from facechain.errors import NoUsablePhotosError
@@ -29,12 +26,12 @@ serve_api = pytest.importorskip("ray.serve")
 TestClient = pytest.importorskip("fastapi.testclient").TestClient
 
 from serve import ingress as ingress_module  # noqa: E402
-from serve.ingress import Ingress, app, readiness  # noqa: E402
+from serve.ingress import readiness  # noqa: E402
 from servekit.loras import LORAS  # noqa: E402
 
-IngressClass = Ingress.func_or_class.__bases__[0]  # the class under Serve's ASGI wrapper
-HANDLES = ("rotation", "detection", "parsing", "retouching", "attributes", "tagging", "quality",
-           "recognition", "fusion", "conditions", "diffusion", "trainer")
+from .ingress_fakes import jpeg_bytes as _jpeg  # noqa: E402
+from .ingress_fakes import on_loop as _on_loop  # noqa: E402
+from .ingress_fakes import served_ingress  # noqa: E402
 
 
 class FakeHandle:
@@ -53,29 +50,8 @@ class FakeHandle:
 @pytest.fixture
 def served(monkeypatch, tmp_path):
     """(TestClient, Ingress instance) of a replica with fake handles."""
-    context = SimpleNamespace(replica_tag="test-replica", app_name="facechain", servable_object=None)
-    monkeypatch.setattr(serve_api, "get_replica_context", lambda: context)
-    monkeypatch.setattr(ingress_module.JobRunner, "start", lambda self: None)
-    instance = IngressClass(**{h: FakeHandle() for h in HANDLES}, models="default",
-                            job_store=str(tmp_path / "jobs.sqlite3"),
-                            artifacts=str(tmp_path / "artifacts"), max_upload_mb=2)
-    context.servable_object = instance
-    with TestClient(app, raise_server_exceptions=False) as client:
-        yield client, instance
-
-
-def _jpeg(size=(64, 64), color=(90, 140, 200)) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, color).save(out, format="JPEG")
-    return out.getvalue()
-
-
-def _on_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
+    with served_ingress(monkeypatch, tmp_path, FakeHandle) as served:
+        yield served
 
 
 # -- unknown form fields --------------------------------------------------------------------------

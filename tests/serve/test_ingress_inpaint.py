@@ -30,13 +30,11 @@ TestClient = pytest.importorskip("fastapi.testclient").TestClient
 from facechain.pipelines.inpaint import FaceAssignment, InpaintOutput, InpaintParams  # noqa: E402
 from facechain.pipelines.tryon import TryonOutput, TryonParams  # noqa: E402
 from serve import ingress as ingress_module  # noqa: E402
-from serve.ingress import Ingress, app  # noqa: E402
 from servekit.adapters import ServedComponents  # noqa: E402
 from servekit.loras import LORAS  # noqa: E402
 
-IngressClass = Ingress.func_or_class.__bases__[0]
-HANDLES = ("rotation", "detection", "parsing", "retouching", "attributes", "tagging", "quality",
-           "recognition", "fusion", "conditions", "diffusion", "trainer", "garment_segmentation")
+from .ingress_fakes import jpeg_bytes, served_ingress  # noqa: E402
+from .ingress_fakes import on_loop as _on_loop  # noqa: E402
 
 
 class FakeHandle:
@@ -60,18 +58,11 @@ class FakeHandle:
 @pytest.fixture
 def served(monkeypatch, tmp_path):
     """(TestClient, Ingress instance) with fake handles and LoRAs ``alice`` and ``bob``."""
-    context = SimpleNamespace(replica_tag="test-replica", app_name="facechain", servable_object=None)
-    monkeypatch.setattr(serve_api, "get_replica_context", lambda: context)
-    monkeypatch.setattr(ingress_module.JobRunner, "start", lambda self: None)
-    instance = IngressClass(**{h: FakeHandle() for h in HANDLES}, models="default",
-                            job_store=str(tmp_path / "jobs.sqlite3"),
-                            artifacts=str(tmp_path / "artifacts"), max_upload_mb=2)
-    context.servable_object = instance
-    for lora_id in ("alice", "bob"):
-        (instance.artifacts.root / LORAS / lora_id).mkdir(parents=True)
-    monkeypatch.setattr(ingress_module, "read_lora", lambda path: SimpleNamespace(
-        path=path, metadata=SimpleNamespace(kind="face", base_model_id="builtin:tiny-sd15")))
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with served_ingress(monkeypatch, tmp_path, FakeHandle) as (client, instance):
+        for lora_id in ("alice", "bob"):
+            (instance.artifacts.root / LORAS / lora_id).mkdir(parents=True)
+        monkeypatch.setattr(ingress_module, "read_lora", lambda path: SimpleNamespace(
+            path=path, metadata=SimpleNamespace(kind="face", base_model_id="builtin:tiny-sd15")))
         yield client, instance
 
 
@@ -82,21 +73,13 @@ def _png(image: np.ndarray) -> bytes:
 
 
 def _jpeg(size=(64, 48), color=(90, 140, 200)) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, color).save(out, format="JPEG")
-    return out.getvalue()
+    return jpeg_bytes(size, color)
 
 
 def _decoded(b64: str) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(base64.b64decode(b64))))
 
 
-def _on_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
 
 
 def _inpaint(client, options, template=None, **data):

@@ -11,13 +11,7 @@ from serve.jobs import JobState, JobStore
 from serve.runner import TRAIN_KIND, JobRunner
 from servekit.storage import ArtifactStore
 
-
-def _on_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
+from .ingress_fakes import on_loop as _on_loop
 
 
 class FakeTrainer:

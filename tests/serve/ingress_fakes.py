@@ -1,0 +1,57 @@
+"""Shared pieces of the in-process ingress tests (test_ingress*.py, test_runner.py).
+
+``@serve.ingress`` binds each route's ``self`` through ``serve.get_replica_context()``; patching
+that one function gives the routes a real ``Ingress`` instance (its job store and artifact store
+in a temporary folder) without a Ray cluster. Import after ``pytest.importorskip("ray.serve")``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
+from typing import Any
+
+from fastapi.testclient import TestClient
+from PIL import Image
+
+from serve import ingress as ingress_module
+from serve.ingress import Ingress, app
+
+IngressClass = Ingress.func_or_class.__bases__[0]  # the class under Serve's ASGI wrapper
+HANDLES = ("rotation", "detection", "parsing", "retouching", "attributes", "tagging", "quality",
+           "recognition", "fusion", "conditions", "diffusion", "trainer", "garment_segmentation")
+
+
+def on_loop() -> bool:
+    """Whether the caller runs on an event loop thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def jpeg_bytes(size=(64, 64), color=(90, 140, 200)) -> bytes:
+    """A flat-colour JPEG upload of ``size`` (width, height)."""
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, format="JPEG")
+    return out.getvalue()
+
+
+@contextmanager
+def served_ingress(monkeypatch, tmp_path, make_handle: Callable[[], Any]
+                   ) -> Iterator[tuple[TestClient, Any]]:
+    """(TestClient, Ingress instance) of a replica whose deployment handles are ``make_handle()``;
+    the job runner is not started."""
+    context = SimpleNamespace(replica_tag="test-replica", app_name="facechain", servable_object=None)
+    monkeypatch.setattr(ingress_module.serve, "get_replica_context", lambda: context)
+    monkeypatch.setattr(ingress_module.JobRunner, "start", lambda self: None)
+    instance = IngressClass(**{h: make_handle() for h in HANDLES}, models="default",
+                            job_store=str(tmp_path / "jobs.sqlite3"),
+                            artifacts=str(tmp_path / "artifacts"), max_upload_mb=2)
+    context.servable_object = instance
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client, instance
