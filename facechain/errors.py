@@ -38,6 +38,28 @@ class NoPersonError(InvalidInputError):
     """A photo that must show a person (a try-on garment photo) shows none."""
 
 
+class AudioDecodeError(InvalidInputError):
+    """Bytes that are not decodable audio (any container/codec ffmpeg reads), or an empty one."""
+
+
+class SilentAudioError(InvalidInputError):
+    """Audio with no speech in it: all of it below the silence floor."""
+
+
+class AudioTooLongError(InvalidInputError):
+    """Audio (or TTS text) above the length limit."""
+
+
+class NoUsableFaceError(InvalidInputError):
+    """A photo that must show exactly one usable face (a talking-head portrait) does not.
+    ``reason`` is a stable identifier: ``no_face``, ``multiple_faces``, ``face_too_small``,
+    ``no_mesh`` (the face mesh found no face where the detector did)."""
+
+    def __init__(self, message: str, *, reason: str, param: str | None = "portrait"):
+        super().__init__(message, param=param)
+        self.reason = reason
+
+
 class NoUsablePhotosError(FaceChainError):
     """Preprocessing rejected every photo; ``rejections`` lists each photo's reason."""
 
@@ -81,6 +103,11 @@ class ComponentError(FaceChainError):
 class FusionError(ComponentError):
     """Face fusion cannot fuse this face: no usable landmarks, a face too small to fuse, a
     template face that does not cover it."""
+
+
+class MediaEncodeError(ComponentError):
+    """Writing a video failed, or the file written is empty or undecodable (checked after
+    writing): never returned as a result."""
 
 
 class AllItemsFailedError(ComponentError):

@@ -268,3 +268,77 @@ class FaceReport:
         return {"index": self.index, "box": [float(v) for v in self.box], "lora": self.lora,
                 "status": self.status.value, "reason": self.reason,
                 "similarity": None if self.similarity is None else float(self.similarity)}
+
+
+# -- talking head -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PhonemeTiming:
+    """One phoneme of TTS speech: its symbol as the voice emits it (IPA for Piper, with stress
+    marks, ``' '`` word gaps and punctuation pauses as entries of their own) and its span in
+    seconds from the start of the audio."""
+
+    phoneme: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Audio:
+    """Mono speech: float32 samples in [-1, 1] at ``sample_rate``. ``phonemes`` are the exact
+    phoneme timings when the audio came from TTS (None for uploads and recordings)."""
+
+    samples: np.ndarray
+    sample_rate: int
+    phonemes: tuple[PhonemeTiming, ...] | None = None
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / float(self.sample_rate)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A TTS voice: ``id`` is what requests name; ``backend`` is ``piper`` or ``espeak``."""
+
+    id: str
+    name: str
+    language: str
+    backend: str
+    sample_rate: int
+    alignments: bool  # whether it returns phoneme timings
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "language": self.language,
+                "backend": self.backend, "sample_rate": self.sample_rate,
+                "alignments": self.alignments}
+
+
+@dataclass(frozen=True)
+class DrivingSignals:
+    """Per-video-frame animation controls at ``fps``; every array has one entry per frame.
+
+    - ``mouth_open``: inner-lip opening, 1.0 = a typical open vowel (about 0.09 x face height of
+      inner aperture); already scaled by ``expression_scale``; 0 = lips at rest (closed).
+    - ``mouth_width``: relative change of the mouth's width: 0 neutral, < 0 rounded (/u w o/,
+      down to about -0.2), > 0 spread (/i/, up to about +0.1).
+    - ``lip_press``: 0..1 bilabial closure (/p b m/): 1 forces the lips together whatever
+      ``mouth_open`` says.
+    - ``blink``: 0 eyes open .. 1 fully closed.
+    - ``roll``: in-plane head rotation in degrees; ``shift``: (n, 2) head translation (x, y) in
+      fractions of the face height; ``scale``: (n,) head scale, 1.0 = unchanged. All zero / one
+      in still mode.
+    """
+
+    fps: float
+    mouth_open: np.ndarray
+    mouth_width: np.ndarray
+    lip_press: np.ndarray
+    blink: np.ndarray
+    roll: np.ndarray
+    shift: np.ndarray
+    scale: np.ndarray
+
+    @property
+    def n_frames(self) -> int:
+        return len(self.mouth_open)
