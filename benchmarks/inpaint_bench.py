@@ -152,14 +152,22 @@ def vae_compensation(components, template: np.ndarray, assignments, params) -> d
 
 def single_pass(components, template: np.ndarray, box, params) -> dict:
     """One stage-2-like pass on its own, to read the pipeline's number: the face-0 crop
-    inpainted (its parsing face mask dilated 0.1, strength ``params.strength``, no adapters) and
-    its zero-mask pass (``decode(encode(crop))``). Errors outside the crop's person mask:
-    ``vae_round_trip`` = |recon - crop| (what compensation removes), ``without`` = |out - crop|,
-    ``with`` = |out + crop - recon - crop| = |out - recon| (what is left: the change the
-    repainted latents make to the decoded pixels outside the mask, none for a local decoder)."""
+    inpainted (its parsing face mask dilated 0.1, strength ``params.strength``, UniPC, no
+    adapters) and its zero-mask pass (``decode(encode(crop))``). Errors outside the crop's
+    person mask and the inpaint mask: ``vae_round_trip`` = |recon - crop| (the VAE's loss),
+    ``without`` = |out - crop|, ``upstream_add_back`` = FaceChain's out + (crop - recon) outside
+    the person (what is left is |out - recon|: the decoder's spread of the redrawn latents,
+    none for a local decoder), ``with`` = :func:`add_vae_error` with the redraw alpha (the
+    spread removed outside the redrawn latent cells)."""
     import asyncio
 
-    from facechain.components.inpaint_masks import dilate_by_area, square_face_crop
+    from facechain.components.inpaint_masks import (
+        add_vae_error,
+        dilate_by_area,
+        latent_redraw_alpha,
+        soft_person_mask,
+        square_face_crop,
+    )
     from facechain.diffusion.engine import DiffusionRequest
     from facechain.pipelines.inpaint import VAE_PASS_STRENGTH, steps_for
 
@@ -173,15 +181,23 @@ def single_pass(components, template: np.ndarray, box, params) -> dict:
         [img] = asyncio.run(components.diffuse(DiffusionRequest(
             prompt="a person", negative_prompt="", adapters=(), num_images=1,
             steps=steps_for(params.steps, strength), guidance_scale=params.guidance_scale,
-            width=size, height=size, seed=SEED, init_image=crop, mask_image=m, strength=strength)))
+            width=size, height=size, seed=SEED, init_image=crop, mask_image=m, strength=strength,
+            scheduler=params.scheduler)))
         return img
 
     out, recon = run(mask, params.strength), run(np.zeros_like(mask), VAE_PASS_STRENGTH)
+    alpha = soft_person_mask(parsing.person)
     errors = {"vae_round_trip": background_error(recon, crop, outside),
               "without": background_error(out, crop, outside),
-              "with": background_error(out, recon, outside)}
+              "upstream_add_back": background_error(add_vae_error(out, crop, recon, alpha), crop,
+                                                    outside),
+              "with": background_error(add_vae_error(out, crop, recon, alpha,
+                                                     latent_redraw_alpha(mask)), crop, outside)}
     errors["ratio_without_over_with"] = (round(errors["without"] / errors["with"], 2)
                                          if errors["with"] > 0 else None)
+    errors["ratio_without_over_upstream"] = (
+        round(errors["without"] / errors["upstream_add_back"], 2)
+        if errors["upstream_add_back"] > 0 else None)
     errors["pixels"] = int(outside.sum())
     return errors
 

@@ -11,7 +11,9 @@ v3.0.0; line refs as in ``shared/reference/inpaint-tryon.md``):
   with the area of the mask being dilated [inp L107-168]: :func:`dilate_by_area`;
 - the stage-2 inpaint mask, split at the eye line [inp L138-153]: :func:`eye_split_mask`;
 - the soft person mask of the VAE compensation, blur 21 x 21 times the hard mask [inp L164-166]:
-  :func:`soft_person_mask`, and the compensation itself [inp L363-369]: :func:`add_vae_error`;
+  :func:`soft_person_mask`, and the compensation itself [inp L363-369]: :func:`add_vae_error`,
+  which also removes the decoder's spread outside the redrawn latent cells
+  (:func:`latent_redraw_alpha`; not upstream, see its docstring);
 - the draft face warped onto the template face by a similarity on 5 points (from the 68) and
   pasted inside its face mask, giving the warp mask of the stage-2 recipe [inp L83-104]:
   :func:`warp_face`, :class:`WarpedFace`;
@@ -47,6 +49,9 @@ STAGE3_DILATION = 0.02
 FUSION_DILATION = 0.1
 # Soft person mask of the VAE compensation [inp L164-166].
 PERSON_BLUR = 21
+# VAE downscale (SD 1.5: x8); extra latent cells around an inpaint mask counted as redrawn.
+LATENT_FACTOR = 8
+REDRAW_MARGIN = 0
 # Square face crop: the face's longer side is this fraction of the crop side [inp L708-733].
 FACE_RATIO = 0.45
 CROP_SIZE = 512
@@ -143,22 +148,61 @@ def soft_person_mask(person: np.ndarray, blur: int = PERSON_BLUR) -> np.ndarray:
     return cv2.GaussianBlur(person, (int(blur), int(blur)), 0) * person
 
 
+def latent_redraw_alpha(mask: np.ndarray, factor: int = LATENT_FACTOR,
+                        margin: int = REDRAW_MARGIN) -> np.ndarray:
+    """Float32 alpha in [0, 1], 1 wherever an inpaint pass may have changed the latents.
+
+    diffusers binarises the mask and resizes it to the latent grid (1/``factor``, nearest);
+    outside that grid mask the final latents are the image's own latents. This is a superset
+    of it back at pixel resolution: every cell holding any masked pixel, dilated by ``margin``
+    cells, 1 there and ramping linearly to 0 over ``factor`` px outside (the decoder carries a
+    redrawn cell's content past its edge; the ramp avoids a seam)."""
+    mask = check_mask(mask)
+    h, w = mask.shape
+    gh, gw = max(1, h // factor), max(1, w // factor)
+    grid = np.where(cv2.resize(mask, (gw, gh), interpolation=cv2.INTER_AREA) > 0, 255, 0).astype(np.uint8)
+    if margin > 0:
+        grid = cv2.dilate(grid, np.ones((2 * margin + 1, 2 * margin + 1), np.uint8))
+    cells = cv2.resize(grid, (w, h), interpolation=cv2.INTER_NEAREST)
+    if not cells.any():
+        return np.zeros((h, w), np.float32)
+    outside = cv2.distanceTransform(np.where(cells > 0, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
+    return np.clip(1.0 - outside / float(factor), 0.0, 1.0).astype(np.float32)
+
+
 def add_vae_error(output: np.ndarray, original: np.ndarray, reconstruction: np.ndarray,
-                  person_alpha: np.ndarray) -> np.ndarray:
-    """VAE reconstruction-error compensation [inp L363-369]: output + (original -
-    reconstruction) * (1 - person_alpha), clipped to uint8. ``reconstruction`` is the zero-mask
-    pass (decode(encode(original))); ``person_alpha`` is :func:`soft_person_mask`. Outside the
-    person this gives back the original's detail the VAE round trip lost."""
+                  person_alpha: np.ndarray, redraw_alpha: np.ndarray | None = None) -> np.ndarray:
+    """VAE reconstruction-error compensation [inp L363-369], clipped to uint8.
+
+    Upstream: output + (original - reconstruction) * (1 - person_alpha). ``reconstruction`` is
+    the zero-mask pass (decode(encode(original)), same posterior sample); ``person_alpha`` is
+    :func:`soft_person_mask`. Outside the person this gives back the detail the VAE round trip
+    lost, but not what the decoder *spread* from the redrawn latents into the untouched ones
+    (output - reconstruction there; a trained SD VAE spreads little, a random one a lot).
+
+    With ``redraw_alpha`` (:func:`latent_redraw_alpha` of the pass's mask) that spread is
+    removed as well: where the latents were the image's own, output - reconstruction is only
+    the decoder's spread, so outside the person and outside the redrawn cells the result is the
+    original; inside the redrawn cells (a face mask that spills past the person) the redraw is
+    kept, compensated as upstream does.
+    """
     if not (output.shape == original.shape == reconstruction.shape) or \
-            person_alpha.shape != output.shape[:2]:
+            person_alpha.shape != output.shape[:2] or \
+            (redraw_alpha is not None and redraw_alpha.shape != output.shape[:2]):
         raise InvalidInputError("output, original, reconstruction and alpha sizes differ",
                                 param="image")
-    error = original.astype(np.int16) - reconstruction.astype(np.int16)
+    out = output.astype(np.float32)
+    recon = reconstruction.astype(np.float32)
+    correction = original.astype(np.float32) - recon
     weight = 1.0 - person_alpha.astype(np.float32)
+    if redraw_alpha is not None:
+        keep = 1.0 - redraw_alpha.astype(np.float32)
+        if output.ndim == 3:
+            keep = keep[:, :, None]
+        correction = correction - (out - recon) * keep
     if output.ndim == 3:
         weight = weight[:, :, None]
-    out = output.astype(np.float32) + error.astype(np.float32) * weight
-    return np.clip(np.round(out), 0, 255).astype(np.uint8)
+    return np.clip(np.round(out + correction * weight), 0, 255).astype(np.uint8)
 
 
 def five_points(landmarks68: np.ndarray) -> np.ndarray:

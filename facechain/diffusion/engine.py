@@ -10,7 +10,10 @@ graph's multiplexer, which bounds the per-user face LoRAs itself) are never evic
 only by the caller's ``evict``, so there is one owner per adapter.
 
 ControlNet variants share the base pipeline's modules (same UNet object), so adapters apply to
-them too; the ControlNet networks run inside the engine at every denoising step.
+them too; the ControlNet networks run inside the engine at every denoising step. A request may
+name a ``scheduler`` (:data:`SCHEDULERS`; FaceChain's inpaint stages 2-3 and try-on use UniPC):
+its variant gets its own scheduler instance built from the base scheduler's config (same betas),
+so the base pipeline's scheduler is never swapped under another request.
 """
 
 from __future__ import annotations
@@ -42,6 +45,17 @@ from facechain.errors import InvalidInputError, ModelSourceError, NotFoundError
 logger = logging.getLogger(__name__)
 
 ControlKind = Literal["openpose", "canny", "depth"]
+
+# Scheduler names a request may give -> diffusers class; None keeps the base model's own.
+SchedulerName = Literal["unipc", "ddim", "pndm", "euler", "euler_a", "dpmpp_2m"]
+SCHEDULERS: dict[str, str] = {
+    "unipc": "UniPCMultistepScheduler",
+    "ddim": "DDIMScheduler",
+    "pndm": "PNDMScheduler",
+    "euler": "EulerDiscreteScheduler",
+    "euler_a": "EulerAncestralDiscreteScheduler",
+    "dpmpp_2m": "DPMSolverMultistepScheduler",
+}
 
 
 FACE_PREFIX = "face-"
@@ -121,6 +135,7 @@ class DiffusionRequest:
     init_image: np.ndarray | None = None  # img2img / inpaint source (uint8 RGB)
     mask_image: np.ndarray | None = None  # inpaint mask (uint8, 255 = redraw)
     strength: float = 1.0
+    scheduler: SchedulerName | None = None  # None: the base model's scheduler
 
     def validate(self) -> None:
         if self.width % 8 or self.height % 8:
@@ -129,6 +144,9 @@ class DiffusionRequest:
             raise InvalidInputError("num_images must be >= 1", param="num_images")
         if self.mask_image is not None and self.init_image is None:
             raise InvalidInputError("an inpaint mask needs an init image", param="mask_image")
+        if self.scheduler is not None and self.scheduler not in SCHEDULERS:
+            raise InvalidInputError(f"unknown scheduler {self.scheduler!r}; one of "
+                                    f"{', '.join(SCHEDULERS)}", param="scheduler")
 
 
 @dataclass
@@ -268,12 +286,17 @@ class DiffusionEngine:
         if request.init_image is not None:
             kind = "inpaint" if request.mask_image is not None else "img2img"
         controls = tuple(c.kind for c in request.controls)
-        if kind == "txt2img" and not controls:
+        if kind == "txt2img" and not controls and request.scheduler is None:
             return self.pipe
-        key = (kind, controls)
+        key = (kind, controls, request.scheduler)
         if key not in self._variants:
             nets = [self._controlnet(c) for c in controls]
-            extra = {"controlnet": nets[0] if len(nets) == 1 else nets} if nets else {}
+            extra: dict[str, Any] = {"controlnet": nets[0] if len(nets) == 1 else nets} if nets else {}
+            if request.scheduler is not None:
+                import diffusers
+
+                cls = getattr(diffusers, SCHEDULERS[request.scheduler])
+                extra["scheduler"] = cls.from_config(self.pipe.scheduler.config)
             # from_pipe shares the resident modules (UNet with its adapters, VAE, text encoder)
             self._variants[key] = _VARIANTS[(kind, bool(controls))].from_pipe(self.pipe, **extra)
         return self._variants[key]
@@ -359,6 +382,7 @@ def _variant_classes() -> dict[tuple[str, bool], Any]:
     import diffusers as d
 
     return {
+        ("txt2img", False): d.StableDiffusionPipeline,
         ("txt2img", True): d.StableDiffusionControlNetPipeline,
         ("img2img", False): d.StableDiffusionImg2ImgPipeline,
         ("img2img", True): d.StableDiffusionControlNetImg2ImgPipeline,
@@ -373,7 +397,7 @@ _VARIANTS = _variant_classes()
 def batch_key(request: DiffusionRequest) -> tuple | None:
     """Requests with equal keys can share one pipeline call (txt2img, same adapter set and
     sampling settings; prompts and seeds may differ). None: never batched."""
-    if request.controls or request.init_image is not None:
+    if request.controls or request.init_image is not None or request.scheduler is not None:
         return None
     return (tuple((r.adapter_name, str(r.path), r.weight) for r in request.adapters),
             request.steps, request.guidance_scale, request.width, request.height)

@@ -23,19 +23,23 @@ h. stage 3, refinement at ``refine_strength`` (0.1): [full OpenPose 0.8, Canny 0
    stage-2 result, its face mask dilated 0.02;
    after stages 2 and 3, VAE reconstruction-error compensation (``vae_compensation``): the same
    pass with an all-zero mask at strength 0.025 (= decode(encode(x)), same seed so the same
-   posterior sample), and (template crop - that) added back outside the person (upstream adds
-   back stage 3's own input, keeping stage 2's leftover; see :func:`_inpaint_pass`);
+   posterior sample), and (template crop - that) added back outside the person, as upstream;
+   beyond upstream, the decoder's spread of the redrawn latents into the untouched ones (the
+   pass minus the zero-mask pass, outside the redrawn latent cells) is removed there too
+   (:func:`facechain.components.inpaint_masks.add_vae_error`), and stage 3 compensates against
+   the template crop, not its own input (see :func:`_inpaint_pass`);
 i. final fusion, similarity of the redrawn face to the LoRA's template embedding;
 j. merge back into the full-resolution image through the eroded, blurred window mask (0 outside
    the window and on the other faces' boxes: those pixels stay the input's, bit for bit); with
    the compensation on, the crop's resampling loss is added back outside the person too.
 
-Measured on the tiny model (obama | biden template, face 0, 4 steps; mean |out - template| in
-the window outside the person): 49.4 without the compensation, 18.8 with it (2.6x) at 128 px
-crops; stage 2 alone 49.2 -> 20.2. The tiny model's random UNet moves the face latents even at
-strength 0.1 and its random VAE decoder spreads that change over the whole crop (its receptive
-field covers a 128 px crop; measured: a 4 x 4 latent change moves pixels 8 latents away by 12
-levels), which an additive correction cannot undo; the issue's 5x is not reached there.
+Measured on the tiny model (obama | biden template, face 0, 4 steps, 128 px crops; mean
+|out - template| in the window outside the person; ``tests/pipelines/test_inpaint.py``): 49.9
+without the compensation, 3.2 with it (16x). Upstream's add-back alone gave 2.6x there: the
+tiny model's random VAE decoder (its GroupNorms and mid-block attention see the whole crop)
+spreads the redrawn face over the whole crop, which a trained SD VAE does only slightly; with
+the spread removed, the background outside the redrawn cells is exact however far a decoder
+spreads.
 
 Where upstream stops or breaks, this does better: any number of faces (upstream: 2, asserted);
 no face in the parsing -> the hull of the 68 landmarks; no face found on the draft (the tiny
@@ -48,9 +52,9 @@ steps that can be 0 (diffusers then fails); :func:`steps_for` raises the step co
 pass so exactly one step runs at the requested noise level (the 0.025 pass with 40 steps is that
 one step, as upstream).
 
-The engine keeps the base model's scheduler for every pass (upstream switches stages 2-3 to
-UniPC); conditions come from the ``conditions`` role (MediaPipe drawn in the OpenPose
-convention), and the Canny / OpenPose ControlNets run inside the diffusion engine.
+Stage 1 runs the base model's scheduler, stages 2-3 and their zero-mask passes UniPC (as
+upstream; ``scheduler``). Conditions come from the ``conditions`` role (MediaPipe drawn in the
+OpenPose convention), and the Canny / OpenPose ControlNets run inside the diffusion engine.
 """
 
 from __future__ import annotations
@@ -76,12 +80,13 @@ from facechain.components.inpaint_masks import (
     dilate_by_area,
     eye_line,
     eye_split_mask,
+    latent_redraw_alpha,
     merge_window_mask,
     soft_person_mask,
     square_face_crop,
     warp_face,
 )
-from facechain.diffusion.engine import AdapterRef, ControlInput, DiffusionRequest
+from facechain.diffusion.engine import AdapterRef, ControlInput, DiffusionRequest, SchedulerName
 from facechain.diffusion.lora_io import LoraArtifact, read_lora
 from facechain.diffusion.styles import Style, StyleRegistry
 from facechain.errors import AllItemsFailedError, FusionError, InvalidInputError
@@ -146,6 +151,9 @@ class InpaintParams(BaseModel):
                                    "outside the person after stages 2 and 3")
     crop_size: int = Field(512, ge=64, le=1024, multiple_of=8,
                            description="side of the square face crop the passes run at")
+    scheduler: SchedulerName | None = Field(
+        "unipc", description="scheduler of stages 2 and 3 and their compensation passes "
+        "(FaceChain: UniPC); null: the base model's own. Stage 1 always uses the base model's")
 
 
 @dataclass
@@ -381,18 +389,18 @@ async def _fuse(components: InpaintComponents, image: np.ndarray, face: Face, pe
 async def _inpaint_pass(components: InpaintComponents, base: DiffusionRequest,
                         image: np.ndarray, mask: np.ndarray, controls: tuple[ControlInput, ...],
                         strength: float, person_alpha: np.ndarray | None,
-                        reference: np.ndarray | None = None) -> np.ndarray:
-    """One ControlNet inpainting pass of ``image`` (white ``mask`` = redraw) at ``strength``;
-    with ``person_alpha``, the VAE compensation: the zero-mask pass (same seed, so the same
-    posterior sample of the image latents) gives decode(encode(image)), and ``reference``
-    (default ``image``) minus that is added back outside the person. Strength 0: the image as
-    it is.
+                        reference: np.ndarray | None = None,
+                        scheduler: SchedulerName | None = None) -> np.ndarray:
+    """One ControlNet inpainting pass of ``image`` (white ``mask`` = redraw) at ``strength``
+    with ``scheduler``; with ``person_alpha``, the VAE compensation: the zero-mask pass (same
+    seed, so the same posterior sample of the image latents) gives decode(encode(image)), and
+    ``reference`` (default ``image``) minus that is added back outside the person, with the
+    decoder's spread outside the redrawn latent cells removed (:func:`add_vae_error`). Strength
+    0: the image as it is.
 
-    Upstream adds back the pass's own input minus its round trip, so stage 3 keeps stage 2's
-    leftover background error (what the decoder spreads from the redrawn face) and adds its
-    own. Stage 3 here passes the template crop as ``reference``: its output's background is
-    ~decode(encode(stage 2)) + its own spread, so template - decode(encode(stage 2)) brings
-    it back to the template but for stage 3's (small, strength 0.1) spread."""
+    Stage 3 passes the template crop as ``reference``: upstream adds back the pass's own input
+    minus its round trip, which keeps whatever stage 2 left in the background; against the
+    template, the background comes back to the template itself."""
     if strength <= 0.0:
         return image
 
@@ -401,7 +409,7 @@ async def _inpaint_pass(components: InpaintComponents, base: DiffusionRequest,
             prompt=base.prompt, negative_prompt=base.negative_prompt, adapters=base.adapters,
             num_images=1, steps=steps_for(base.steps, s), guidance_scale=base.guidance_scale,
             width=base.width, height=base.height, seed=base.seed, controls=controls,
-            init_image=image, mask_image=m, strength=s)
+            init_image=image, mask_image=m, strength=s, scheduler=scheduler)
 
     real = components.diffuse(request(mask, strength))
     if person_alpha is None:
@@ -410,7 +418,7 @@ async def _inpaint_pass(components: InpaintComponents, base: DiffusionRequest,
     zero = components.diffuse(request(np.zeros_like(mask), VAE_PASS_STRENGTH))
     [out], [reconstruction] = await asyncio.gather(real, zero)
     return add_vae_error(out, image if reference is None else reference, reconstruction,
-                         person_alpha)
+                         person_alpha, latent_redraw_alpha(mask))
 
 
 async def _redraw_face(image: np.ndarray, face: Face, others: list, person: _Person,
@@ -474,7 +482,7 @@ async def _redraw_face(image: np.ndarray, face: Face, others: list, person: _Per
         controls = (ControlInput("openpose", dots, STAGE2_SCALES[0]),
                     ControlInput("canny", edges, STAGE2_SCALES[1]))
         stage2 = await _inpaint_pass(components, base, crop.image, mask2, controls,
-                                     params.strength, person_alpha)
+                                     params.strength, person_alpha, scheduler=params.scheduler)
 
     # h. Stage 3: refinement of the stage-2 result (its face mask dilated 0.02), compensated
     stage3 = stage2
@@ -489,7 +497,7 @@ async def _redraw_face(image: np.ndarray, face: Face, others: list, person: _Per
                         ControlInput("canny", edges3, STAGE3_SCALES[1]))
             stage3 = await _inpaint_pass(components, base, stage2, mask3, controls,
                                          params.refine_strength, person_alpha,
-                                         reference=crop.image)
+                                         reference=crop.image, scheduler=params.scheduler)
 
     # i. Final fusion
     with stage("final_fusion"):

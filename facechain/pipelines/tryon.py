@@ -18,8 +18,8 @@ Steps (each upstream's unless said):
 3. the inpaint mask 1 - erode(garment, 15 x 15) (the erosion scaled to the working width, 15 at
    768); controls drawn on the working-size photo: OpenPose body + hands (1.0), hand depth ∩ the
    arm mask (0.2), Canny(80, 200) of the body without head and neck plus the garment (0.4);
-4. one ControlNet-inpaint pass at strength 1.0 with the face LoRA (0.95) and the style LoRA (0.05)
-   if a style is named; the prompt is the LoRA's trigger word and face tags + the background +
+4. one ControlNet-inpaint pass (UniPC, as upstream) at strength 1.0 with the face LoRA (0.95)
+   and the style LoRA (0.05) if a style is named; the prompt is the LoRA's trigger word and face tags + the background +
    upstream's quality words (upstream's nudity token is not carried over), the negative gets
    upstream's ``blurry, blurry background`` (and ``children`` for a man);
 5. the result resized back to the photo's size and the garment photo pasted over it with the soft
@@ -53,7 +53,7 @@ from facechain.components.inpaint_masks import (
     tryon_body_mask,
     tryon_inpaint_mask,
 )
-from facechain.diffusion.engine import ControlInput, DiffusionRequest
+from facechain.diffusion.engine import ControlInput, DiffusionRequest, SchedulerName
 from facechain.diffusion.lora_io import LoraArtifact, read_lora
 from facechain.diffusion.styles import Style, StyleRegistry
 from facechain.errors import FaceChainError, InvalidInputError, NoPersonError
@@ -127,6 +127,9 @@ class TryonParams(BaseModel):
                                 description="side of the face pass's square face crop")
     size: int | None = Field(None, ge=64, le=2048, multiple_of=8, description="working width "
                              "(upstream 768); None: min(768, the photo's width); aspect kept")
+    scheduler: SchedulerName | None = Field(
+        "unipc", description="scheduler of the try-on pass and of the face pass's stages 2-3 "
+        "(FaceChain: UniPC); null: the base model's own")
 
 
 @dataclass
@@ -298,7 +301,8 @@ async def atryon(
                                num_images=1, steps=params.steps,
                                guidance_scale=params.guidance_scale, width=ww, height=wh,
                                seed=seed, controls=controls, init_image=work,
-                               mask_image=inpaint_mask, strength=params.strength)
+                               mask_image=inpaint_mask, strength=params.strength,
+                               scheduler=params.scheduler)
     (generated,) = await components.diffuse(request)
 
     # 5. Back to the photo's size; the garment photo pasted over it with the soft mask (alpha is
@@ -340,7 +344,7 @@ async def _face_pass(image: np.ndarray, artifact: LoraArtifact, lora_id: str,
         style=params.style, prompt=params.prompt, negative_prompt=params.negative_prompt,
         steps=params.steps, guidance_scale=params.guidance_scale, strength=params.face_strength,
         seed=seed % (MAX_SEED - 1024), face_weight=params.face_weight, style_weight=params.style_weight,
-        crop_size=params.face_crop_size)
+        crop_size=params.face_crop_size, scheduler=params.scheduler)
     try:
         out = await inpainting.ainpaint(
             image, [inpainting.FaceAssignment(index, artifact, lora_id)], face_params,

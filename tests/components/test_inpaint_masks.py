@@ -283,3 +283,44 @@ def test_add_vae_error_restores_the_background_only():
     assert (out[deep] == 128).all(), "inside the person nothing is added"
     with pytest.raises(InvalidInputError):
         add_vae_error(output, original, reconstruction, alpha[:-1])
+
+
+def test_latent_redraw_alpha_covers_the_mask_on_the_latent_grid():
+    from facechain.components.inpaint_masks import latent_redraw_alpha
+
+    mask = square((128, 128), 50, 50, 70, 70)
+    alpha = latent_redraw_alpha(mask)
+    assert alpha.shape == mask.shape and alpha.dtype == np.float32
+    assert (alpha[mask > 0] == 1.0).all(), "every redrawn pixel is fully inside"
+    assert (alpha[48:72, 48:72] == 1.0).all() and 0 < alpha[60, 44] < 1
+    # the grid cells 6..8 hold mask pixels -> pixels 48..71 are 1, ramping to 0 by 40 and 79
+    assert (alpha[:, :24] == 0).all() and (alpha[:, 96:] == 0).all()
+    assert (alpha[:24] == 0).all() and (alpha[96:] == 0).all()
+    assert not latent_redraw_alpha(np.zeros((64, 64), np.uint8)).any()
+
+
+def test_add_vae_error_removes_the_decoder_spread_outside_the_redrawn_cells():
+    """The decoder spread a redrawn face into the untouched latents (output - reconstruction
+    outside the redraw): with the redraw alpha the background comes back exact; inside the redrawn
+    cells the redraw is kept even outside the person (a face mask spilling past it)."""
+    from facechain.components.inpaint_masks import add_vae_error, latent_redraw_alpha
+
+    rng = np.random.default_rng(3)
+    original = rng.integers(40, 215, (128, 128, 3), dtype=np.uint8)
+    reconstruction = np.clip(original.astype(int) + rng.integers(-12, 12, original.shape), 0,
+                             255).astype(np.uint8)
+    person = square((128, 128), 32, 40, 96, 128)
+    redraw = square((128, 128), 40, 16, 88, 64)  # the face mask reaches above the person
+    output = np.clip(reconstruction.astype(int) + 20, 0, 255).astype(np.uint8)  # spread everywhere
+    output[redraw > 0] = 200
+    person_alpha = soft_person_mask(person)
+    upstream = add_vae_error(output, original, reconstruction, person_alpha)
+    out = add_vae_error(output, original, reconstruction, person_alpha, latent_redraw_alpha(redraw))
+    far = (person == 0) & (latent_redraw_alpha(redraw) == 0)
+    assert np.array_equal(out[far], original[far])
+    assert np.abs(upstream[far].astype(int) - original[far]).mean() > 15, "upstream keeps the spread"
+    spill = (redraw > 0) & (person == 0)
+    spill = cv2.erode(spill.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    assert spill.any() and np.array_equal(out[spill], upstream[spill]), "the redraw is kept there"
+    with pytest.raises(InvalidInputError):
+        add_vae_error(output, original, reconstruction, person_alpha, latent_redraw_alpha(redraw)[:-1])

@@ -144,6 +144,8 @@ def test_each_face_runs_with_its_own_adapter_only(both):
     assert [(c.kind, c.scale) for c in stage3[0].controls] == [("openpose", 0.8), ("canny", 0.8)]
     assert stage2[0].mask_image.any() and stage3[0].mask_image.any()
     assert all(not r.mask_image.any() for r in zero)
+    assert draft.scheduler is None, "stage 1 keeps the base model's scheduler"
+    assert all(r.scheduler == "unipc" for r in passes), "stages 2-3 run UniPC, as upstream"
     for r in passes:  # every pass runs at least one denoising step
         assert int(r.steps * r.strength) >= 1
 
@@ -229,8 +231,10 @@ def test_steps_for_runs_at_least_one_step():
 
 def test_vae_compensation_lowers_the_background_error(template, faces, lora_a, local_components):
     """Mean |out - template| inside the redrawn window and outside the person, with and without
-    the compensation (printed). Measured: 49.4 -> 18.8 (2.6x); the tiny model's random decoder
-    spreads the redrawn face's latents over the whole crop, so 5x is out of reach there."""
+    the compensation (printed): the issue asks for at least 5x. Measured 49.9 -> 3.2 (16x);
+    upstream's add-back alone gave 2.6x here, because the tiny model's random decoder spreads
+    the redrawn latents over the whole crop (``add_vae_error`` removes that spread outside the
+    redrawn latent cells)."""
     params = PARAMS.model_copy(update={"crop_size": 128})
     person = asyncio.run(local_components.parse(template)).person
     background = windows(template, faces, [0], 128) & (person == 0)
@@ -242,7 +246,7 @@ def test_vae_compensation_lowers_the_background_error(template, faces, lora_a, l
         error[on] = float(np.abs(out.image.astype(np.int16) - template)[background].mean())
     print(f"background error without compensation {error[False]:.2f}, with {error[True]:.2f} "
           f"({error[False] / error[True]:.2f}x)")
-    assert error[True] * 1.8 < error[False]
+    assert error[True] * 5.0 < error[False]
 
 
 def test_a_style_mixes_in_at_its_inpaint_weight(template, lora_a, local_components):
