@@ -24,8 +24,12 @@ Facts followed (``../shared/reference/talking-head.md``):
 - §4.2.2 silences: hops >= 40 dB under the peak for more than 300 ms close the lips (open 0).
 
 Per-frame values average the 10 ms track over the frame's span ``[i/fps, (i+1)/fps)`` (the same
-span :func:`frame_rms` measures), except ``lip_press``, which takes the span's maximum so a
-35 ms /p/ is never lost between two frame samples.
+span :func:`frame_rms` measures); the frame holding each /p b m/ midpoint is pinned to
+``lip_press`` 1, so a 23 ms /b/ is never averaged away (goal T4 measures at the midpoints).
+
+Calibration: the phoneme path's constants (``TARGET_LEAD``, ``PRESS_LEAD``, the table) were set
+on ``tests/fixtures/speech/tts_papa`` (the one fixture with timings), the envelope path's on the
+same clip with its timings removed, then checked on ``espeak_upload``.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ OPEN_CAP = 1.75  # ... and never exceeds this (1.75 x 0.09 ~ 0.16 x face height)
 WIDTH_RANGE = (-0.2, 0.1)  # DrivingSignals.mouth_width: rounded .. spread
 PRESS_RAMP = 0.020  # s, lip-press ramp either side of a bilabial
 TARGET_LEAD = 0.020  # s, phoneme shapes lead Piper's timings (articulation precedes sound)
-PRESS_LEAD = 0.040  # s, the press starts this long before a Piper /p b m/ (its closure)
+PRESS_LEAD = 0.020  # s, the press starts this long before a Piper /p b m/ (see _phoneme_tracks)
 _DB_MIN = -120.0
 
 
@@ -306,7 +310,9 @@ def _phoneme_tracks(phonemes, n_hops: int) -> tuple[np.ndarray, np.ndarray, np.n
         opening[a:b] = o
         width[a:b] = w
         if pr > 0:
-            # 1 from PRESS_LEAD before the phoneme to just past its midpoint, ramps of PRESS_RAMP
+            # 1 from PRESS_LEAD before the phoneme to just past its midpoint, ramps of PRESS_RAMP:
+            # Piper's /p b m/ span is mostly the release (the level rises through it); the
+            # closure's silence lies in the 20-50 ms before it (measured on tts_papa)
             t0, t1 = p.start - PRESS_LEAD, (p.start + p.end) / 2 + HOP
             _add_press(press, centres, t0, t1, pr)
     # co-articulation: targets blend over ~25 ms; shapes lead the sound by TARGET_LEAD
@@ -358,15 +364,15 @@ def _upload_tracks(audio: Audio, db: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return opening, width, press
 
 
-def _to_frames(x: np.ndarray, n_frames: int, fps: float, how: str = "mean") -> np.ndarray:
-    """Per-frame mean (or max) of a 10 ms track over each span [i/fps, (i+1)/fps)."""
+def _to_frames(x: np.ndarray, n_frames: int, fps: float) -> np.ndarray:
+    """Per-frame mean of a 10 ms track over each span [i/fps, (i+1)/fps)."""
     out = np.zeros(n_frames)
     for i in range(n_frames):
         a = int(math.floor(i / fps / HOP + 1e-9))
         b = max(a + 1, int(math.floor((i + 1) / fps / HOP + 1e-9)))
         seg = x[a:b]
         if len(seg):
-            out[i] = seg.max() if how == "max" else seg.mean()
+            out[i] = seg.mean()
     return out
 
 
@@ -383,8 +389,11 @@ def mouth_signals(audio: Audio, n_frames: int, *, fps: float = FPS,
     """(mouth_open, mouth_width, lip_press), one float32 value per video frame.
 
     Phoneme timings drive the shapes when ``audio.phonemes`` is set (TTS), with the energy
-    envelope as amplitude; otherwise the envelope and spectral cues (uploads). Lip press zeroes
-    the opening where it acts, and silences close the mouth.
+    envelope as amplitude; otherwise the envelope and spectral cues (uploads). ``mouth_open`` is
+    the jaw's opening and is *not* pre-multiplied by the press: the renderer applies
+    ``lip_press`` (DrivingSignals: 1 closes the lips whatever ``mouth_open`` says). The frame
+    holding a /p b m/ midpoint always gets press 1; other frames average the press over their
+    span. Silences close the mouth. ``mouth_width`` is scaled by ``expression_scale`` too.
     """
     n_frames = int(n_frames)
     if n_frames <= 0:
@@ -401,12 +410,20 @@ def mouth_signals(audio: Audio, n_frames: int, *, fps: float = FPS,
     # 300 ms+ silences: lips at rest, reached through a 30 ms ramp so the release does not jump
     gate = 1.0 - _gaussian(silence_hops(db).astype(np.float64), 1.5)
     gate = np.where(silence_hops(db), 0.0, gate)
-    opening = opening * (1.0 - press) * gate
+    opening = opening * gate
     width = width * gate
     mouth_open = scale_opening(_to_frames(opening, n_frames, fps), expression_scale)
     mouth_width = np.clip(_to_frames(width, n_frames, fps) * float(expression_scale),
                           WIDTH_RANGE[0], WIDTH_RANGE[1])
-    lip_press = np.clip(_to_frames(press, n_frames, fps, "max"), 0.0, 1.0)
+    lip_press = _to_frames(press, n_frames, fps)
+    if audio.phonemes:
+        # the frame holding a /p b m/ midpoint is always fully pressed (graded neighbours)
+        for p in audio.phonemes:
+            if is_bilabial(p.phoneme):
+                i = int(math.floor((p.start + p.end) / 2 * fps))
+                if 0 <= i < n_frames:
+                    lip_press[i] = 1.0
+    lip_press = np.clip(lip_press, 0.0, 1.0)
     return (mouth_open.astype(np.float32), mouth_width.astype(np.float32),
             lip_press.astype(np.float32))
 
