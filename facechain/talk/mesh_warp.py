@@ -19,16 +19,18 @@ A classical, weight-free stand-in for SadTalker (``../shared/reference/talking-h
   border; minus the triangles whose 3 vertices are inner-lip points on both sides of the lip seam
   (they would stretch the 1-2 px seam into streaks). The triangulation is computed on the mesh
   with the mouth opened by 0.08 H: on a closed mouth Delaunay links inner-lip points across the
-  seam to the other lip, so no triangle would be all-inner-lip. A source that already shows an open mouth
-  (aperture > 0.02 face height, e.g. teeth) keeps them: its real inner mouth is stretched instead.
+  seam to the other lip, so no triangle would be all-inner-lip. A source that already shows an
+  open mouth (aperture > 0.02 face height, e.g. teeth) keeps them: its real inner mouth is
+  stretched instead, and no fill is painted.
 - **Deformation** per frame (face height H = |10-152|, §2.4): the inner aperture at the
   vertices grows by ``mouth_open x jaw_gain x 0.075 H`` (capped at 0.135 H in total), which
   MediaPipe re-detects on the frame as ~0.09-0.11 H at ``mouth_open`` = 1 (the signals' unit);
   85% of it is the lower lip + chin going down with a jaw profile fading toward the cheeks, 15%
   the upper lip going up; the mouth corners drop a little. ``mouth_width`` scales the lips about
   the mouth centre along the face's horizontal axis. ``lip_press`` scales the opening by
-  (1 - press) and pulls each inner-lip pair (191/95, 80/88, 81/178, 82/87, 13/14, 312/317,
-  311/402, 310/318, 415/324) to its midpoint. ``blink`` moves each upper-lid chain (§2.5:
+  (1 - press), closes an open source mouth with the same jaw field run backwards, and pulls
+  each inner-lip pair (191/95, 80/88, 81/178, 82/87, 13/14, 312/317, 311/402, 310/318,
+  415/324) to its midpoint. ``blink`` moves each upper-lid chain (§2.5:
   246-161-160-159-158-157-173 and 466-388-387-386-385-384-398) 90% of the way onto its lower
   chain (which rises the other 10%), the skin above following with a falloff (0.6 eye widths);
   from blink 0.35 the eye slit is painted with lid-coloured skin sampled above the eye and a
@@ -147,8 +149,9 @@ class MeshWarpAnimator:
 
     ``prepare`` validates the portrait and precomputes its mesh; ``render`` gives frame ``i``;
     ``frames`` a chunk. Options: ``jaw_gain`` scales the opening at ``mouth_open`` = 1
-    (0.075 H at the vertices), ``min_face`` the smallest usable face height in input pixels. Thread-safe: prepared portraits
-    are read-only, the detectors hold their own locks.
+    (0.075 H at the vertices), ``min_face`` the smallest usable face height in input pixels,
+    ``second_face_ratio`` the area (vs the largest) from which a second face rejects the photo.
+    Thread-safe: prepared portraits are read-only, the detectors hold their own locks.
     """
 
     def __init__(self, *, jaw_gain: float = 1.0, min_face: int = 64,
@@ -292,6 +295,9 @@ class MeshWarpAnimator:
         if width != 0.0:
             mesh += geo.width_field(src[:N_MESH], width)
         if press > 0.0:
+            gap0 = float(np.linalg.norm(pts[UPPER_INNER] - pts[LOWER_INNER]))
+            if gap0 > 1.0:  # an open source mouth: the jaw closes it, lips and chin together
+                mesh += geo.jaw_field(src[:N_MESH], -press * gap0)
             for a, b in LIP_PAIRS:
                 mid = 0.5 * (mesh[a] + mesh[b])
                 mesh[a] += press * (mid - mesh[a])
@@ -430,7 +436,8 @@ class _Geometry:
             k = np.argmin(dist, axis=1)
             near = dist[np.arange(len(others)), k]
             above = (rel[np.arange(len(others)), k] @ self.up) > 0
-            weight = np.where(above, BLINK_SPREAD * np.clip(1.0 - near / radius, 0.0, 1.0) ** 2, 0.0)
+            falloff = np.clip(1.0 - near / radius, 0.0, 1.0) ** 2
+            weight = np.where(above, BLINK_SPREAD * falloff, 0.0)
             disp[others] += weight[:, None] * chain_disp[k]
         return disp
 

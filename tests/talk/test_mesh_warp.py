@@ -113,6 +113,13 @@ def test_lip_press_closes_an_open_mouth(animator, biden_crop, mesh):
     assert aperture(mesh(frame)) < 0.03
 
 
+def test_lip_press_closes_a_portrait_that_shows_teeth(animator, mesh):
+    prepared = animator.prepare(load("obama.jpg"), preprocess="crop", size=256)
+    assert prepared.source_open and aperture(mesh(prepared.image)) > 0.06  # smiling, teeth
+    frame = animator.render(prepared, signals(mouth_open=0.5, lip_press=1.0), 0)
+    assert aperture(mesh(frame)) < 0.03
+
+
 def test_blink_closes_the_eyes(animator, biden_crop, mesh):
     before = eye_aspect(mesh(biden_crop.image))
     closed = eye_aspect(mesh(animator.render(biden_crop, signals(blink=1.0), 0)))
