@@ -644,7 +644,7 @@ def _paint_mouth(frame: np.ndarray, prepared: PreparedPortrait, dst: np.ndarray)
     cavity = colours["lip"] * 0.22
     shade = np.clip(1.0 - 0.35 * depth, 0.6, 1.0)[..., None]
     luma = float(colours["skin"] @ np.array([0.299, 0.587, 0.114]))
-    tooth = np.array([0.93, 0.91, 0.87], np.float32) * float(np.clip(1.3 * luma, 140.0, 225.0))
+    tooth = np.array([0.93, 0.91, 0.87], np.float32) * float(np.clip(1.5 * luma, 150.0, 225.0))
     fill = cavity * shade * (1.0 - teeth[..., None]) + tooth * teeth[..., None]
     alpha = (mouth * fade_in)[..., None]
     region = frame[y0:y1, x0:x1].astype(np.float32)

@@ -78,8 +78,10 @@ def biden_full(animator, biden):
     return animator.prepare(biden, preprocess="full", size=256)
 
 
-def test_zero_signals_reproduce_the_prepared_image_exactly(animator, biden_crop, biden_full):
-    for prepared in (biden_crop, biden_full):
+def test_zero_signals_reproduce_the_prepared_image_exactly(animator, biden, biden_crop,
+                                                          biden_full):
+    resized = animator.prepare(biden, preprocess="resize", size=256)
+    for prepared in (biden_crop, biden_full, resized):
         frame = animator.render(prepared, signals(), 0)
         assert frame.dtype == np.uint8 and frame.shape == prepared.image.shape
         assert int(np.abs(frame.astype(int) - prepared.image).max()) == 0
