@@ -34,8 +34,8 @@ from facechain.errors import ConfigError, ModelSourceError
 
 logger = logging.getLogger(__name__)
 
-# role -> module that defines its backends (face_restoration, tts and talking_head are designed
-# roles whose modules do not exist yet: building them is a ModelSourceError naming the role)
+# role -> module that defines its backends (a role whose module is missing, e.g. in a trimmed
+# install, is a ModelSourceError naming the role when it is built)
 ROLE_MODULES: dict[str, str] = {
     "rotation": "facechain.components.rotation",
     "face_detection": "facechain.components.face_detection",

@@ -84,15 +84,24 @@ def test_unconfigured_role(tmp_path):
 
 
 @pytest.mark.parametrize("role", ["face_restoration", "tts", "talking_head"])
-def test_roles_without_a_module_raise_a_typed_error_naming_the_role(tmp_path, role):
+def test_talk_roles_list_their_backends_and_refuse_unknown_ones(tmp_path, role):
+    assert backends(role), role
     path = tmp_path / "p.yaml"
     path.write_text(f"roles:\n  {role}: {{backend: anything}}\n")
-    reg = ModelRegistry.load(path)
+    with pytest.raises(ModelSourceError, match="unknown backend") as err:
+        ModelRegistry.load(path).build(role)
+    assert err.value.role == role
+
+
+def test_a_role_whose_module_is_missing_raises_a_typed_error_naming_it(tmp_path, monkeypatch):
+    from facechain import registry
+
+    monkeypatch.setitem(registry.ROLE_MODULES, "tts", "facechain.components.no_such_module")
+    path = tmp_path / "p.yaml"
+    path.write_text("roles:\n  tts: {backend: piper}\n")
     with pytest.raises(ModelSourceError) as err:
-        reg.build(role)
-    assert err.value.role == role and role in str(err.value) and "not implemented" in str(err.value)
-    with pytest.raises(ModelSourceError, match=role):
-        backends(role)
+        ModelRegistry.load(path).build("tts")
+    assert err.value.role == "tts" and "not implemented" in str(err.value)
 
 
 def test_modelscope_snapshots_with_files_are_filtered(monkeypatch, tmp_path):

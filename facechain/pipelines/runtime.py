@@ -108,6 +108,29 @@ class LocalComponents:
 
         return await asyncio.to_thread(run)
 
+    # -- talking head: TTS and the x2 enhancer (the animator is ``component("talking_head")``)
+    async def synthesize(self, text, voice=None, seed=None):
+        """:class:`~facechain.types.Audio` of ``text`` in ``voice`` (phoneme timings included)."""
+        def run():
+            tts = self.component("tts")
+            with self._locks["tts"]:
+                return tts.synthesize(text, voice, seed=seed)
+
+        return await asyncio.to_thread(run)
+
+    async def voices(self):
+        """The ``tts`` role's :class:`~facechain.types.Voice` list."""
+        return await asyncio.to_thread(lambda: self.component("tts").voices())
+
+    async def enhance(self, frames, boxes=None):
+        """Each frame x2 (the face region by the model when ``boxes`` are given)."""
+        def run():
+            enhancer = self.component("face_restoration")
+            with self._locks["face_restoration"]:
+                return enhancer.enhance(frames, boxes)
+
+        return await asyncio.to_thread(run)
+
     # -- diffusion: one engine (base pipeline resident, adapters per request) ------------------
     def engine(self):
         """The diffusion engine over the profile's base model (built on first use)."""
