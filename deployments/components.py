@@ -211,3 +211,52 @@ class GarmentSegmentation(ComponentDeployment):
             self._locked(PROBE)
         except NoPersonError:
             pass
+
+
+@serve.deployment(name="TextToSpeech")
+class TextToSpeech(ComponentDeployment):
+    """TTS (role ``tts``): Piper with phoneme timings, espeak-ng voices as the fallback."""
+
+    role = "tts"
+
+    def _synthesize_locked(self, text, voice, seed):
+        with self._lock:
+            return self.component.synthesize(text, voice, seed=seed)
+
+    async def synthesize(self, text, voice=None, seed=None):
+        started = time.perf_counter()
+        try:
+            return await asyncio.to_thread(self._synthesize_locked, text, voice, seed)
+        finally:
+            observe_stage(self.role, time.perf_counter() - started)
+
+    async def voices(self) -> list:
+        return self.component.voices()
+
+    async def check(self, text: str, voice: str | None = None) -> None:
+        """Validate a TTS request before its job is queued: text length, voice id (typed
+        errors: 400 / 413 ``text``, 404 ``voice``)."""
+        from facechain.components.tts import check_text
+
+        check_text(text, self.component.max_chars)
+        self.component.voice(voice)
+
+    def _probe(self):
+        self.component.voice(None)
+
+
+@serve.deployment(name="FaceRestoration")
+class FaceRestoration(ComponentDeployment):
+    """x2 enhancement (role ``face_restoration``) of talk frames, a chunk per call."""
+
+    role = "face_restoration"
+
+    def _locked(self, frames, boxes=None):
+        with self._lock:
+            return self.component.enhance(frames, boxes)
+
+    async def enhance(self, frames, boxes=None):
+        return await self._run(frames, boxes)
+
+    def _probe(self):
+        self._locked([np.zeros((16, 16, 3), np.uint8)])

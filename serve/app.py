@@ -20,13 +20,16 @@ from deployments.components import (
     FaceFusion,
     FaceQuality,
     FaceRecognition,
+    FaceRestoration,
     GarmentSegmentation,
     HumanParsing,
     Rotation,
     SkinRetouching,
     Tagging,
+    TextToSpeech,
 )
 from deployments.diffusion import Diffusion
+from deployments.talking_head import TalkingHead
 from deployments.trainer import LoraTrainer
 from facechain.config import PACKAGE_DIR
 from serve.ingress import Ingress
@@ -67,8 +70,12 @@ def build_app(args: dict | None = None) -> Application:
         quality=FaceQuality.bind(**m), recognition=FaceRecognition.bind(**m))
     diffusion = Diffusion.bind(models=a.models, artifacts=artifacts, device=a.device)
     trainer = LoraTrainer.bind(**preprocess, models=a.models, artifacts=artifacts, device=a.device)
+    tts = TextToSpeech.bind(**m)
+    talker = TalkingHead.bind(tts=tts, restoration=FaceRestoration.bind(**m), models=a.models,
+                              artifacts=artifacts)
     return Ingress.bind(
         **preprocess, fusion=FaceFusion.bind(**m), conditions=Conditions.bind(**m),
-        garment_segmentation=GarmentSegmentation.bind(**m), diffusion=diffusion, trainer=trainer, models=a.models, job_store=job_store,
+        garment_segmentation=GarmentSegmentation.bind(**m), diffusion=diffusion, trainer=trainer,
+        tts=tts, talker=talker, models=a.models, job_store=job_store,
         artifacts=artifacts, max_upload_mb=a.max_upload_mb, max_photos=a.max_photos,
         request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s)

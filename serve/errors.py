@@ -12,6 +12,10 @@ exception                                      status  type
 ImageTooLargeError                             413     image_too_large
 ImageDecodeError                               400     image_decode_error
 NoPersonError (a try-on photo without person)  400     no_person
+NoUsableFaceError (+ ``reason``; a portrait)    400     no_usable_face
+AudioTooLongError                              413     audio_too_long
+AudioDecodeError                               400     audio_decode_error
+SilentAudioError                               400     silent_audio
 IncompatibleModelError                         409     incompatible_model
 InvalidInputError                              400     invalid_input
 NoUsablePhotosError (+ ``rejected`` list)      422     no_usable_photos
@@ -58,6 +62,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from facechain.errors import (
     AllItemsFailedError,
+    AudioDecodeError,
+    AudioTooLongError,
     CancelledError,
     ComponentError,
     ConfigError,
@@ -69,7 +75,9 @@ from facechain.errors import (
     ModelSourceError,
     NoPersonError,
     NotFoundError,
+    NoUsableFaceError,
     NoUsablePhotosError,
+    SilentAudioError,
 )
 from facechain.types import RejectionReason
 from serve.jobs import JobStateError
@@ -111,6 +119,10 @@ ERROR_MAP: dict[type[BaseException], ErrorMapping] = {
     ImageTooLargeError: ErrorMapping(413, "image_too_large"),
     ImageDecodeError: ErrorMapping(400, "image_decode_error"),
     NoPersonError: ErrorMapping(400, "no_person"),
+    NoUsableFaceError: ErrorMapping(400, "no_usable_face"),
+    AudioTooLongError: ErrorMapping(413, "audio_too_long"),
+    AudioDecodeError: ErrorMapping(400, "audio_decode_error"),
+    SilentAudioError: ErrorMapping(400, "silent_audio"),
     IncompatibleModelError: ErrorMapping(409, "incompatible_model"),
     InvalidInputError: ErrorMapping(400, "invalid_input"),
     NoUsablePhotosError: ErrorMapping(422, "no_usable_photos"),
@@ -160,6 +172,9 @@ class ErrorDetail(BaseModel):
         None, description="For 'no_usable_photos': why each photo was rejected.")
     details: list[ValidationIssue] | None = Field(
         None, description="For 'validation_error': every failed check.")
+    reason: str | None = Field(
+        None, description="For 'no_usable_face': no_face, multiple_faces, face_too_small or "
+        "no_mesh.")
 
 
 class ErrorBody(BaseModel):
@@ -172,7 +187,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": description}
     for status, description in [
         (400, "Invalid input"), (404, "Not found"), (409, "Conflict"),
-        (413, "Image or upload too large"), (422, "Validation error or no usable photos"),
+        (413, "Image, audio or upload too large"), (422, "Validation error or no usable photos"),
         (500, "Internal error"), (502, "A model component failed on every item"),
         (503, "Overloaded or model unavailable"), (504, "Timeout"),
     ]
@@ -261,6 +276,8 @@ def map_exception(exc: BaseException) -> MappedError:
         mapped = MappedError(mapping.status, mapping.type, message, param)
         if isinstance(exc, NoUsablePhotosError):
             mapped.extra["rejected"] = _rejections(exc)
+        if isinstance(exc, NoUsableFaceError):
+            mapped.extra["reason"] = exc.reason
     if mapped.status >= 500:
         # The client sees a fixed message; the operator sees what happened.
         if mapped.type == _INTERNAL.type:

@@ -5,8 +5,11 @@ hop to its deployment). Training is a job: ``POST /v1/loras`` decodes the upload
 usable ones, queues a job and answers 202; the job runner in this replica feeds queued jobs to the
 ``LoraTrainer`` deployment. ``POST /v1/inpaint`` and ``POST /v1/tryon`` take a multipart upload
 (the photo, for try-on an optional garment mask) and a JSON ``options`` form field, and answer the
-result image (base64 PNG) with the library's per-face report. Every error has one JSON shape (``serve/errors.py``); OpenAPI at
-``/docs``.
+result image (base64 PNG) with the library's per-face report. ``POST /v1/talk`` is a job too:
+the portrait and the speech (an audio upload, or text for TTS) are checked at once (typed 4xx:
+no usable face, undecodable or silent audio, unknown voice), stored, and rendered by the
+``TalkingHead`` deployment; the video is served by ``GET /v1/outputs/{id}`` with HTTP range
+support. Every error has one JSON shape (``serve/errors.py``); OpenAPI at ``/docs``.
 
 The event loop of this replica only awaits: file reads, image decoding and encoding, LoRA
 metadata and style registry reloads run in worker threads (``asyncio.to_thread``), so health
@@ -28,10 +31,11 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import Json
 from ray import serve
 
+from deployments.talking_head import OUTPUTS, VIDEO_NAME
 from facechain.components.inpaint_masks import check_mask
 from facechain.components.tagging import AgeGroup
 from facechain.diffusion.lora_io import LoraArtifact, read_lora
@@ -49,12 +53,13 @@ from facechain.pipelines.dataset import preprocess_report
 from facechain.pipelines.generate import agenerate, style_family
 from facechain.pipelines.inpaint import FaceAssignment, InpaintOutput, ainpaint
 from facechain.pipelines.preprocess import PreprocessParams, apreprocess, decode_photo
+from facechain.pipelines.talk import MAX_SECONDS, MIN_SECONDS, SAMPLE_RATE
 from facechain.pipelines.tryon import TryonOutput, atryon
 from facechain.registry import ModelRegistry
 from facechain.types import Gender, GenerateOutput, Photo, Rejection
 from serve.errors import ERROR_RESPONSES, install_error_handlers, unwrap
 from serve.jobs import Job, JobStore
-from serve.runner import TRAIN_KIND, JobRunner
+from serve.runner import TALK_KIND, TRAIN_KIND, JobRunner
 from serve.schemas import (
     FacesResponse,
     GenerateRequest,
@@ -66,10 +71,13 @@ from serve.schemas import (
     LorasOut,
     ReadinessOut,
     StyleOut,
+    TalkAccepted,
+    TalkOptions,
     TrainAccepted,
     TrainOptions,
     TryonOptions,
     TryonResponse,
+    VoiceOut,
     decode_base64_image,
 )
 from servekit.adapters import ServedComponents
@@ -216,6 +224,25 @@ def _tryon_response(out: TryonOutput) -> TryonResponse:
                          faces=[f.to_dict() for f in out.faces], seed=out.seed)
 
 
+def _check_audio(data: bytes) -> None:
+    """An audio upload decodes (any format ffmpeg reads), is within the length limits and holds
+    speech (worker thread): 400 ``audio_decode_error`` / ``silent_audio``, 413 ``audio_too_long``
+    now rather than a failed job later."""
+    from facechain.media.audio import check_speech, decode_audio
+
+    audio = decode_audio(data, sample_rate=SAMPLE_RATE, max_seconds=MAX_SECONDS,
+                         min_seconds=MIN_SECONDS)
+    check_speech(audio)
+
+
+def _output_video(artifacts: ArtifactStore, output_id: str):
+    """Path of a stored output's video (404 ``output_id`` if there is none)."""
+    path = artifacts.file_path(OUTPUTS, output_id, VIDEO_NAME)
+    if not path.is_file():
+        raise NotFoundError(f"output '{output_id}' not found", param="output_id")
+    return path
+
+
 def _safe_name(name: str, index: int) -> str:
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", PurePath(name or "photo").name)[:100].lstrip("._-")
     return f"{index:03d}_{stem or 'photo'}"
@@ -241,7 +268,8 @@ def _preprocess_form(name: str) -> Any:
     return Form(None, description=PreprocessParams.model_fields[name].description)
 
 
-_JOB_ID = Path(description="job id, from POST /v1/loras")
+_JOB_ID = Path(description="job id, from POST /v1/loras or POST /v1/talk")
+_OUTPUT_ID = Path(description="output id, from POST /v1/talk")
 _LORA_ID = Path(description="LoRA id, from POST /v1/loras")
 _GENDER_FORM = _preprocess_form("gender")
 _AGE_GROUP_FORM = _preprocess_form("age_group")
@@ -272,7 +300,7 @@ def readiness(deployments: Mapping[str, Any]) -> tuple[bool, dict[str, str], lis
 class Ingress:
     def __init__(self, *, rotation, detection, parsing, retouching, attributes, tagging, quality,
                  recognition, fusion, conditions, diffusion, trainer, garment_segmentation=None,
-                 models: str = "default",
+                 tts=None, talker=None, models: str = "default",
                  job_store: str = "out/serve/jobs.sqlite3", artifacts: str = "out/serve/artifacts",
                  max_upload_mb: float = 20, max_photos: int = 10, request_timeout_s: float = 150,
                  max_pixels: int = DEFAULT_MAX_PIXELS, stale_after_s: float = 30.0):
@@ -280,8 +308,9 @@ class Ingress:
             rotation=rotation, detection=detection, parsing=parsing, retouching=retouching,
             attributes=attributes, tagging=tagging, quality=quality, recognition=recognition,
             fusion=fusion, conditions=conditions, diffusion=diffusion,
-            garment_segmentation=garment_segmentation)
+            garment_segmentation=garment_segmentation, tts=tts)
         self.diffusion = diffusion
+        self.tts, self.talker = tts, talker
         self.store = JobStore(job_store)
         self.artifacts = ArtifactStore(artifacts)
         self.max_upload_bytes = int(max_upload_mb * 1024 * 1024)
@@ -293,8 +322,8 @@ class Ingress:
         self.style_dir = self.artifacts.root / "styles"
         self.styles = StyleRegistry.load(self.style_base, dirs=[self.style_dir])
         replica = serve.get_replica_context().replica_tag
-        self.runner = JobRunner(self.store, self.artifacts, trainer, runner_id=replica,
-                                stale_after_s=stale_after_s)
+        self.runner = JobRunner(self.store, self.artifacts, trainer, talker=talker,
+                                runner_id=replica, stale_after_s=stale_after_s)
         self.runner.start()
 
     async def __del__(self):
@@ -537,6 +566,76 @@ class Ingress:
         except NoPersonError as exc:  # the garment component names its argument 'image'
             raise _as_param(exc, "photo") from exc
         return await asyncio.to_thread(_tryon_response, out)
+
+    @app.post("/v1/talk", status_code=202, response_model=TalkAccepted, tags=["talk"])
+    async def talk(self, portrait: UploadFile = File(..., description="the portrait: a "
+                                                     "generated portrait or any photo with one "
+                                                     "face"),
+                   audio: UploadFile | None = File(None, description="the speech: wav, mp3, "
+                                                   "ogg, webm, m4a (any format ffmpeg reads), "
+                                                   f"{MIN_SECONDS:g}-{MAX_SECONDS:g} s; or give "
+                                                   "text"),
+                   text: str | None = Form(None, description="text to speak with TTS, instead of "
+                                           "audio"),
+                   voice: str | None = Form(None, description="TTS voice id (GET /v1/voices); "
+                                            "default: the Piper voice"),
+                   options: Json[TalkOptions] | None = Form(
+                       None, description="a TalkOptions JSON object: pose_style, "
+                       "expression_scale, still, preprocess, size, enhance, seed")):
+        """Queue a talking-head render (202): the portrait speaking the audio or the text; poll
+        ``status_url`` (progress per frame), then fetch ``video_url`` (mp4, H.264 + AAC)."""
+        if self.talker is None:
+            raise HTTPException(404, "talking head is not deployed")
+        params = (options or TalkOptions()).to_params()
+        if (audio is None) == (text is None):
+            raise InvalidInputError("give either an audio upload or text to speak", param="audio")
+        if voice is not None and text is None:
+            raise InvalidInputError("voice goes with text (TTS)", param="voice")
+        data = await self._read_upload(portrait, "portrait")
+        image = await asyncio.to_thread(_decode_upload, data, "portrait", self.max_pixels)
+        checks = [self.talker.check.remote(image, params.model_dump(mode="json"))]
+        audio_data = None
+        if audio is not None:
+            audio_data = await self._read_upload(audio, "audio")
+            await asyncio.to_thread(_check_audio, audio_data)
+        else:
+            checks.append(self.tts.check.remote(text, voice))
+        portrait_info, *_ = await self._timed(asyncio.gather(*checks))
+        job_id, output_id = new_id(), new_id()
+        await asyncio.to_thread(self.artifacts.put_bytes, "uploads", job_id, "portrait", data)
+        if audio_data is not None:
+            await asyncio.to_thread(self.artifacts.put_bytes, "uploads", job_id, "audio",
+                                    audio_data)
+        await asyncio.to_thread(self.store.create, TALK_KIND, {
+            "output_id": output_id, "talk": params.model_dump(mode="json"), "text": text,
+            "voice": voice, "portrait_file": "portrait",
+            "audio_file": "audio" if audio_data is not None else None}, job_id=job_id)
+        return TalkAccepted(job_id=job_id, output_id=output_id, status_url=f"/v1/jobs/{job_id}",
+                            video_url=f"/v1/outputs/{output_id}", portrait=portrait_info)
+
+    @app.get("/v1/voices", response_model=list[VoiceOut], tags=["talk"])
+    async def voices(self):
+        """The TTS voices (``voice`` of POST /v1/talk); the first is the default."""
+        if self.tts is None:
+            raise HTTPException(404, "text to speech is not deployed")
+        return [v.to_dict() for v in await self.components.voices()]
+
+    @app.get("/v1/outputs/{output_id}", tags=["talk"], response_class=FileResponse,
+             responses={200: {"content": {"video/mp4": {}}, "description": "the video"},
+                        206: {"content": {"video/mp4": {}},
+                              "description": "a byte range of the video (Range header)"}})
+    async def get_output(self, output_id: str = _OUTPUT_ID):
+        """A rendered video (mp4), with HTTP range requests (players seek)."""
+        path = await asyncio.to_thread(_output_video, self.artifacts, output_id)
+        return FileResponse(path, media_type="video/mp4", filename=f"{output_id}.mp4",
+                            content_disposition_type="inline")
+
+    @app.delete("/v1/outputs/{output_id}", status_code=204, tags=["talk"])
+    async def delete_output(self, output_id: str = _OUTPUT_ID):
+        """Delete a rendered video."""
+        await asyncio.to_thread(_output_video, self.artifacts, output_id)
+        await asyncio.to_thread(self.artifacts.delete, OUTPUTS, output_id)
+        return Response(status_code=204)
 
     @app.get("/v1/styles", response_model=list[StyleOut], tags=["styles"])
     async def list_styles(self):

@@ -98,7 +98,10 @@ class JobProgress(BaseModel):
     loss: float | None = Field(None, description="Latest training loss, for training jobs.")
     eta_seconds: float | None = Field(None, ge=0, description="Estimated seconds to completion.")
     fraction: float = Field(0.0, ge=0.0, le=1.0, description="Completed fraction, 0..1.")
-    stage: str | None = Field(None, description="Current stage, e.g. 'preprocess' or 'train'.")
+    stage: str | None = Field(None, description="Current stage, e.g. 'preprocess' or 'train'; "
+                              "for talk jobs 'speech', 'render', 'enhance', 'encode'.")
+    frame: int | None = Field(None, ge=0, description="Talk jobs: video frames done so far.")
+    frames: int | None = Field(None, ge=0, description="Talk jobs: video frames in total.")
 
 
 class JobError(BaseModel):
@@ -334,10 +337,14 @@ class JobStore:
         job = self.get(job_id)
         return job.cancel_requested or job.state == JobState.CANCELLED
 
-    def count_by_state(self) -> dict[JobState, int]:
-        """Number of jobs in each state (every state present, zeros included), for metrics."""
+    def count_by_state(self, kind: str | None = None) -> dict[JobState, int]:
+        """Number of jobs (of ``kind``) in each state (every state present, zeros included),
+        for metrics."""
         counts = {state: 0 for state in JobState}
-        for state, n in self._read("SELECT state, COUNT(*) FROM jobs GROUP BY state"):
+        sql, args = "SELECT state, COUNT(*) FROM jobs", ()
+        if kind is not None:
+            sql, args = sql + " WHERE kind = ?", (kind,)
+        for state, n in self._read(sql + " GROUP BY state", args):
             counts[JobState(state)] = n
         return counts
 
@@ -351,14 +358,18 @@ class JobStore:
                                 state=JobState.RUNNING.value, started_at=now,
                                 heartbeat_at=now, runner=runner)
 
-    def claim_next(self, kind: str | None = None, runner: str | None = None) -> Job | None:
-        """Atomically take the oldest queued job (of ``kind``) and mark it running; None if
-        there is none."""
+    def claim_next(self, kind: str | Iterable[str] | None = None,
+                   runner: str | None = None) -> Job | None:
+        """Atomically take the oldest queued job (of ``kind``, or of one of several kinds) and
+        mark it running; None if there is none."""
         sql = "SELECT id FROM jobs WHERE state = ?"
         args: list[Any] = [JobState.QUEUED.value]
         if kind is not None:
-            sql += " AND kind = ?"
-            args.append(kind)
+            kinds = [kind] if isinstance(kind, str) else list(kind)
+            if not kinds:
+                return None
+            sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
+            args.extend(kinds)
         with self._tx() as conn:
             row = conn.execute(sql + " ORDER BY created_at, rowid LIMIT 1", args).fetchone()
             if row is None:
@@ -370,7 +381,8 @@ class JobStore:
 
     def update_progress(self, job_id: str, step: int, total_steps: int | None = None, *,
                         loss: float | None = None, eta_seconds: float | None = None,
-                        stage: str | None = None) -> Job:
+                        stage: str | None = None, frame: int | None = None,
+                        frames: int | None = None) -> Job:
         """Record progress of a running job and refresh its heartbeat.
 
         ``eta_seconds`` defaults to an estimate from the time since start and the fraction done.
@@ -389,7 +401,8 @@ class JobStore:
                 eta_seconds = elapsed * (1.0 - fraction) / fraction
             progress = JobProgress(step=step, total_steps=total, loss=loss,
                                    eta_seconds=eta_seconds, fraction=fraction,
-                                   stage=stage if stage is not None else job.progress.stage)
+                                   stage=stage if stage is not None else job.progress.stage,
+                                   frame=frame, frames=frames)
             self._set(conn, job_id, progress=progress.model_dump_json(), heartbeat_at=now)
             return self._fetch(conn, job_id)
 

@@ -3,7 +3,8 @@ field: the OpenAPI page at ``/docs`` is the API's documentation).
 
 Requests *are* the library's parameter models plus the fields only HTTP has:
 :class:`GenerateRequest` subclasses ``GenerateParams``, :class:`TrainOptions` ``TrainParams``,
-:class:`InpaintOptions` ``InpaintParams`` and :class:`TryonOptions` ``TryonParams``, so every library field (its name, default, range and description) is an API
+:class:`InpaintOptions` ``InpaintParams``, :class:`TryonOptions` ``TryonParams`` and
+:class:`TalkOptions` ``TalkParams``, so every library field (its name, default, range and description) is an API
 field without being listed here, and ``to_params`` hands the library exactly its own model.
 Reason and status enums (rejected photos, dropped candidates, per-face reports) are the
 library's too.
@@ -23,6 +24,7 @@ from facechain.pipelines.generate import GenerateParams
 from facechain.pipelines.inpaint import InpaintParams
 from facechain.pipelines.train import TrainParams
 from facechain.pipelines.tryon import TryonParams
+from facechain.talk.params import TalkParams
 from facechain.types import DropReason, FaceStatus
 from serve.errors import RejectedPhoto
 
@@ -151,6 +153,36 @@ class TryonOptions(TryonParams):
 
     def to_params(self) -> TryonParams:
         return _library_part(self, TryonParams)
+
+
+class TalkOptions(TalkParams):
+    """The ``options`` form field of ``POST /v1/talk`` (a JSON object): the talking-head knobs
+    (SadTalker's and FaceChain's names and ranges)."""
+
+    model_config = ConfigDict(extra="forbid", title="TalkOptions")
+
+    def to_params(self) -> TalkParams:
+        return _library_part(self, TalkParams)
+
+
+class TalkAccepted(_Strict):
+    job_id: str = Field(description="the render job; poll status_url (progress: stage, frame, "
+                        "frames)")
+    output_id: str = Field(description="id the video will have once the job succeeds")
+    status_url: str = Field(description="GET this for the job's state and progress")
+    video_url: str = Field(description="GET this for the mp4 once the job succeeded (HTTP range "
+                           "requests supported)")
+    portrait: dict[str, Any] = Field(description="the portrait check: face box (x0, y0, x1, y1 "
+                                     "px), frame size (width, height), preprocess, size")
+
+
+class VoiceOut(_Strict):
+    id: str = Field(description="the voice id, used as 'voice' in POST /v1/talk")
+    name: str = Field(description="display name")
+    language: str = Field(description="language tag, e.g. en-US")
+    backend: str = Field(description="'piper' (neural) or 'espeak' (formant, the fallback)")
+    sample_rate: int = Field(description="sample rate of its speech, Hz")
+    alignments: bool = Field(description="whether it gives phoneme timings (exact lip closures)")
 
 
 class FaceReportOut(_Strict):

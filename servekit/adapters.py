@@ -14,7 +14,9 @@ The running result (a uint8 image) travels with each request, so no replica keep
 the faces. Try-on's garment pass and its face pass are routed by the one LoRA in the same way.
 
 ``landmarks`` is served by the FaceDetection deployment (same dlib predictor as the detector's
-5 points); ``segment_garment`` by GarmentSegmentation.
+5 points); ``segment_garment`` by GarmentSegmentation; ``synthesize`` / ``voices`` by
+TextToSpeech and ``enhance`` by FaceRestoration (the talk pipeline runs in the TalkingHead
+deployment, next to its animator, and reaches these two over hops).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ HANDLES = {
     "retouching": "SkinRetouching", "attributes": "FaceAttributes", "tagging": "Tagging",
     "quality": "FaceQuality", "recognition": "FaceRecognition", "fusion": "FaceFusion",
     "conditions": "Conditions", "diffusion": "Diffusion",
-    "garment_segmentation": "GarmentSegmentation",
+    "garment_segmentation": "GarmentSegmentation", "tts": "TextToSpeech",
+    "restoration": "FaceRestoration",
 }
 
 
@@ -92,3 +95,12 @@ class ServedComponents:
             handle = handle.options(multiplexed_model_id=model_id)
         return await handle.diffuse.remote(request)
 
+    # talking head
+    async def synthesize(self, text, voice=None, seed=None):
+        return await self.h["tts"].synthesize.remote(text, voice, seed)
+
+    async def voices(self):
+        return await self.h["tts"].voices.remote()
+
+    async def enhance(self, frames, boxes=None):
+        return await self.h["restoration"].enhance.remote(list(frames), boxes)

@@ -34,7 +34,7 @@ DOCKERFILE = ROOT / "Dockerfile"
 DEPLOYMENTS = {
     "Ingress", "Rotation", "FaceDetection", "HumanParsing", "SkinRetouching", "FaceAttributes",
     "Tagging", "FaceQuality", "FaceRecognition", "FaceFusion", "Conditions", "Diffusion",
-    "LoraTrainer", "GarmentSegmentation",
+    "LoraTrainer", "GarmentSegmentation", "TextToSpeech", "FaceRestoration", "TalkingHead",
 }  # fmt: skip
 APP_ARGS = {"models", "job_store", "artifacts", "max_upload_mb", "max_photos", "request_timeout_s", "device"}
 STATE_RESOURCE = "facechain_state"
