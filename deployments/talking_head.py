@@ -28,6 +28,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from ray import serve
 
 from deployments.components import limit_torch_threads
@@ -101,6 +102,9 @@ class TalkingHead:
                             voice=spec.get("voice"))
         except FaceChainError as exc:
             yield {"event": "error", "type": type(exc).__name__, "message": exc.message}
+            return
+        except ValidationError as exc:  # the ingress validates first; a direct caller may not
+            yield {"event": "error", "type": "ValidationError", "message": str(exc)[:2000]}
             return
         output_id = spec["output_id"]
         with tempfile.TemporaryDirectory(prefix="talk-") as tmp:

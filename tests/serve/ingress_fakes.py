@@ -22,7 +22,8 @@ from serve.ingress import Ingress, app
 
 IngressClass = Ingress.func_or_class.__bases__[0]  # the class under Serve's ASGI wrapper
 HANDLES = ("rotation", "detection", "parsing", "retouching", "attributes", "tagging", "quality",
-           "recognition", "fusion", "conditions", "diffusion", "trainer", "garment_segmentation")
+           "recognition", "fusion", "conditions", "diffusion", "trainer", "garment_segmentation",
+           "tts", "talker")
 
 
 def on_loop() -> bool:
