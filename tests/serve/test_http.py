@@ -440,6 +440,108 @@ def test_flood_beyond_the_queue_gets_503(server, lora_a):
     assert client.get("/healthz").status_code == 200
 
 
+SPEECH = FACES.parent / "speech"
+
+
+def _talk(client, portrait: bytes, *, audio: bytes | None = None, **data):
+    files = [("portrait", ("portrait.jpg", portrait, "image/jpeg"))]
+    if audio is not None:
+        files.append(("audio", ("speech.wav", audio, "audio/wav")))
+    if "options" in data:
+        data["options"] = json.dumps(data["options"])
+    return client.post("/v1/talk", files=files, data=data)
+
+
+def test_voices_list_the_piper_voice_first(server):
+    client, _ = server
+    voices = client.get("/v1/voices").json()
+    assert voices[0]["id"] == "en_US-joe-medium" and voices[0]["alignments"] is True
+
+
+def test_talk_job_renders_a_playable_video_with_frame_progress(server, tmp_path):
+    from facechain.media.video import probe
+
+    client, _ = server
+    r = _talk(client, (FACES / "biden.jpg").read_bytes(), text="Papa bought a bigger boat.",
+              options={"seed": 1})
+    assert r.status_code == 202, r.text
+    accepted = r.json()
+    assert accepted["portrait"]["frame_size"] == [256, 256]
+    frames_seen = []
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        job = client.get(accepted["status_url"]).json()
+        if job["progress"]["frame"]:
+            frames_seen.append((job["progress"]["stage"], job["progress"]["frame"],
+                                job["progress"]["frames"]))
+        if job["state"] in ("succeeded", "failed", "cancelled"):
+            break
+        time.sleep(0.2)
+    assert job["state"] == "succeeded", job
+    report = job["result"]["report"]
+    assert job["result"]["video_url"] == accepted["video_url"]
+    assert all(n == report["frames"] for _, _, n in frames_seen), frames_seen
+    video = client.get(accepted["video_url"])
+    assert video.status_code == 200 and video.headers["content-type"] == "video/mp4"
+    part = client.get(accepted["video_url"], headers={"Range": "bytes=0-1023"})
+    assert part.status_code == 206 and part.content == video.content[:1024]
+    path = tmp_path / "talk.mp4"
+    path.write_bytes(video.content)
+    info = probe(path)
+    assert (info.video_codec, info.pix_fmt, info.audio_codec) == ("h264", "yuv420p", "aac")
+    assert info.faststart and info.video_frames == report["frames"]
+    assert abs(info.duration - report["frames"] / 25) <= 0.05
+    assert client.delete(accepted["video_url"]).status_code == 204
+    assert client.get(accepted["video_url"]).status_code == 404
+
+
+def test_talk_bad_inputs_get_typed_4xx_and_the_server_keeps_serving(server):
+    import wave
+
+    client, _ = server
+    silent = io.BytesIO()
+    with wave.open(silent, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        w.writeframes(b"\0\0" * 32000)
+    blank = io.BytesIO()
+    Image.new("RGB", (200, 200), (128, 128, 128)).save(blank, format="JPEG")
+    biden = (FACES / "biden.jpg").read_bytes()
+    cases = [
+        (_talk(client, blank.getvalue(), text="hello"), 400, "no_usable_face"),
+        (_talk(client, biden, audio=silent.getvalue()), 400, "silent_audio"),
+        (_talk(client, biden, audio=b"definitely not audio" * 20), 400, "audio_decode_error"),
+        (_talk(client, biden, text="hello", voice="klingon"), 404, "not_found"),
+        (_talk(client, biden), 400, "invalid_input"),
+        (_talk(client, biden, text="hello", options={"size": 300}), 422, "validation_error"),
+    ]
+    for response, status, error_type in cases:
+        assert response.status_code == status, response.text
+        assert response.json()["error"]["type"] == error_type, response.text
+    assert client.get("/healthz").status_code == 200
+
+
+def test_cancel_a_talk_job_mid_render(server):
+    client, _ = server
+    r = _talk(client, (FACES / "obama3.jpg").read_bytes(),
+              audio=(SPEECH / "espeak_upload.wav").read_bytes(),
+              options={"enhance": True, "still": False, "seed": 2})
+    assert r.status_code == 202, r.text
+    accepted = r.json()
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        job = client.get(accepted["status_url"]).json()
+        if job["progress"]["frame"] or job["state"] not in ("queued", "running"):
+            break
+        time.sleep(0.2)
+    assert job["state"] == "running" and job["progress"]["frame"], job
+    assert client.delete(accepted["status_url"]).status_code == 200
+    job, _ = _wait_job(client, accepted["job_id"], timeout=120)
+    assert job["state"] == "cancelled", job
+    assert client.get(accepted["video_url"]).status_code == 404
+
+
 def test_metrics_show_custom_metrics_after_traffic(server):
     client, _ = server
     wanted = ("ray_facechain_photos_rejected", "ray_facechain_stage_latency_seconds_bucket",
@@ -463,7 +565,7 @@ def test_interrupted_running_job_is_failed_not_left_running(server):
 
     client, root = server
     an_hour_ago = JobStore(root / "jobs.sqlite3", clock=lambda: time.time() - 3600)
-    job = an_hour_ago.create("talk", {"note": "not a kind the runner claims"})
+    job = an_hour_ago.create("export", {"note": "not a kind the runner claims"})
     an_hour_ago.mark_running(job.id, runner="a-dead-replica")
     deadline = time.monotonic() + 60
     state = None
