@@ -19,8 +19,12 @@ Facts followed (``../shared/reference/talking-head.md``):
 - §4.2.5 identity: dlib ResNet 128-d distance (the ``face_recognition`` role's ``dlib_resnet``
   backend) between the source portrait and every ``every``-th frame.
 
-Frames are RGB uint8 (H, W, 3). Landmarks come from one MediaPipe face mesh in video (tracking)
-mode per call; a frame it misses is retried with the project's still-image
+Frames are RGB uint8 (H, W, 3). Landmarks come from one MediaPipe face mesh per call that
+re-detects the face on every frame (``static_image_mode``): in video (tracking) mode the mesh
+is fitted in an ROI derived from the previous frame's landmarks, so the same image measured
+differently depending on what came before (bit-identical silence frames of obama3.jpg read
+0.011 after speech, 0.0018 when re-detected; the photo's slightly parted lips make its inner-lip
+reading sensitive to the ROI). A frame it misses is retried with the project's still-image
 :class:`FaceMeshLandmarker` (full-range detector fallback). Missing faces give NaN, with
 ``found`` False.
 """
@@ -64,9 +68,9 @@ def face_landmarks(frames: Iterable[np.ndarray]) -> np.ndarray:
 
     out: list[np.ndarray] = []
     fallback: FaceMeshLandmarker | None = None
-    mesh = mp.solutions.face_mesh.FaceMesh(static_image_mode=False, max_num_faces=1,
-                                           refine_landmarks=True, min_detection_confidence=0.5,
-                                           min_tracking_confidence=0.5)
+    # re-detect per frame: a frame's figures depend on that frame only (module docstring)
+    mesh = mp.solutions.face_mesh.FaceMesh(static_image_mode=True, max_num_faces=1,
+                                           refine_landmarks=True, min_detection_confidence=0.5)
     try:
         for frame in frames:
             image = check_rgb_image(frame)

@@ -27,8 +27,13 @@ A classical, weight-free stand-in for SadTalker (``../shared/reference/talking-h
   MediaPipe re-detects on the frame as ~0.09-0.11 H at ``mouth_open`` = 1 (the signals' unit);
   85% of it is the lower lip + chin going down with a jaw profile fading toward the cheeks, 15%
   the upper lip going up; the mouth corners drop a little. ``mouth_width`` scales the lips about
-  the mouth centre along the face's horizontal axis. ``lip_press`` scales the opening by
-  (1 - press), closes an open source mouth with the same jaw field run backwards, and pulls
+  the mouth centre along the face's horizontal axis. A source that shows an open mouth (teeth)
+  takes the aperture in absolute terms instead: the jaw field moves by
+  ``mouth_open x jaw_gain x 0.075 H`` minus the photo's own aperture, so it runs backwards and
+  closes the photo's mouth at ``mouth_open`` 0 (silences, pauses; the lip pairs meet as in a
+  press below 20% of its aperture) and opens it with the speech.
+  ``lip_press`` scales the opening by (1 - press), closes a slightly open source mouth (> 1 px)
+  with the jaw field run backwards, and pulls
   each inner-lip pair (191/95, 80/88, 81/178, 82/87, 13/14, 312/317, 311/402, 310/318,
   415/324) to its midpoint. ``blink`` moves each upper-lid chain (§2.5:
   246-161-160-159-158-157-173 and 466-388-387-386-385-384-398) 90% of the way onto its lower
@@ -43,7 +48,7 @@ A classical, weight-free stand-in for SadTalker (``../shared/reference/talking-h
   box; each pixel takes its triangle's destination->source affine (id 0 = identity), and one
   ``cv2.remap`` (bilinear, edge-replicate) samples the source. Every pixel gets exactly one map,
   so no cracks (T7); unmoved triangles and all pixels outside the moved box are exact identity, so
-  zero signals reproduce the prepared image exactly.
+  zero signals reproduce the prepared image of a closed-mouth source exactly.
 - **Inner mouth** (§2.7), when the opening exceeds the source's: inside the destination inner-lip
   polygon (78 191 80 81 82 13 312 311 310 415 308 | 324 318 402 317 14 87 178 88 95) a cavity at
   ~22% of the sampled lip colour darkening toward the lower lip, an upper-teeth band under the
@@ -99,6 +104,7 @@ N_MESH = 468  # irises (468-477) are not vertices
 JAW_DROP = 0.075
 MAX_APERTURE = 0.135  # at the vertices; re-detected stays under ~0.16 (§2.4)
 OPEN_SOURCE = 0.02  # a source aperture above this shows a real inner mouth
+CLOSE_PULL = 0.2  # an open source's lips meet (pair pull) below this share of its aperture
 RING_PUSH = 0.35
 RING_WEIGHT = 0.6
 MODES = ("crop", "resize", "full")
@@ -288,15 +294,26 @@ class MeshWarpAnimator:
         width = float(np.clip(signals.mouth_width[i], -0.5, 0.5))
         blink = float(np.clip(signals.blink[i], 0.0, 1.0))
 
-        if opening > 0.0:
-            gap0 = float(np.linalg.norm(pts[UPPER_INNER] - pts[LOWER_INNER]))
+        gap0 = float(np.linalg.norm(pts[UPPER_INNER] - pts[LOWER_INNER]))
+        if prepared.source_open:
+            # an open source mouth (teeth): the opening is absolute, the aperture the signal's
+            # unit asks for (mouth_open 1 ~ JAW_DROP x jaw_gain face heights at the vertices);
+            # the jaw closes the photo's opening below that, lips and chin together. Added on
+            # top of the photo's opening instead, a smile would stay open through silences and
+            # barely move in speech (measured on obama2.jpg: silence p90 0.137, r 0.13)
+            target = min(opening * self.jaw_gain * JAW_DROP * fh, MAX_APERTURE * fh)
+            if target != gap0:
+                mesh += geo.jaw_field(src[:N_MESH], target - gap0)
+            # near full closure the lips meet as a press would (the jaw alone left a laugh's
+            # lips ~0.026 H apart on obama2.jpg); graded over the last 20% of the photo's gap
+            press = max(press, float(np.clip(1.0 - target / (CLOSE_PULL * gap0), 0.0, 1.0)))
+        elif opening > 0.0:
             extra = min(opening * self.jaw_gain * JAW_DROP * fh, max(0.0, MAX_APERTURE * fh - gap0))
             mesh += geo.jaw_field(src[:N_MESH], extra)
         if width != 0.0:
             mesh += geo.width_field(src[:N_MESH], width)
         if press > 0.0:
-            gap0 = float(np.linalg.norm(pts[UPPER_INNER] - pts[LOWER_INNER]))
-            if gap0 > 1.0:  # an open source mouth: the jaw closes it, lips and chin together
+            if gap0 > 1.0 and not prepared.source_open:  # the jaw closes a slightly open mouth
                 mesh += geo.jaw_field(src[:N_MESH], -press * gap0)
             for a, b in LIP_PAIRS:
                 mid = 0.5 * (mesh[a] + mesh[b])
