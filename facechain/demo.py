@@ -6,7 +6,8 @@ rotated 90 degrees, a two-person collage, a heavily blurred copy, a truncated fi
 shows the inputs, the crops, masks and training images with their captions, the trigger word, the
 rejections, the generated candidates and ranked portraits per style, face fusion on a real
 photo, template inpainting of a two-person photo with two LoRAs (the demo's and one trained from
-``biden.jpg``) and virtual try-on (a garment photo, its computed garment mask, the result).
+``biden.jpg``), virtual try-on (a garment photo, its computed garment mask, the result) and a
+talking head (a TTS sentence spoken by the demo's portrait, a playable mp4 with its report).
 
 ``python -m facechain.demo`` runs it in-process with the library; ``make demo`` runs the same
 through the HTTP API of the local served graph (``serve/demo.py``) and reuses this gallery.
@@ -224,6 +225,94 @@ def tryon_section(out: Path, photo: np.ndarray, mask: np.ndarray, result: np.nda
             f"<p>Face pass:</p>{_report_rows(faces) if faces else '<p>off</p>'}")
 
 
+# Talk of the demo: one short TTS sentence at the 256 px crop, no enhancement (a few seconds of
+# CPU), so ``make demo`` and tests/test_offline.py stay fast. The served demo sends the same.
+TALK_TEXT = "Hello! I am a talking portrait, made by FaceChain from a single photo."
+TALK_OPTIONS = {"preprocess": "crop", "size": 256, "enhance": False, "seed": 1}
+TALK_FALLBACK_PHOTO = "obama.jpg"
+
+
+def talk_portrait(portraits: list[tuple[np.ndarray, float]],
+                  template_source: str | None) -> tuple[np.ndarray, str]:
+    """The talk section's portrait and what it is: the best generated portrait (highest
+    similarity) when the ranking kept any (kept portraits have a face), else a real bundled
+    photo: the one the LoRA's template face came from (``template_source``) or
+    :data:`TALK_FALLBACK_PHOTO`. The tiny model draws noise, and noise has no face to animate."""
+    if portraits:
+        image, sim = max(portraits, key=lambda p: p[1])
+        return image, f"the demo's best generated portrait (similarity {sim:.3f})"
+    folder = demo_photos_dir()
+    name = template_source if template_source and (folder / template_source).is_file() \
+        else TALK_FALLBACK_PHOTO
+    return read_image(folder / name), (
+        f"<code>{html.escape(name)}</code>, a bundled real photo of the LoRA's person (its "
+        "training photo): the generated portraits are noise with no face to animate here")
+
+
+def talk_section(out: Path, video: Path, report: dict, portrait: np.ndarray, portrait_note: str,
+                 via: str) -> str:
+    """Gallery HTML for the talking head: the portrait, the mp4 (``video``, inside ``out``) in a
+    ``<video controls>`` element (H.264 / yuv420p / AAC plays in browsers; probed here, so an
+    unplayable file fails the demo rather than showing a broken player) and the job's report
+    figures (``TalkOutput.report()``). ``via``: how it was made (HTML)."""
+    from facechain.media.video import probe
+
+    info = probe(video)
+    folder = video.parent
+    _thumb(folder / "portrait.jpg", portrait, 320)
+    (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+    rel = video.relative_to(out).as_posix()
+    portrait_rel = (folder / "portrait.jpg").relative_to(out).as_posix()
+    timings = ", ".join(f"{k} {v:.2f}" for k, v in report.get("timings", {}).items())
+    check = report.get("portrait", {})
+    rows = [("text", f"<i>{html.escape(TALK_TEXT)}</i>"),
+            ("options", f"<code>{html.escape(json.dumps(TALK_OPTIONS))}</code>"),
+            ("frames / fps / seconds", f"{report['frames']} / {report['fps']:g} / {report['seconds']:.2f}"),
+            ("speech", f"{html.escape(str(report.get('source')))}, "
+                       f"{report.get('phonemes', 0)} phoneme timings"),
+            ("video", f"{info.video_codec} {info.pix_fmt} {info.width}x{info.height}, "
+                      f"{info.audio_codec} {info.audio_sample_rate} Hz, {info.duration} s, "
+                      f"{info.size_bytes} bytes, faststart {info.faststart}"),
+            ("portrait check", f"face box {check.get('face_box')}, frame size "
+                               f"{check.get('frame_size')}"),
+            ("stage seconds (wall)", timings)]
+    table = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    return ("<h2>Talking head</h2>"
+            f"<p>A TTS sentence spoken by the portrait ({via}). Portrait: {portrait_note}.</p>"
+            f'<figure><img src="{portrait_rel}" style="width:256px"><figcaption>portrait'
+            f'</figcaption></figure><figure><video controls preload="metadata" width="256">'
+            f'<source src="{rel}" type="video/mp4"></video><figcaption><a href="{rel}">video.mp4</a>'
+            f"</figcaption></figure><table>{table}</table>")
+
+
+def talk_demo(out: Path, components: LocalComponents, portraits: list[tuple[np.ndarray, float]],
+              template_source: str | None) -> tuple[str, dict]:
+    """The library's talk section (and its summary for the demo's JSON): ``TALK_TEXT`` spoken
+    by :func:`talk_portrait` through :func:`facechain.pipelines.talk.talk`."""
+    from facechain.pipelines.talk import Speech, talk
+    from facechain.talk.params import TalkParams
+
+    started = time.perf_counter()
+    image, note = talk_portrait(portraits, template_source)
+    (out / "talk").mkdir(parents=True, exist_ok=True)
+    result = talk(image, Speech(text=TALK_TEXT), TalkParams(**TALK_OPTIONS),
+                  out / "talk" / "video.mp4", components=components)
+    report = result.report()
+    section = talk_section(out, result.path, report, image, note,
+                           "<code>facechain.pipelines.talk</code>, in-process")
+    summary = talk_summary(report)
+    summary["talk"]["demo_seconds"] = round(time.perf_counter() - started, 1)
+    return section, summary
+
+
+def talk_summary(report: dict) -> dict:
+    """The talk part of the demo's JSON."""
+    video = report["video"]
+    return {"talk": {"video": "talk/video.mp4", "frames": report["frames"],
+                     "seconds": report["seconds"], "codec": video["video_codec"],
+                     "audio": video["audio_codec"], "timings": report["timings"]}}
+
+
 TINY_NOTE = ("<p><b>Note:</b> the default profile uses the built-in <code>tiny-sd15</code> model: "
              "SD 1.5's architecture with small random weights. It exercises every code path "
              "(LoRA training, adapters, ControlNet, ranking) but draws noise, not faces, so its "
@@ -283,9 +372,11 @@ def main(argv: list[str] | None = None) -> int:
     trained = train(photos, base, args.out / "lora", TrainParams(steps=args.steps), components)
     report = write_training_set(trained.preprocess, args.out)
     sections = [TINY_NOTE, "<h2>Generated</h2>"]
+    portraits = []  # (image, similarity) of every style's kept portraits: the talk's portrait
     for style in args.styles:
         out = generate(trained.artifact, GenerateParams(style=style, num_images=4, top_k=2, seed=1),
                        components)
+        portraits += [(p.image, p.similarity) for p in out.portraits]
         sections.append(generation_section(args.out, style, {
             "prompt": out.prompt, "seed": out.seed, "candidates": out.candidates,
             "portraits": [(p.image, p.similarity, p.seed) for p in out.portraits],
@@ -294,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
                                    trained.preprocess.template.embedding))
     more, summary = inpaint_and_tryon(args.out, components, base, trained.artifact.path, args.steps)
     sections += more
+    talk, talk_info = talk_demo(args.out, components, portraits, report["template"]["source"])
+    sections.append(talk)
+    summary.update(talk_info)
     page = write_gallery(args.out, photos, report, sections)
     print(json.dumps({"gallery": str(page), "seconds": round(time.perf_counter() - started, 1),
                       "lora": str(trained.artifact.path),

@@ -3,8 +3,9 @@
 Starts an embedded local Ray with the app of ``configs/serve/local.yaml``, then, as a client
 would: ``POST /v1/faces`` (the preprocessing report), ``POST /v1/loras`` and polls the job,
 ``POST /v1/generate`` per style, a second LoRA (``biden.jpg``) and ``POST /v1/inpaint`` of the
-two-person photo with both, ``POST /v1/tryon``, and writes the gallery of ``facechain.demo`` to
-``OUT/index.html``.
+two-person photo with both, ``POST /v1/tryon``, ``POST /v1/talk`` (a TTS sentence spoken by the
+demo's portrait; polls the job, ``GET /v1/outputs/{id}`` the mp4), and writes the gallery of
+``facechain.demo`` to ``OUT/index.html``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from facechain.config import demo_photos_dir
 from facechain.demo import (
     INPAINT_OPTIONS,
     INPAINT_TEMPLATE_HEIGHT,
+    TALK_OPTIONS,
+    TALK_TEXT,
     TINY_NOTE,
     TRYON_GARMENT,
     TRYON_OPTIONS,
@@ -34,6 +37,9 @@ from facechain.demo import (
     fusion_section,
     generation_section,
     inpaint_section,
+    talk_portrait,
+    talk_section,
+    talk_summary,
     tryon_section,
     two_person_collage,
     write_gallery,
@@ -77,6 +83,49 @@ def train_lora(client: httpx.Client, files: list) -> str:
     return accepted["lora_id"]
 
 
+def talk_job(client: httpx.Client, portrait: bytes, *, text: str | None = None,
+             audio: bytes | None = None, voice: str | None = None, options: dict | None = None,
+             quiet: bool = False, poll_s: float = 0.5) -> dict:
+    """``POST /v1/talk`` (``portrait`` image bytes, ``text`` [+ ``voice``] or ``audio`` bytes,
+    ``options``), poll the job until it ends, ``GET`` its video. Returns ``accepted`` (the 202
+    body), ``job`` (the finished job: ``result.report``), ``video`` (the mp4 bytes, checked to be
+    ``video/mp4``) and ``download_s``; a failed job raises SystemExit with its error."""
+    files: dict = {"portrait": ("portrait.jpg", portrait, "image/jpeg")}
+    data: dict = {"options": json.dumps(options or {})}
+    if audio is not None:
+        files["audio"] = ("speech.wav", audio, "audio/wav")
+    if text is not None:
+        data["text"] = text
+    if voice is not None:
+        data["voice"] = voice
+    r = client.post("/v1/talk", files=files, data=data)
+    if r.status_code != 202:
+        raise SystemExit(f"POST /v1/talk answered {r.status_code}: {r.text[:500]}")
+    accepted = r.json()
+    if not quiet:
+        print(f"talk job {accepted['job_id']} ...", flush=True)
+    last = None
+    while True:
+        job = client.get(accepted["status_url"]).json()
+        p = job["progress"]
+        line = f"  {job['state']:9s} {p.get('stage') or '':8s} frame {p.get('frame')}/{p.get('frames')}"
+        if not quiet and line != last:
+            print(line, flush=True)
+            last = line
+        if job["state"] in ("succeeded", "failed", "cancelled"):
+            break
+        time.sleep(poll_s)
+    if job["state"] != "succeeded":
+        raise SystemExit(f"talk job {job['state']}: {job['error']}")
+    t0 = time.perf_counter()
+    video = client.get(accepted["video_url"])
+    download_s = time.perf_counter() - t0
+    if video.status_code != 200 or video.headers.get("content-type") != "video/mp4":
+        raise SystemExit(f"GET {accepted['video_url']} answered {video.status_code} "
+                         f"{video.headers.get('content-type')}: {video.text[:300]}")
+    return {"accepted": accepted, "job": job, "video": video.content, "download_s": download_s}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -103,11 +152,13 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
 
     # 3. Generate per style
     sections = [TINY_NOTE, "<h2>Generated (through POST /v1/generate)</h2>"]
+    portraits = []  # (image, similarity) of every kept portrait: the talk's portrait
     for style in styles:
         r = client.post("/v1/generate", json={"lora_id": lora_id, "style": style, "num_images": 4,
                                               "top_k": 2, "seed": 1, "include_candidates": True})
         r.raise_for_status()
         g = r.json()
+        portraits += [(_png(p["image"]), p["similarity"]) for p in g["portraits"]]
         sections.append(generation_section(out, style, {
             "prompt": g["prompt"], "seed": g["seed"],
             "candidates": [_png(c) for c in g["candidates"]],
@@ -143,11 +194,25 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
     mask = np.asarray(Image.open(io.BytesIO(base64.b64decode(worn["mask"]))).convert("L"))
     sections.append(tryon_section(out, photo, mask, _png(worn["image"]), worn["faces"], lora_id))
 
+    # 7. Talking head: a TTS sentence spoken by the demo's portrait, as a job
+    t0 = time.perf_counter()
+    image, note = talk_portrait(portraits, report["template"]["source"])
+    done = talk_job(client, _png_bytes(image), text=TALK_TEXT, options=TALK_OPTIONS)
+    (out / "talk").mkdir(parents=True, exist_ok=True)
+    video = out / "talk" / "video.mp4"
+    video.write_bytes(done["video"])
+    talk_report = done["job"]["result"]["report"]
+    sections.append(talk_section(out, video, talk_report, image, note,
+                                 "<code>POST /v1/talk</code>, a job, the video from "
+                                 f"<code>GET {done['accepted']['video_url']}</code>"))
+    talk = talk_summary(talk_report)
+    talk["talk"]["demo_seconds"] = round(time.perf_counter() - t0, 1)
+
     page = write_gallery(out, photos, report, sections)
     return {"gallery": str(page), "lora_id": lora_id, "trigger": report["trigger"],
             "accepted": [a["source"] for a in report["accepted"]],
             "rejected": {x["source"]: x["reason"] for x in report["rejected"]},
-            **demo_summary(inpainted["faces"], worn["faces"])}
+            **demo_summary(inpainted["faces"], worn["faces"]), **talk}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,8 +3,8 @@
 Everything a request needs is resolved when a model or style is installed: here, from a cold
 cache, with sockets blocked except loopback, the built-in models are built, a hub style LoRA is
 installed from a loopback hub (``facechain styles pull``), and then the demo (preprocess -> train
--> generate with the builtin LoRA style and the pulled hub style -> gallery) runs with no socket
-allowed at all, loopback included.
+-> generate with the builtin LoRA style and the pulled hub style -> inpaint, try-on, talk ->
+gallery) runs with no socket allowed at all, loopback included.
 """
 
 from __future__ import annotations
@@ -54,4 +54,11 @@ def test_default_demo_runs_with_sockets_blocked(tmp_path, monkeypatch, capsys):
     assert (out / "index.html").is_file()
     for style in ("ink", "hub-ink"):
         assert len(list((out / "generated" / style).glob("candidate_*.png"))) == 4, style
+    # The talk section: a TTS sentence as an mp4 in the gallery that plays (probed)
+    from facechain.media.video import probe
+
+    assert '<video controls' in (out / "index.html").read_text()
+    info = probe(out / "talk" / "video.mp4")
+    assert (info.video_codec, info.pix_fmt, info.audio_codec) == ("h264", "yuv420p", "aac")
+    assert info.video_frames == report["talk"]["frames"] > 0
     assert no_socket == [] and refused == []
