@@ -40,7 +40,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from facechain.errors import CancelledError, InvalidInputError
+from facechain.errors import AudioTooLongError, CancelledError, InvalidInputError
 from facechain.media.audio import check_speech, cut, decode_audio, frame_count, resample
 from facechain.media.video import MediaInfo, Mp4Writer
 from facechain.talk.driving import driving_signals
@@ -128,8 +128,6 @@ async def speech_audio(speech: Speech, components: TalkComponents, params: TalkP
     if audio.sample_rate != SAMPLE_RATE:
         audio = resample(audio, SAMPLE_RATE)
     if audio.duration > max_seconds:
-        from facechain.errors import AudioTooLongError
-
         raise AudioTooLongError(f"{audio.duration:.1f} s of speech; at most {max_seconds:.0f} s",
                                 param="text" if source == "tts" else "audio")
     check_speech(audio, param="text" if source == "tts" else "audio")
