@@ -140,8 +140,8 @@ class LoraTrainer:
             task = asyncio.create_task(atrain(photos, self.components, self.base, tmp, params,
                                               progress=on_progress, cancel=cancel,
                                               checkpoint_every=every, on_checkpoint=sink))
-            yield {"event": "stage", "stage": "preprocess+train"}
-            try:
+            try:  # from the first yield on: a closed stream must stop the training task
+                yield {"event": "stage", "stage": "preprocess+train"}
                 while not task.done() or not events.empty():
                     try:
                         yield await asyncio.wait_for(events.get(), timeout=1.0)
