@@ -147,6 +147,7 @@ class JobRunner:
         self.first_event_timeout_s, self.checkpoint_every = first_event_timeout_s, checkpoint_every
         self.sweep_s = sweep_s
         self._active: dict[str, _Active] = {}
+        self._kinds: dict[str, str] = {}  # running job id -> kind (the slots in use)
         self._main: asyncio.Task | None = None
         self._last_sweep = float("-inf")
 
@@ -191,6 +192,7 @@ class JobRunner:
                     if job is None:
                         break
                     active = self._active[job.id] = _Active(job.lease, job.kind)
+                    self._kinds[job.id] = job.kind
                     run = self._run if job.kind == TRAIN_KIND else self._run_talk
                     active.task = loop.create_task(run(job))
                     active.task.add_done_callback(lambda _t, jid=job.id: self._forget(jid))
@@ -203,12 +205,13 @@ class JobRunner:
     def _free_kinds(self) -> list[str]:
         """Job kinds with a free slot."""
         busy: dict[str, int] = {}
-        for active in self._active.values():
-            busy[active.kind] = busy.get(active.kind, 0) + 1
+        for kind in self._kinds.values():
+            busy[kind] = busy.get(kind, 0) + 1
         return [k for k, limit in self.limits.items() if busy.get(k, 0) < limit]
 
     def _forget(self, job_id: str) -> None:
         self._active.pop(job_id, None)
+        self._kinds.pop(job_id, None)
 
     # -- housekeeping (a worker thread) ------------------------------------------------------
 
