@@ -397,3 +397,28 @@ def test_concurrency_comes_from_config(tmp_path):
 
     asyncio.run(scenario())
     assert {store.get(i).state for i in ids} == {JobState.QUEUED}  # all handed back
+
+
+def test_the_runner_deployment_runs_jobs_with_limits_from_its_args(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from serve import runner as runner_module
+    from serve.runner import JobRunnerDeployment
+
+    monkeypatch.setattr(runner_module.serve, "get_replica_context",
+                        lambda: SimpleNamespace(replica_tag="JobRunner#abc"))
+    store, artifacts = _stores(tmp_path, "a")
+    job_id = _job_with_uploads(store, artifacts)
+
+    async def scenario():
+        deployment = JobRunnerDeployment.func_or_class(
+            ScriptedTrainer(artifacts), job_store=str(tmp_path / "jobs.sqlite3"),
+            artifacts=str(tmp_path / "artifacts"), max_trainings=3, poll_s=0.01, heartbeat_s=0.05)
+        assert deployment.runner.limits == {TRAIN_KIND: 3}
+        await _until(lambda: store.get(job_id).terminal, what="the job")
+        await deployment.check_health()
+        await deployment.runner.stop()
+
+    asyncio.run(scenario())
+    job = store.get(job_id)
+    assert job.state == JobState.SUCCEEDED and job.runner == "runner-JobRunner#abc"
