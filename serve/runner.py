@@ -17,6 +17,8 @@ stopping — is re-queued (up to ``max_attempts`` claims) and resumes from its c
 when stopped). A stream without a first event within ``first_event_timeout_s`` (the deployment
 cannot be scheduled) fails the job. Uploads and checkpoints are deleted once the job is terminal.
 
+Talk jobs have no checkpoint: a re-queued render starts again from its first frame.
+
 Stored errors use the API's error vocabulary (:func:`serve.errors.map_exception`) and never carry
 Ray internals (actor ids, addresses): see :func:`public_error`.
 """
@@ -342,6 +344,9 @@ class JobRunner:
             await self._finish(job.id, store.fail, job.id, "service_unavailable",
                                f"the {who} could not be scheduled: no first event within "
                                f"{self.first_event_timeout_s:g} s", lease=lease)
+        except JobStateError as exc:  # a progress write refused: the lease is gone
+            await _close(stream)
+            logger.warning("job %s dropped without writing: %s", job.id, exc.message)
         except Exception as exc:
             await _close(stream)
             reason = _interruption(exc, who)
