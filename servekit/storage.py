@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["KINDS", "ArtifactStore", "new_id", "validate_id"]
 
-KINDS = frozenset({"loras", "outputs", "styles", "uploads"})
+KINDS = frozenset({"checkpoints", "loras", "outputs", "styles", "uploads"})
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 _TMP = ".tmp"

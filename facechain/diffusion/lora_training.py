@@ -158,7 +158,8 @@ def examples_from_folder(folder: str | os.PathLike, *, caption: str | None = Non
 def train_lora(examples: list[TrainingExample], base: DiffusionBaseModel,
                config: LoraTrainingConfig | None = None, output_dir: str | os.PathLike = "lora", *,
                metadata: dict | None = None, progress: Callable[[TrainingProgress], None] | None = None,
-               cancel: threading.Event | None = None, resume: bool = True) -> LoraArtifact:
+               cancel: threading.Event | None = None, resume: bool = True,
+               on_checkpoint: Callable[[Path], None] | None = None) -> LoraArtifact:
     """Train a LoRA on ``examples`` and write it to ``output_dir`` (see :mod:`lora_io`).
 
     ``metadata`` describes the LoRA: ``kind`` ("face" default, or "style"), ``trigger``,
@@ -167,7 +168,9 @@ def train_lora(examples: list[TrainingExample], base: DiffusionBaseModel,
     of the same run (same examples, base and config) continues where it stopped; a checkpoint of
     another run is discarded. ``cancel`` is checked before every step: when set, the current state
     is checkpointed and :class:`facechain.errors.CancelledError` raised. Checkpoints are deleted
-    once the LoRA is written.
+    once the LoRA is written. ``on_checkpoint(folder)`` is called (in the training thread) after
+    each checkpoint is written, e.g. to copy it to durable storage; its errors are logged, not
+    raised (a lost checkpoint costs a longer resume, never the run).
     """
     import torch
 
@@ -274,6 +277,11 @@ def train_lora(examples: list[TrainingExample], base: DiffusionBaseModel,
                 "lr_scheduler": lr_scheduler.state_dict(), "scaler": scaler.state_dict(),
                 "sampler": sampler.state(), "optimizer_name": optimizer_name,
             }, {"rng.noise": noise_gen.get_state(), "rng.data": sampler.generator.get_state()})
+            if on_checkpoint is not None:
+                try:
+                    on_checkpoint(ckpt_root / f"step-{step:06d}")
+                except Exception:
+                    logger.exception("on_checkpoint failed at step %d", step)
 
         # 7. Train
         logger.info("training %s LoRA: %d examples, %d steps, rank %d, %dpx, %s, %s, %s",
@@ -428,7 +436,8 @@ def _run_key(examples, base, config: LoraTrainingConfig, total_steps: int, resol
         h.update(repr(ex.image.shape).encode())
         h.update(np.ascontiguousarray(ex.image).tobytes())
         h.update(ex.caption.encode())
-    settings = {"config": config.model_dump(mode="json"), "steps": total_steps, "resolution": resolution,
+    # checkpoint_every changes when state is saved, never the result: a resume may change it
+    settings = {"config": config.model_dump(mode="json", exclude={"checkpoint_every"}), "steps": total_steps, "resolution": resolution,
                 "dtype": str(dtype), "base": [base.id, base.fingerprint], "device": str(base.device)}
     h.update(json.dumps(settings, sort_keys=True).encode())
     return h.hexdigest()

@@ -58,10 +58,10 @@ class TrainParams(BaseModel):
     age_group: AgeGroup | None = Field(None, description="the person's age group for the trigger "
                                        "word (child/young/mature); None: the age estimate decides")
 
-    def lora_config(self) -> LoraTrainingConfig:
+    def lora_config(self, checkpoint_every: int | None = None) -> LoraTrainingConfig:
         return LoraTrainingConfig(max_steps=self.steps, rank=self.rank, alpha=self.rank,
                                   learning_rate=self.learning_rate, lr_num_cycles=self.lr_num_cycles,
-                                  seed=self.seed,
+                                  seed=self.seed, checkpoint_every=checkpoint_every,
                                   resolution=self.resolution)
 
     def preprocess_params(self, **overrides) -> PreprocessParams:
@@ -90,7 +90,16 @@ async def atrain(
     preprocess_params: PreprocessParams | None = None,
     progress: Callable[[TrainingProgress], None] | None = None,
     cancel: threading.Event | None = None,
+    checkpoint_every: int | None = None,
+    on_checkpoint: Callable[[Path], None] | None = None,
 ) -> TrainOutput:
+    """Preprocess ``photos`` and train their face LoRA into ``output_dir``.
+
+    A checkpoint of the same run under ``output_dir/checkpoints/`` (e.g. restored from durable
+    storage) is resumed: preprocessing is deterministic, so the run is recognised and its final
+    LoRA equals an uninterrupted run's. ``checkpoint_every`` steps (and on cancel) a checkpoint
+    is written and passed to ``on_checkpoint(folder)``.
+    """
     params = params or TrainParams()
 
     # 1. Preprocess: upright, aligned, segmented, retouched and captioned photos
@@ -107,8 +116,9 @@ async def atrain(
         "template_embedding": [float(x) for x in pre.template.embedding],
         "extra": {"preprocess": preprocess_report(pre)},
     }
-    artifact = await asyncio.to_thread(train_lora, examples, base, params.lora_config(), output_dir,
-                                       metadata=metadata, progress=progress, cancel=cancel)
+    artifact = await asyncio.to_thread(train_lora, examples, base, params.lora_config(checkpoint_every),
+                                       output_dir, metadata=metadata, progress=progress, cancel=cancel,
+                                       on_checkpoint=on_checkpoint)
     return TrainOutput(artifact=artifact, preprocess=pre)
 
 

@@ -204,6 +204,35 @@ def test_cancel_keeps_a_checkpoint_and_resume_matches_the_uninterrupted_run(refe
     assert _same_weights(artifact, reference[0])  # bit-identical to the uninterrupted run
 
 
+def test_a_run_killed_mid_way_resumes_from_its_durable_copy_exactly(reference, tiny_base, examples, tmp_path):
+    """The served case: checkpoints every 2 steps are copied out (``on_checkpoint``); the run dies
+    in step 3 (no cancel checkpoint, its work folder lost); a fresh folder restored from the copy,
+    resumed with another cadence (not part of the run's identity), ends bit-identical to the
+    uninterrupted run."""
+    durable = tmp_path / "durable"
+    stored: list[str] = []
+
+    def store(folder: Path) -> None:
+        stored.append(folder.name)
+        shutil.rmtree(durable, ignore_errors=True)
+        shutil.copytree(folder, durable)
+
+    def die_in_step_three(report: TrainingProgress):
+        if report.step == 3:
+            raise RuntimeError("the replica died")
+
+    with pytest.raises(RuntimeError, match="replica died"):
+        train_lora(examples, tiny_base, CONFIG.model_copy(update={"checkpoint_every": 2}), tmp_path / "lost",
+                   progress=die_in_step_three, on_checkpoint=store)
+    assert stored == ["step-000002"]
+    shutil.copytree(durable, tmp_path / "fresh" / "checkpoints" / "step-000002")
+    steps: list[int] = []
+    artifact = train_lora(examples, tiny_base, CONFIG.model_copy(update={"checkpoint_every": 3}),
+                          tmp_path / "fresh", progress=lambda r: steps.append(r.step), on_checkpoint=store)
+    assert steps == [3, 4] and stored == ["step-000002", "step-000003"]
+    assert _same_weights(artifact, reference[0])  # bit-identical to the uninterrupted run
+
+
 def test_checkpoint_of_another_run_is_discarded(tiny_base, examples, tmp_path):
     cancel = threading.Event()
     cfg = CONFIG.model_copy(update={"max_steps": 2})

@@ -1,15 +1,24 @@
-"""JobStore: lifecycle, illegal transitions, races between threads and processes, recovery."""
+"""JobStore: lifecycle, illegal transitions, races between threads and processes, recovery,
+leases (claim, renew, lapse, takeover), fencing and re-queue with attempts."""
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import pickle
 import threading
 from pathlib import Path
 
 import pytest
 
 from facechain.errors import InvalidInputError, NotFoundError
-from serve.jobs import TERMINAL_STATES, Job, JobState, JobStateError, JobStore
+from serve.jobs import (
+    TERMINAL_STATES,
+    Job,
+    JobState,
+    JobStateError,
+    JobStore,
+    LeaseLostError,
+)
 
 
 class FakeClock:
@@ -236,23 +245,125 @@ def test_recover_after_restart(tmp_path: Path, requeue: bool):
         assert after.recover(requeue=requeue) == ([] if not requeue else [running.id])
 
 
-def test_reap_stale(store: JobStore, clock: FakeClock):
+def test_reap_stale_requeues_lapsed_leases(store: JobStore, clock: FakeClock):
     alive, dead, cancelling = (store.create("train_lora") for _ in range(3))
     for job in (alive, dead, cancelling):
-        store.mark_running(job.id)
+        store.mark_running(job.id, runner="r1", lease_s=60)
     store.request_cancel(cancelling.id)
     clock.now += 50
-    store.heartbeat(alive.id)
-    clock.now += 20  # alive: last beat 20 s ago; the others 70 s ago
-    assert sorted(store.reap_stale(60)) == sorted([dead.id, cancelling.id])
+    store.heartbeat(alive.id, store.get(alive.id).lease, lease_s=60)
+    clock.now += 20  # alive: renewed 20 s ago for 60 s; the others' leases lapsed 10 s ago
+    assert store.reap_stale() == {dead.id: JobState.QUEUED, cancelling.id: JobState.CANCELLED}
     assert store.get(alive.id).state == JobState.RUNNING
-    reaped = store.get(dead.id)
-    assert reaped.state == JobState.FAILED and reaped.error.type == "stale"
-    assert store.get(cancelling.id).state == JobState.CANCELLED
+    requeued = store.get(dead.id)
+    assert requeued.state == JobState.QUEUED and requeued.runner is None
+    assert requeued.attempt == 1 and requeued.lease_expires_at is None and requeued.error is None
     # The dead runner, if it wakes up, is told its job is gone.
     with pytest.raises(JobStateError):
         store.update_progress(dead.id, 1, 10)
-    assert store.reap_stale(60) == []
+    assert store.reap_stale() == {}
+
+
+def test_legacy_rows_without_a_lease_are_reaped_by_heartbeat_age(tmp_path: Path,
+                                                                   clock: FakeClock):
+    """A store written before leases: the columns are added, and a running row without a lease
+    expiry is stale once its heartbeat is older than ``timeout_s``."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("""CREATE TABLE jobs (id TEXT PRIMARY KEY, kind TEXT NOT NULL,
+        state TEXT NOT NULL, progress TEXT NOT NULL, params TEXT NOT NULL, result TEXT,
+        error TEXT, created_at REAL NOT NULL, started_at REAL, finished_at REAL,
+        updated_at REAL NOT NULL, heartbeat_at REAL, cancel_requested INTEGER NOT NULL DEFAULT 0,
+        runner TEXT);""")
+    now = clock.now
+    conn.execute("INSERT INTO jobs VALUES ('old', 'train_lora', 'running', '{}', '{}', NULL, NULL,"
+                 " ?, ?, NULL, ?, ?, 0, 'gone')", (now - 100, now - 100, now - 100, now - 100))
+    conn.commit()
+    conn.close()
+    with JobStore(path, clock=clock) as store:
+        job = store.get("old")
+        assert job.attempt == 0 and job.lease_expires_at is None
+        assert store.reap_stale(200) == {}
+        assert store.reap_stale(60) == {"old": JobState.QUEUED}
+        assert store.claim_next(runner="r2").attempt == 1
+
+
+def test_lease_claim_renew_lapse_and_takeover(store: JobStore, clock: FakeClock):
+    job = store.create("train_lora")
+    first = store.claim_next("train_lora", runner="r1", lease_s=30)
+    assert first.id == job.id and first.attempt == 1 and first.runner == "r1"
+    assert first.lease_expires_at.timestamp() == clock.now + 30
+    lease1 = first.lease
+    clock.now += 20
+    renewed = store.heartbeat(job.id, lease1, lease_s=30)
+    assert renewed.lease_expires_at.timestamp() == clock.now + 30
+    clock.now += 25
+    store.update_progress(job.id, 3, 10, lease=lease1, lease_s=30)  # progress renews it too
+    clock.now += 29
+    assert store.reap_stale() == {}  # renewed 29 s ago for 30 s: still r1's
+    clock.now += 2
+    assert store.reap_stale() == {job.id: JobState.QUEUED}
+    second = store.claim_next(runner="r2", lease_s=30)  # another runner takes over
+    assert second.attempt == 2 and second.runner == "r2"
+    assert second.started_at == first.started_at  # the job's first start, for max duration
+    assert second.progress.step == 3  # progress kept; the trainer resumes from its checkpoint
+
+
+@pytest.mark.parametrize("same_owner", [False, True])
+def test_fencing_the_loser_of_a_takeover_never_writes(store: JobStore, clock: FakeClock,
+                                                       same_owner: bool):
+    """A runner whose lease lapsed and was taken over (even by a restarted runner with the same
+    name: the attempt differs) is refused every write; the winner's state is untouched."""
+    job = store.create("train_lora")
+    old = store.claim_next(runner="r1", lease_s=10).lease
+    clock.now += 11
+    store.reap_stale()
+    new = store.claim_next(runner="r1" if same_owner else "r2", lease_s=10).lease
+    store.update_progress(job.id, 5, 10, lease=new)
+    writes = [lambda: store.heartbeat(job.id, old),
+              lambda: store.update_progress(job.id, 9, 10, lease=old),
+              lambda: store.succeed(job.id, {"lora_id": "old"}, lease=old),
+              lambda: store.fail(job.id, "E", "m", lease=old),
+              lambda: store.mark_cancelled(job.id, lease=old),
+              lambda: store.requeue(old, "stopping")]
+    for write in writes:
+        with pytest.raises(LeaseLostError) as info:
+            write()
+        assert isinstance(info.value, JobStateError) and "no longer under this lease" in str(
+            info.value)
+    current = store.get(job.id)
+    assert current.state == JobState.RUNNING and current.attempt == new.attempt
+    assert current.progress.step == 5 and current.result is None and current.error is None
+    assert store.succeed(job.id, {"lora_id": "new"}, lease=new).result == {"lora_id": "new"}
+    with pytest.raises(LeaseLostError):  # a finished job has no lease left either
+        store.heartbeat(job.id, new)
+    assert pickle.loads(pickle.dumps(info.value)).job_id == job.id  # crosses Ray hops
+
+
+def test_requeue_counts_attempts_then_fails_clearly(store: JobStore):
+    store.create("train_lora")
+    for attempt in (1, 2):
+        lease = store.claim_next(runner="r").lease
+        assert lease.attempt == attempt
+        assert store.requeue(lease, "the trainer replica died", max_attempts=3).state == \
+            JobState.QUEUED
+    lease = store.claim_next(runner="r").lease
+    failed = store.requeue(lease, "the trainer replica died", max_attempts=3)
+    assert failed.state == JobState.FAILED and failed.attempt == 3
+    assert failed.error.type == "interrupted"
+    assert failed.error.message == ("interrupted 3 time(s), giving up; last: the trainer replica "
+                                    "died")
+    # a lapsed lease at max attempts fails the same way; a pending cancel wins over both
+    lapsed = store.create("train_lora")
+    store.mark_running(lapsed.id, runner="r", lease_s=-1)
+    assert store.reap_stale(max_attempts=1) == {lapsed.id: JobState.FAILED}
+    assert "lapsed" in store.get(lapsed.id).error.message
+    cancelling = store.create("train_lora")
+    lease = store.mark_running(cancelling.id, runner="r").lease
+    store.request_cancel(cancelling.id)
+    assert store.requeue(lease, "stopping").state == JobState.CANCELLED
 
 
 def test_two_threads_race_for_each_job(tmp_path: Path):
