@@ -42,17 +42,23 @@ def jpeg_bytes(size=(64, 64), color=(90, 140, 200)) -> bytes:
     return out.getvalue()
 
 
+LOOPBACK = ("127.0.0.1", 50000)
+"""The TestClient's client address: without a key file the ingress serves loopback only."""
+
+
 @contextmanager
-def served_ingress(monkeypatch, tmp_path, make_handle: Callable[[], Any]
+def served_ingress(monkeypatch, tmp_path, make_handle: Callable[[], Any], *,
+                   client: tuple[str, int] = LOOPBACK, **ingress_args: Any
                    ) -> Iterator[tuple[TestClient, Any]]:
     """(TestClient, Ingress instance) of a replica whose deployment handles are ``make_handle()``;
-    the job runner is not started."""
+    the job runner is not started. ``ingress_args`` (e.g. ``api_keys``) go to the Ingress."""
     context = SimpleNamespace(replica_tag="test-replica", app_name="facechain", servable_object=None)
     monkeypatch.setattr(ingress_module.serve, "get_replica_context", lambda: context)
     monkeypatch.setattr(ingress_module.JobRunner, "start", lambda self: None)
     instance = IngressClass(**{h: make_handle() for h in HANDLES}, models="default",
                             job_store=str(tmp_path / "jobs.sqlite3"),
-                            artifacts=str(tmp_path / "artifacts"), max_upload_mb=2)
+                            artifacts=str(tmp_path / "artifacts"),
+                            **{"max_upload_mb": 2, **ingress_args})
     context.servable_object = instance
-    with TestClient(app, raise_server_exceptions=False) as client:
-        yield client, instance
+    with TestClient(app, raise_server_exceptions=False, client=client) as test_client:
+        yield test_client, instance
