@@ -62,3 +62,49 @@ def served_ingress(monkeypatch, tmp_path, make_handle: Callable[[], Any], *,
     context.servable_object = instance
     with TestClient(app, raise_server_exceptions=False, client=client) as test_client:
         yield test_client, instance
+
+
+class RecordingHandle:
+    """A deployment handle that records its calls and routing options; answers
+    ``answer(method, *args, **kwargs)`` (default None)."""
+
+    def __init__(self, answer: Callable[..., Any] = lambda method, *args, **kwargs: None):
+        self.calls: list = []
+        self.routed: list[dict] = []
+        self.answer = answer
+
+    def options(self, **options):
+        self.routed.append(options)
+        return self
+
+    def __getattr__(self, method):
+        async def remote(*args, **kwargs):
+            self.calls.append((method, args, kwargs))
+            return self.answer(method, *args, **kwargs)
+
+        return SimpleNamespace(remote=remote)
+
+
+KEYS = {"alice": "sk-alice-0123456789abcdef", "bob": "sk-bob-0123456789abcdef",
+        "ops": "sk-ops-0123456789abcdef"}
+"""Plain keys of the test tenants; ``ops`` is the admin. The key file stores bob's as a hash."""
+
+
+def write_key_file(path, quotas: dict | None = None) -> str:
+    """A key file for :data:`KEYS` (alice plain, bob as ``sha256:``, ops admin); ``quotas``
+    overrides alice's quotas. Returns its path."""
+    import hashlib
+
+    import yaml
+
+    alice: Any = KEYS["alice"] if quotas is None else {"key": KEYS["alice"], "quotas": quotas}
+    data = {"alice": alice,
+            "bob": "sha256:" + hashlib.sha256(KEYS["bob"].encode()).hexdigest(),
+            "ops": {"keys": [KEYS["ops"]], "admin": True}}
+    path.write_text(yaml.safe_dump(data))
+    return str(path)
+
+
+def bearer(tenant: str) -> dict[str, str]:
+    """The Authorization header of a test tenant."""
+    return {"Authorization": f"Bearer {KEYS[tenant]}"}
