@@ -20,7 +20,7 @@ serve_api = pytest.importorskip("ray.serve")
 
 from serve import ingress as ingress_module  # noqa: E402
 from serve.ingress import app  # noqa: E402
-from serve.runner import TALK_KIND, TRAIN_KIND  # noqa: E402
+from serve.runner import TRAIN_KIND  # noqa: E402
 from servekit.loras import LORAS  # noqa: E402
 
 from .ingress_fakes import RecordingHandle, bearer, served_ingress, write_key_file  # noqa: E402
