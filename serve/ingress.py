@@ -348,7 +348,8 @@ def _public_ids(value: Any, ids: dict[str, str]) -> Any:
 
 def _public_job(job: Job) -> Job:
     """A job as its tenant sees it: public LoRA / output ids, no tenant or idempotency key in
-    ``params``, the error in the API's vocabulary with Ray internals masked."""
+    ``params``, the error in the API's vocabulary with Ray internals masked, no runner (a
+    replica tag)."""
     params = {k: v for k, v in job.params.items() if k not in ("tenant", "idempotency_key")}
     ids = {v: public_lora_id(v) for k, v in job.params.items()
            if k in ("lora_id", "output_id") and isinstance(v, str) and public_lora_id(v) != v}
@@ -357,7 +358,8 @@ def _public_job(job: Job) -> Job:
         kind, message = public_job_error(error.type, error.message, replace=ids)
         error = JobError(type=kind, message=message)
     return job.model_copy(update={"params": _public_ids(params, ids),
-                                  "result": _public_ids(job.result, ids), "error": error})
+                                  "result": _public_ids(job.result, ids), "error": error,
+                                  "runner": None})  # a replica tag: a Ray internal
 
 
 def _safe_name(name: str, index: int) -> str:

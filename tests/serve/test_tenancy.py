@@ -219,7 +219,8 @@ def test_a_job_is_shown_with_public_ids_and_no_tenant(world):
     assert stored.params["lora_id"] == f"alice_{accepted['lora_id']}"  # the trainer writes there
     job = client.get(accepted["status_url"], headers=bearer("alice")).json()
     assert job["params"]["lora_id"] == accepted["lora_id"] and "tenant" not in job["params"]
-    instance.store.mark_running(accepted["job_id"])
+    instance.store.mark_running(accepted["job_id"], runner="facechain#Ingress#x7f3k")
+    assert client.get(accepted["status_url"], headers=bearer("alice")).json()["runner"] is None
     instance.store.succeed(accepted["job_id"], {"lora_id": f"alice_{accepted['lora_id']}"})
     job = client.get(accepted["status_url"], headers=bearer("alice")).json()
     assert job["result"]["lora_id"] == accepted["lora_id"]
