@@ -17,7 +17,9 @@ middleware does), so neither a key's prefix nor which tenant matched shows in th
 
 Without a key file, auth is off **for loopback clients only** (tenant ``local``, admin): the
 local profile needs no setup and no secret in its logs, and a server bound to a public address
-by mistake still answers every remote client 401. The cluster configs always set ``api_keys``.
+by mistake still answers every remote client 401 (and so does a request relayed by a reverse
+proxy on the host: one with Forwarded / X-Forwarded-For). The cluster configs always set
+``api_keys``.
 
 :class:`ApiGuard` is a pure ASGI middleware, so it answers before FastAPI reads (spools) a
 multipart body: 401 (no key, bad key), 429 (the tenant's requests per minute, a token bucket
@@ -203,9 +205,14 @@ class RateLimiter:
             return (1.0 - tokens) / rate
 
 
+_PROXY_HEADERS = (b"forwarded", b"x-forwarded-for", b"x-real-ip")
+
+
 def _loopback(scope: dict) -> bool:
+    """A client on this host, not relayed: a request a local reverse proxy forwarded (it names
+    the real client in a Forwarded / X-Forwarded-For / X-Real-IP header) is not loopback."""
     client = scope.get("client")
-    if not client:
+    if not client or any(k in _PROXY_HEADERS for k, _ in scope.get("headers", [])):
         return False
     try:
         return ipaddress.ip_address(client[0]).is_loopback

@@ -167,6 +167,14 @@ def test_without_keys_only_loopback_clients_are_served(monkeypatch, tmp_path, ad
         assert client.get("/healthz").status_code == 200
 
 
+def test_a_request_relayed_by_a_local_proxy_is_not_loopback(monkeypatch, tmp_path):
+    with served_ingress(monkeypatch, tmp_path, RecordingHandle) as (client, _):
+        assert client.get("/v1/loras").status_code == 200
+        for header in ("X-Forwarded-For", "Forwarded", "X-Real-IP"):
+            r = client.get("/v1/loras", headers={header: "198.51.100.4"})
+            assert r.status_code == 401, header
+
+
 # -- requests per minute ------------------------------------------------------------------------
 
 
