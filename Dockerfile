@@ -76,8 +76,13 @@ RUN pip install --no-deps . \
 USER facechain
 VOLUME ["/var/lib/facechain/jobs", "/data/facechain/artifacts"]
 
-# 8000: HTTP API (Serve proxy); 8080: Ray metrics export (Prometheus); 8265: Ray dashboard.
-EXPOSE 8000 8080 8265
+# 8000: HTTP API (Serve proxy); 8080: Ray metrics export (Prometheus). The Ray dashboard (8265)
+# listens on the container's loopback only: it runs arbitrary jobs and has no auth here
+# (RAY_AUTH_MODE=disabled keeps the one-box `serve run` simple); reach it with
+# `docker exec` or an SSH / kubectl port-forward, never a published port.
+# The API needs keys (configs/serve/gpu-cluster.yaml `api_keys`): mount a key file (YAML of
+# tenant: key or sha256:<hex>, serve/auth.py): `-v $PWD/keys.yaml:/etc/facechain/api-keys/keys.yaml:ro`.
+EXPOSE 8000 8080
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=300s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8000/healthz || exit 1
@@ -85,4 +90,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=300s --retries=3 \
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # One box: a Ray head with the metrics port and the `facechain_state` resource that
 # configs/serve/gpu-cluster.yaml pins the Ingress with, then the application.
-CMD ["sh", "-c", "ray start --head --metrics-export-port=8080 --dashboard-host=0.0.0.0 --resources='{\"facechain_state\": 8}' && exec serve run configs/serve/gpu-cluster.yaml"]
+CMD ["sh", "-c", "ray start --head --metrics-export-port=8080 --dashboard-host=127.0.0.1 --resources='{\"facechain_state\": 8}' && exec serve run configs/serve/gpu-cluster.yaml"]

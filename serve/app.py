@@ -32,6 +32,7 @@ from deployments.diffusion import Diffusion
 from deployments.talking_head import TalkingHead
 from deployments.trainer import LoraTrainer
 from facechain.config import PACKAGE_DIR
+from serve.auth import Quotas
 from serve.ingress import Ingress
 
 
@@ -52,6 +53,14 @@ class AppArgs(BaseModel):
                                  "this long is failed")
     device: Literal["auto", "cpu", "cuda"] = Field("auto", description="torch device of the "
                                                     "diffusion and training replicas")
+    api_keys: str | None = Field(None, description="API key file (YAML of tenant: key, see "
+                                 "serve/auth.py); none: auth off for loopback clients only")
+    metrics_public: bool = Field(False, description="serve /metrics without a key (a scraper "
+                                 "inside the cluster); false: it needs an admin key")
+    quotas: Quotas = Field(default_factory=Quotas, description="per-tenant quotas (defaults; a "
+                           "key-file entry may override them)")
+    max_request_mb: float | None = Field(None, gt=0, description="whole-request body cap "
+                                         "(default: max_upload_mb x max(max_photos, 10) + 8)")
 
     def path(self, value: str) -> str:
         root = Path(os.environ.get("FACECHAIN_ROOT", PACKAGE_DIR.parent))
@@ -62,6 +71,7 @@ class AppArgs(BaseModel):
 def build_app(args: dict | None = None) -> Application:
     a = AppArgs(**(args or {}))
     artifacts, job_store = a.path(a.artifacts), a.path(a.job_store)
+    api_keys = a.path(a.api_keys) if a.api_keys else None
     m = {"models": a.models}
     preprocess = dict(
         rotation=Rotation.bind(**m), detection=FaceDetection.bind(**m),
@@ -78,4 +88,6 @@ def build_app(args: dict | None = None) -> Application:
         garment_segmentation=GarmentSegmentation.bind(**m), diffusion=diffusion, trainer=trainer,
         tts=tts, talker=talker, models=a.models, job_store=job_store,
         artifacts=artifacts, max_upload_mb=a.max_upload_mb, max_photos=a.max_photos,
-        request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s)
+        request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s,
+        api_keys=api_keys, metrics_public=a.metrics_public, quotas=a.quotas.model_dump(),
+        max_request_mb=a.max_request_mb)

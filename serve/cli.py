@@ -1,6 +1,7 @@
 """``facechain`` with the ``serve`` subcommand: the library CLI plus the served graph.
 
-    facechain serve [--config configs/serve/local.yaml] [--port 8000] [--set key=value ...]
+    facechain serve [--config configs/serve/local.yaml] [--port 8000] [--api-keys FILE]
+                    [--set key=value ...]
 
 starts an embedded local Ray, deploys the config's application(s) and blocks until Ctrl-C or
 SIGTERM, then shuts Serve and Ray down cleanly. The library's own subcommands are unchanged (this
@@ -86,14 +87,34 @@ def deploy(config: dict, *, wait_s: float | None = 900) -> None:
         time.sleep(1.0)
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def auth_summary(key_files: set) -> str:
+    """The start-up line that says how clients authenticate."""
+    files = sorted(str(f) for f in key_files if f)
+    if not files:
+        return ("auth: no API keys: loopback clients only (tenant 'local'); "
+                "use --api-keys FILE to serve others")
+    return f"auth: API keys from {', '.join(files)} (send 'Authorization: Bearer <key>')"
+
+
+def serve_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The app args that the command line sets (``--set``, ``--models``, ``--api-keys``)."""
     overrides = {}
     for item in args.set or []:
         key, _, value = item.partition("=")
         overrides[key] = yaml.safe_load(value)
     if args.models:
         overrides["models"] = args.models
-    config = load_config(args.config, port=args.port, overrides=overrides)
+    if args.api_keys:
+        path = Path(args.api_keys).expanduser().resolve()
+        if not path.is_file():
+            raise SystemExit(f"--api-keys: no such file: {path}")
+        overrides["api_keys"] = str(path)
+    return overrides
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    config = load_config(args.config, port=args.port, overrides=serve_overrides(args))
+    key_files = {a.get("args", {}).get("api_keys") for a in config.get("applications", [])}
     start_local_ray(num_cpus=args.num_cpus, metrics_port=args.metrics_port)
     import ray
     from ray import serve
@@ -106,6 +127,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port = config.get("http_options", {}).get("port", 8000)
         print(f"FaceChain Serve is up: http://127.0.0.1:{port}/docs  "
               f"(metrics: :{args.metrics_port}/metrics). Ctrl-C stops it.", flush=True)
+        print(auth_summary(key_files), flush=True)
         stop.wait()
     finally:
         print("shutting down ...", flush=True)
@@ -123,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=None, help="HTTP port (default: the config's)")
     p.add_argument("--num-cpus", type=int, default=None, help="logical CPUs for the local Ray")
     p.add_argument("--metrics-port", type=int, default=DEFAULT_METRICS_PORT)
+    p.add_argument("--api-keys", default=None, metavar="FILE",
+                   help="API key file, YAML of tenant: key (or sha256:<hex>); without it only "
+                        "loopback clients are served, as tenant 'local'")
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
                    help="override an application arg (e.g. --set job_store=/tmp/jobs.db)")
     p.set_defaults(func=cmd_serve)

@@ -24,6 +24,13 @@ CancelledError                                 409     cancelled
 AllItemsFailedError                            502     items_failed
 ComponentError (e.g. FusionError)              500     component_error
 JobStateError (serve.jobs)                     409     invalid_job_state
+ApiError subclasses (serve/errors.py):
+  UnauthorizedError (+ WWW-Authenticate)       401     unauthorized
+  ForbiddenError                               403     forbidden
+  RequestTooLargeError                         413     request_too_large
+  QuotaExceededError (+ Retry-After if any)    429     quota_exceeded
+  RateLimitedError (+ Retry-After)             429     rate_limited
+  IdempotencyConflictError                     409     idempotency_conflict
 ModelSourceError                               503     model_unavailable
 ConfigError                                    500     config_error
 other FaceChainError                           400     bad_request
@@ -54,6 +61,7 @@ from __future__ import annotations
 import http
 import logging
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -90,6 +98,14 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "ERROR_MAP",
+    "ApiError",
+    "ForbiddenError",
+    "IdempotencyConflictError",
+    "QuotaExceededError",
+    "RateLimitedError",
+    "RequestTooLargeError",
+    "UnauthorizedError",
+    "public_job_error",
     "ERROR_RESPONSES",
     "ErrorBody",
     "ErrorDetail",
@@ -103,6 +119,67 @@ __all__ = [
 ]
 
 DEFAULT_RETRY_AFTER_S = 1.0
+
+
+class ApiError(FaceChainError):
+    """An error of the serving layer itself (auth, quotas, limits): it carries its own status,
+    type and headers. Raise it from routes; middlewares answer it with :func:`error_response`."""
+
+    status: int = 400
+    type: str = "bad_request"
+
+    def __init__(self, message: str, *, param: str | None = None,
+                 headers: dict[str, str] | None = None):
+        super().__init__(message, param=param)
+        self.headers = dict(headers or {})
+
+
+class UnauthorizedError(ApiError):
+    """No API key, or one that no tenant holds (401 + ``WWW-Authenticate: Bearer``)."""
+
+    status, type = 401, "unauthorized"
+
+    def __init__(self, message: str = "a valid API key is required: "
+                 "send 'Authorization: Bearer <key>'", *, invalid_token: bool = False):
+        challenge = 'Bearer error="invalid_token"' if invalid_token else "Bearer"
+        super().__init__(message, headers={"WWW-Authenticate": challenge})
+
+
+class ForbiddenError(ApiError):
+    """A valid key without the right for this route (e.g. an admin-only route)."""
+
+    status, type = 403, "forbidden"
+
+
+class RequestTooLargeError(ApiError):
+    """The whole request body is over the server's cap (checked before it is spooled)."""
+
+    status, type = 413, "request_too_large"
+
+
+class QuotaExceededError(ApiError):
+    """A per-tenant quota (LoRAs stored, concurrent jobs) is used up; ``retry_after_s`` where
+    waiting helps (jobs finish), none where it does not (delete a LoRA first)."""
+
+    status, type = 429, "quota_exceeded"
+
+    def __init__(self, message: str, *, param: str | None = None,
+                 retry_after_s: float | None = None):
+        headers = {} if retry_after_s is None else {
+            "Retry-After": str(max(1, math.ceil(retry_after_s)))}
+        super().__init__(message, param=param, headers=headers)
+
+
+class RateLimitedError(QuotaExceededError):
+    """The tenant's requests per minute are used up (token bucket): 429 + Retry-After."""
+
+    type = "rate_limited"
+
+
+class IdempotencyConflictError(ApiError):
+    """An ``Idempotency-Key`` reused for another route, or whose first request still runs."""
+
+    status, type = 409, "idempotency_conflict"
 
 
 @dataclass(frozen=True)
@@ -186,8 +263,11 @@ class ErrorBody(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": description}
     for status, description in [
-        (400, "Invalid input"), (404, "Not found"), (409, "Conflict"),
-        (413, "Image, audio or upload too large"), (422, "Validation error or no usable photos"),
+        (400, "Invalid input"), (401, "No or invalid API key"),
+        (403, "The key lacks the right"), (404, "Not found"), (409, "Conflict"),
+        (413, "Image, audio, upload or request too large"),
+        (422, "Validation error or no usable photos"),
+        (429, "Quota or rate limit exceeded (Retry-After where waiting helps)"),
         (500, "Internal error"), (502, "A model component failed on every item"),
         (503, "Overloaded or model unavailable"), (504, "Timeout"),
     ]
@@ -266,6 +346,9 @@ def map_exception(exc: BaseException) -> MappedError:
     """Resolve any exception to status, type, message, param and headers; logs 5xx details."""
     exc = unwrap(exc)
     mapped = _ray_mapping(exc)
+    if mapped is None and isinstance(exc, ApiError):
+        mapped = MappedError(exc.status, exc.type, exc.message, exc.param,
+                             headers=dict(exc.headers))
     if mapped is None:
         mapping = next((ERROR_MAP[c] for c in type(exc).__mro__ if c in ERROR_MAP), _INTERNAL)
         param = getattr(exc, "param", None) if isinstance(exc, FaceChainError) else None
@@ -387,3 +470,53 @@ def install_error_handlers(app: FastAPI, *, include_ray: bool | None = None) -> 
             return
         for cls in (BackPressureError, DeploymentUnavailableError, RayTaskError, RayActorError):
             app.add_exception_handler(cls, handle_mapped)
+
+
+# -- job errors ----------------------------------------------------------------------------------
+
+# Job error types the runner and the store write that are not exception class names.
+_JOB_TYPES: dict[str, ErrorMapping] = {
+    "cancelled": ErrorMapping(409, "cancelled", "cancelled by request"),
+    "interrupted": ErrorMapping(503, "interrupted", "the job was interrupted by a server restart"),
+    "stale": ErrorMapping(503, "interrupted", "the job's worker stopped; submit it again"),
+    "internal": _INTERNAL,
+    "ValidationError": ErrorMapping(400, "invalid_input"),
+}
+_HIDDEN = [  # what a public message never shows: addresses, Ray ids, paths, tracebacks
+    (re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b"), "<address>"),
+    (re.compile(r"\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b", re.I), "<address>"),
+    (re.compile(r"\b(?:actor|task|node|worker|job|object|placement group)[ _]?id[=: ]+\S+",
+                re.I), "<id>"),
+    (re.compile(r"\b[0-9a-f]{40,}\b"), "<id>"),  # Ray ids are 28-56 hex; our ids are 32
+    (re.compile(r"(?:/[\w.-]+){2,}"), "<path>"),
+]
+
+
+def _job_mapping(error_type: str) -> ErrorMapping:
+    if error_type in _JOB_TYPES:
+        return _JOB_TYPES[error_type]
+    by_name = {cls.__name__: m for cls, m in ERROR_MAP.items()}
+    if error_type in by_name:
+        return by_name[error_type]
+    by_type = {m.type: m for m in ERROR_MAP.values()}
+    return by_type.get(error_type, _INTERNAL)  # e.g. 'no_usable_photos'; Ray's errors: internal
+
+
+def public_job_error(error_type: str, message: str,
+                     replace: dict[str, str] | None = None) -> tuple[str, str]:
+    """A stored job error ``(type, message)`` in the API's error vocabulary: a library class
+    name becomes its type (``NoUsableFaceError`` -> ``no_usable_face``), anything unknown
+    (Ray's ``RayActorError``, ``ActorDiedError`` ...) ``internal_error`` with a fixed message;
+    5xx-like types always get their fixed message, the others keep theirs with addresses, Ray
+    ids and paths masked. ``replace``: literal substrings to rewrite first (storage ids ->
+    public ids)."""
+    mapping = _job_mapping(error_type)
+    if mapping.public_message is not None and (mapping.status >= 500 or mapping is _INTERNAL
+                                               or error_type in _JOB_TYPES):
+        return mapping.type, mapping.public_message.format(param=None)
+    text = message or mapping.type
+    for old, new in (replace or {}).items():
+        text = text.replace(old, new)
+    for pattern, mask in _HIDDEN:
+        text = pattern.sub(mask, text)
+    return mapping.type, text[:500]

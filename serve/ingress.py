@@ -11,6 +11,17 @@ no usable face, undecodable or silent audio, unknown voice), stored, and rendere
 ``TalkingHead`` deployment; the video is served by ``GET /v1/outputs/{id}`` with HTTP range
 support. Every error has one JSON shape (``serve/errors.py``); OpenAPI at ``/docs``.
 
+Tenancy (``serve/auth.py``): every route but the probes needs an API key (or, without a key
+file, a loopback client: tenant ``local``). What a tenant makes is stored under storage ids
+derived from (tenant, public id) (:func:`servekit.storage.scoped_id`): LoRAs, outputs and
+tenant styles; a job carries its tenant in ``params["tenant"]`` (uploads are keyed by the job).
+Another tenant's id is therefore simply not found (404, the same answer as a missing id), and
+the Diffusion multiplexed model ids are storage ids, made here, never by the client. Jobs are
+shown with public ids and errors in the API's vocabulary (:meth:`Ingress._public_job`). Per
+tenant quotas (LoRAs stored, jobs in flight) answer 429; ``Idempotency-Key`` on
+``POST /v1/loras`` and ``POST /v1/talk`` returns the first job to a retry
+(``serve/idempotency.py``); ``GET /v1/jobs/{id}/events`` streams progress (server-sent events).
+
 The event loop of this replica only awaits: file reads, image decoding and encoding, LoRA
 metadata and style registry reloads run in worker threads (``asyncio.to_thread``), so health
 checks and other requests are answered while they run.
@@ -26,12 +37,30 @@ import copy
 import logging
 import re
 from collections.abc import Mapping
+from pathlib import Path as FilePath
 from pathlib import PurePath
 from typing import Any
 
-from fastapi import Depends, FastAPI, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi import (
+    Depends,
+    FastAPI,
+    File,
+    Form,
+    Header,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 from pydantic import Json
 from ray import serve
 
@@ -57,8 +86,26 @@ from facechain.pipelines.talk import MAX_SECONDS, MIN_SECONDS, SAMPLE_RATE
 from facechain.pipelines.tryon import TryonOutput, atryon
 from facechain.registry import ModelRegistry
 from facechain.types import Gender, GenerateOutput, Photo, Rejection
-from serve.errors import ERROR_RESPONSES, install_error_handlers, unwrap
-from serve.jobs import Job, JobStore
+from serve.auth import (
+    LOCAL_TENANT,
+    SCOPE_KEY,
+    ApiGuard,
+    ApiGuardMiddleware,
+    KeyRing,
+    Principal,
+    Quotas,
+    caller,
+    require_admin,
+)
+from serve.errors import (
+    ERROR_RESPONSES,
+    QuotaExceededError,
+    install_error_handlers,
+    public_job_error,
+    unwrap,
+)
+from serve.idempotency import IdempotencyStore
+from serve.jobs import Job, JobError, JobState, JobStore
 from serve.runner import TALK_KIND, TRAIN_KIND, JobRunner
 from serve.schemas import (
     FacesResponse,
@@ -81,7 +128,7 @@ from serve.schemas import (
     decode_base64_image,
 )
 from servekit.adapters import ServedComponents
-from servekit.loras import LORAS, lora_dir
+from servekit.loras import LORAS, lora_dir, public_lora_id, tenant_lora_id
 from servekit.metrics import (
     CONTENT_TYPE,
     record_dropped_candidate,
@@ -89,7 +136,7 @@ from servekit.metrics import (
     record_rejected_photo,
     scrape_node_metrics,
 )
-from servekit.storage import ArtifactStore, new_id
+from servekit.storage import ArtifactStore, new_id, scoped_id, validate_id
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +175,15 @@ app = FastAPI(title="FaceChain Serve", version="1.0",
                           "try a garment on.", responses=ERROR_RESPONSES,
               dependencies=[Depends(forbid_unknown_form_fields)])
 install_error_handlers(app)
+
+
+def _replica_guard() -> ApiGuard | None:
+    """The ApiGuard of the Ingress this process serves (None before it is built)."""
+    return getattr(serve.get_replica_context().servable_object, "guard", None)
+
+
+# inside count_requests, so rejected requests are counted too
+app.add_middleware(ApiGuardMiddleware, guard=_replica_guard)
 
 
 @app.middleware("http")
@@ -200,28 +256,50 @@ def _decode_mask(data: bytes, shape: tuple[int, ...], max_pixels: int):
     return check_mask(_decode_upload(data, "mask", max_pixels), shape, param="mask")
 
 
-def _face_loras(artifacts: ArtifactStore, faces) -> list[FaceAssignment]:
-    """``faces`` of InpaintOptions -> the library's assignments (LoRAs read: 404 ``faces`` for
-    an unknown id)."""
+def _tenant_lora(artifacts: ArtifactStore, tenant: str, lora_id: str,
+                 param: str = "lora_id") -> tuple[str, LoraArtifact]:
+    """(storage id, LoRA) of the tenant's LoRA ``lora_id``: 404 ``param`` if the tenant has none
+    of that id (another tenant's id included: the same answer)."""
+    storage_id = tenant_lora_id(tenant, lora_id, param)
+    try:
+        return storage_id, _read_lora(artifacts, storage_id)
+    except NotFoundError as exc:
+        raise NotFoundError(f"LoRA '{lora_id}' not found", param=param) from exc
+
+
+def _face_loras(artifacts: ArtifactStore, tenant: str, faces) -> list[FaceAssignment]:
+    """``faces`` of InpaintOptions -> the library's assignments, under storage ids (LoRAs read:
+    404 ``faces`` for an id the tenant does not have)."""
     out = []
     for face in faces:
         try:
-            artifact = _read_lora(artifacts, face.lora_id)
+            storage_id, artifact = _tenant_lora(artifacts, tenant, face.lora_id)
         except NotFoundError as exc:
             raise NotFoundError(f"face {face.index}: LoRA '{face.lora_id}' not found",
                                 param="faces") from exc
-        out.append(FaceAssignment(index=face.index, lora=artifact, lora_id=face.lora_id))
+        out.append(FaceAssignment(index=face.index, lora=artifact, lora_id=storage_id))
+    return out
+
+
+def _public_faces(faces) -> list[dict[str, Any]]:
+    """Per-face reports with the LoRA named by its public id."""
+    out = []
+    for face in faces:
+        entry = face.to_dict()
+        if isinstance(entry.get("lora"), str):
+            entry["lora"] = public_lora_id(entry["lora"])
+        out.append(entry)
     return out
 
 
 def _inpaint_response(out: InpaintOutput) -> InpaintResponse:
-    return InpaintResponse(image=_b64png(out.image), faces=[f.to_dict() for f in out.faces],
+    return InpaintResponse(image=_b64png(out.image), faces=_public_faces(out.faces),
                            seed=out.seed)
 
 
 def _tryon_response(out: TryonOutput) -> TryonResponse:
     return TryonResponse(image=_b64png(out.image), mask=_b64png(out.mask),
-                         faces=[f.to_dict() for f in out.faces], seed=out.seed)
+                         faces=_public_faces(out.faces), seed=out.seed)
 
 
 def _check_audio(data: bytes) -> None:
@@ -235,12 +313,53 @@ def _check_audio(data: bytes) -> None:
     check_speech(audio)
 
 
-def _output_video(artifacts: ArtifactStore, output_id: str):
-    """Path of a stored output's video (404 ``output_id`` if there is none)."""
-    path = artifacts.file_path(OUTPUTS, output_id, VIDEO_NAME)
+def _output_video(artifacts: ArtifactStore, tenant: str, output_id: str):
+    """(storage id, path) of the tenant's output video (404 ``output_id`` if it has none)."""
+    storage_id = scoped_id(tenant, validate_id(output_id, "output_id"))
+    missing = NotFoundError(f"output '{output_id}' not found", param="output_id")
+    if storage_id is None:
+        raise missing
+    try:
+        path = artifacts.file_path(OUTPUTS, storage_id, VIDEO_NAME)
+    except NotFoundError:
+        raise missing from None
     if not path.is_file():
-        raise NotFoundError(f"output '{output_id}' not found", param="output_id")
-    return path
+        raise missing
+    return storage_id, path
+
+
+def _job_tenant(job: Job) -> str:
+    """The tenant of a job (rows from before tenancy belong to the local tenant)."""
+    return str(job.params.get("tenant") or LOCAL_TENANT)
+
+
+def _public_ids(value: Any, ids: dict[str, str]) -> Any:
+    """``value`` (JSON) with every storage id of ``ids`` replaced by its public id."""
+    if isinstance(value, str):
+        for old, new in ids.items():
+            value = value.replace(old, new)
+        return value
+    if isinstance(value, list):
+        return [_public_ids(v, ids) for v in value]
+    if isinstance(value, dict):
+        return {k: _public_ids(v, ids) for k, v in value.items()}
+    return value
+
+
+def _public_job(job: Job) -> Job:
+    """A job as its tenant sees it: public LoRA / output ids, no tenant or idempotency key in
+    ``params``, the error in the API's vocabulary with Ray internals masked, no runner (a
+    replica tag)."""
+    params = {k: v for k, v in job.params.items() if k not in ("tenant", "idempotency_key")}
+    ids = {v: public_lora_id(v) for k, v in job.params.items()
+           if k in ("lora_id", "output_id") and isinstance(v, str) and public_lora_id(v) != v}
+    error = job.error
+    if error is not None:
+        kind, message = public_job_error(error.type, error.message, replace=ids)
+        error = JobError(type=kind, message=message)
+    return job.model_copy(update={"params": _public_ids(params, ids),
+                                  "result": _public_ids(job.result, ids), "error": error,
+                                  "runner": None})  # a replica tag: a Ray internal
 
 
 def _safe_name(name: str, index: int) -> str:
@@ -269,6 +388,9 @@ def _preprocess_form(name: str) -> Any:
 
 
 _JOB_ID = Path(description="job id, from POST /v1/loras or POST /v1/talk")
+_CALLER = Depends(caller)
+_IDEMPOTENCY_KEY = Header(None, alias="Idempotency-Key", description="a client-made key (1-200 "
+                          "characters): a retry with the same key returns the first job")
 _OUTPUT_ID = Path(description="output id, from POST /v1/talk")
 _LORA_ID = Path(description="LoRA id, from POST /v1/loras")
 _GENDER_FORM = _preprocess_form("gender")
@@ -303,7 +425,13 @@ class Ingress:
                  tts=None, talker=None, models: str = "default",
                  job_store: str = "out/serve/jobs.sqlite3", artifacts: str = "out/serve/artifacts",
                  max_upload_mb: float = 20, max_photos: int = 10, request_timeout_s: float = 150,
-                 max_pixels: int = DEFAULT_MAX_PIXELS, stale_after_s: float = 30.0):
+                 max_pixels: int = DEFAULT_MAX_PIXELS, stale_after_s: float = 30.0,
+                 api_keys: str | None = None, metrics_public: bool = False,
+                 quotas: dict[str, Any] | None = None, max_request_mb: float | None = None):
+        """``api_keys``: the key file (``serve/auth.py``; None: loopback clients only, tenant
+        ``local``). ``quotas``: the per-tenant defaults (:class:`serve.auth.Quotas`).
+        ``max_request_mb``: the whole-body cap (default: room for ``max_photos`` uploads or a
+        style LoRA, plus 8 MB of form overhead)."""
         self.components = ServedComponents(
             rotation=rotation, detection=detection, parsing=parsing, retouching=retouching,
             attributes=attributes, tagging=tagging, quality=quality, recognition=recognition,
@@ -317,10 +445,24 @@ class Ingress:
         self.max_photos = max_photos
         self.max_pixels = max_pixels
         self.timeout_s = request_timeout_s
+        default_quotas = Quotas.model_validate(quotas or {})
+        keys = KeyRing.load(api_keys, default_quotas) if api_keys else None
+        if max_request_mb is None:
+            max_request_mb = max_upload_mb * max(max_photos, 10) + 8
+        self.guard = ApiGuard(keys, quotas=default_quotas, metrics_public=metrics_public,
+                              max_request_bytes=int(max_request_mb * 1024 * 1024))
+        if keys is None:
+            logger.warning("no API keys (api_keys): serving loopback clients only, as tenant "
+                           "'%s'", LOCAL_TENANT)
+        else:
+            logger.info("API keys for %d tenant(s)", len(keys.tenants))
+        self.idempotency = IdempotencyStore(FilePath(job_store).with_suffix(".idempotency.sqlite3"))
+        self.events_poll_s = 0.5
         base_source = ModelRegistry.load(models).spec("base_model").source
         self.style_base = style_family(base_source)
         self.style_dir = self.artifacts.root / "styles"
-        self.styles = StyleRegistry.load(self.style_base, dirs=[self.style_dir])
+        self.tenant_style_root = self.style_dir / "tenants"
+        self._styles: dict[str, StyleRegistry] = {}
         replica = serve.get_replica_context().replica_tag
         self.runner = JobRunner(self.store, self.artifacts, trainer, talker=talker,
                                 runner_id=replica, stale_after_s=stale_after_s)
@@ -357,32 +499,93 @@ class Ingress:
         return data
 
     async def _load_adapters(self, lora_ids: list[str]) -> None:
-        """Have the Diffusion replicas that will serve these LoRAs load them now (routed by the
-        same multiplexed ids as the passes): a LoRA of another base model is 409 before any
-        other work, not a per-face stage failure."""
+        """Have the Diffusion replicas that will serve these LoRAs (storage ids) load them now
+        (routed by the same multiplexed ids as the passes): a LoRA of another base model is 409
+        before any other work, not a per-face stage failure."""
         await self._timed(asyncio.gather(*(
             self.diffusion.options(multiplexed_model_id=lora_id).load_adapter.remote()
             for lora_id in dict.fromkeys(lora_ids))))
 
-    async def _styles_for(self, slug: str | None) -> StyleRegistry | None:
-        """The registry holding style ``slug`` (404 before any work), None without a style."""
+    async def _styles_for(self, tenant: str, slug: str | None) -> StyleRegistry | None:
+        """The tenant's registry holding style ``slug`` (404 before any work), None without a
+        style."""
         if slug is None:
             return None
-        await self._style(slug)
-        return self.styles
+        await self._style(tenant, slug)
+        return self._styles[tenant]
 
     async def _timed(self, coro):
         return await asyncio.wait_for(coro, timeout=self.timeout_s)
 
-    async def _reload_styles(self) -> StyleRegistry:
-        self.styles = await asyncio.to_thread(StyleRegistry.load, self.style_base, [self.style_dir])
-        return self.styles
+    def _tenant_style_dir(self, tenant: str) -> FilePath:
+        return self.tenant_style_root / tenant
 
-    async def _style(self, slug: str) -> Style:
+    async def _reload_styles(self, tenant: str) -> StyleRegistry:
+        """The styles a tenant sees: built-in, global (added by admins) and its own."""
+        own = self._tenant_style_dir(tenant)
+        dirs = [self.style_dir, own] if own.is_dir() else [self.style_dir]
+        self._styles[tenant] = await asyncio.to_thread(StyleRegistry.load, self.style_base, dirs)
+        return self._styles[tenant]
+
+    async def _style(self, tenant: str, slug: str) -> Style:
+        registry = self._styles.get(tenant)
+        if registry is not None:
+            try:
+                return registry.get(slug)
+            except NotFoundError:  # added through another replica since we loaded
+                pass
+        return (await self._reload_styles(tenant)).get(slug)
+
+    def _slug_taken(self, slug: str) -> bool:
+        """Style slugs are one namespace (adapter names on the Diffusion replicas are
+        ``style-<slug>``): a slug another tenant uses is taken (worker thread)."""
+        return (self.style_dir / f"{slug}.yaml").exists() or any(
+            self.tenant_style_root.glob(f"*/{slug}.yaml"))
+
+    def _job(self, who: Principal, job_id: str) -> Job:
+        """The caller's job (worker thread): 404 for a missing id and another tenant's alike."""
         try:
-            return self.styles.get(slug)
-        except NotFoundError:  # added through another replica since we loaded
-            return (await self._reload_styles()).get(slug)
+            job = self.store.get(job_id)
+        except NotFoundError:
+            job = None
+        if job is None or _job_tenant(job) != who.tenant:
+            raise NotFoundError(f"job '{job_id}' not found", param="job_id")
+        return job
+
+    def _check_quotas(self, who: Principal, kind: str) -> None:
+        """Per-tenant quotas before a job is queued (worker thread): jobs queued or running, and
+        for training the LoRAs stored plus those being trained."""
+        active = [j for j in self.store.list(state=[JobState.QUEUED, JobState.RUNNING],
+                                              limit=1_000_000) if _job_tenant(j) == who.tenant]
+        if len(active) >= who.quotas.jobs:
+            raise QuotaExceededError(
+                f"tenant '{who.tenant}' has {len(active)} jobs queued or running; the limit is "
+                f"{who.quotas.jobs}", param="jobs", retry_after_s=30)
+        if kind == TRAIN_KIND:
+            stored = len(self.artifacts.list(LORAS, tenant=who.tenant))
+            training = sum(1 for j in active if j.kind == TRAIN_KIND)
+            if stored + training >= who.quotas.loras:
+                raise QuotaExceededError(
+                    f"tenant '{who.tenant}' has {stored} LoRAs stored and {training} in "
+                    f"training; the limit is {who.quotas.loras}: delete one first",
+                    param="loras")
+
+    async def _idempotent(self, who: Principal, key: str | None, route: str, submit):
+        """Run ``submit()`` (-> the 202 model) once per (tenant, Idempotency-Key): a retry gets
+        the first answer; a failed first request frees the key."""
+        if key is None:
+            return await submit()
+        first = await asyncio.to_thread(self.idempotency.reserve, who.tenant, key, route)
+        if first is not None:
+            return JSONResponse(first, status_code=202)
+        try:
+            accepted = await submit()
+        except BaseException:
+            await asyncio.shield(asyncio.to_thread(self.idempotency.release, who.tenant, key))
+            raise
+        await asyncio.to_thread(self.idempotency.complete, who.tenant, key,
+                                accepted.model_dump(mode="json"))
+        return accepted
 
     # -- routes --------------------------------------------------------------------------------
     @app.get("/healthz", response_model=HealthOut, tags=["health"])
@@ -403,15 +606,20 @@ class Ingress:
                             status_code=200 if ready else 503)
 
     @app.get("/metrics", tags=["health"], response_class=PlainTextResponse)
-    async def metrics(self) -> Response:
-        """Prometheus text: this node's ``ray_facechain_*`` and ``ray_serve_*`` metrics."""
+    async def metrics(self, request: Request) -> Response:
+        """Prometheus text: this node's ``ray_facechain_*`` and ``ray_serve_*`` metrics. Needs an
+        admin key unless the app arg ``metrics_public`` is set (a scraper inside the cluster)."""
+        principal = request.scope.get(SCOPE_KEY)
+        if principal is not None:  # None: a public path
+            require_admin(principal)
         return PlainTextResponse(await scrape_node_metrics(), media_type=CONTENT_TYPE)
 
     @app.post("/v1/faces", response_model=FacesResponse, tags=["faces"])
     async def faces(self, photos: list[UploadFile] = File(..., description="photos of one person"),
                     gender: Gender | None = _GENDER_FORM,
                     age_group: AgeGroup | None = _AGE_GROUP_FORM,
-                    include_images: bool = Query(False, description="return training images")):
+                    include_images: bool = Query(False, description="return training images"),
+                    who: Principal = _CALLER):
         """Preprocess photos: accepted training images with captions, rejections with reasons."""
         inputs = await self._read_photos(photos)
         params = PreprocessParams(max_photos=self.max_photos, max_pixels=self.max_pixels,
@@ -436,10 +644,20 @@ class Ingress:
     @app.post("/v1/loras", status_code=202, response_model=TrainAccepted, tags=["loras"])
     async def create_lora(self, photos: list[UploadFile] = File(..., description="photos of one person"),
                           options: Json[TrainOptions] | None = Form(
-                              None, description="training options: a TrainOptions JSON object")):
-        """Queue a face-LoRA training job; poll ``status_url``. Photos that cannot be decoded
-        are left out (listed in ``rejected``); when none can, 422 ``no_usable_photos`` at once."""
+                              None, description="training options: a TrainOptions JSON object"),
+                          idempotency_key: str | None = _IDEMPOTENCY_KEY,
+                          who: Principal = _CALLER):
+        """Queue a face-LoRA training job; poll ``status_url`` (or stream ``/events``). Photos
+        that cannot be decoded are left out (listed in ``rejected``); when none can, 422
+        ``no_usable_photos`` at once. 429 ``quota_exceeded`` when the tenant's LoRAs or jobs
+        are at their limits."""
+        return await self._idempotent(who, idempotency_key, "/v1/loras",
+                                      lambda: self._create_lora(photos, options, who))
+
+    async def _create_lora(self, photos: list[UploadFile], options: TrainOptions | None,
+                           who: Principal) -> TrainAccepted:
         train = options or TrainOptions()
+        await asyncio.to_thread(self._check_quotas, who, TRAIN_KIND)
         inputs = await self._read_photos(photos)
         usable, rejected = await asyncio.to_thread(_decodable, inputs, self.max_pixels)
         for r in rejected:
@@ -451,59 +669,96 @@ class Ingress:
             await asyncio.to_thread(self.artifacts.put_bytes, "uploads", job_id,
                                     _safe_name(photo.source, i), photo.data)
         await asyncio.to_thread(self.store.create, TRAIN_KIND, {
-            "lora_id": lora_id, "train": train.to_params().model_dump(mode="json"),
+            "tenant": who.tenant, "lora_id": tenant_lora_id(who.tenant, lora_id),
+            "train": train.to_params().model_dump(mode="json"),
             "photos": [p.source for p in usable], "rejected": [r.to_dict() for r in rejected]},
             job_id=job_id)
         return TrainAccepted(job_id=job_id, lora_id=lora_id, status_url=f"/v1/jobs/{job_id}",
                              rejected=[r.to_dict() for r in rejected])
 
     @app.get("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"])
-    async def get_job(self, job_id: str = _JOB_ID):
-        """State, progress, result or error of a job."""
-        return await asyncio.to_thread(self.store.get, job_id)
+    async def get_job(self, job_id: str = _JOB_ID, who: Principal = _CALLER):
+        """State, progress, result or error of one of the caller's jobs."""
+        return _public_job(await asyncio.to_thread(self._job, who, job_id))
 
     @app.delete("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"])
-    async def cancel_job(self, job_id: str = _JOB_ID):
+    async def cancel_job(self, job_id: str = _JOB_ID, who: Principal = _CALLER):
         """Cancel a queued or running job (a running one stops at its next step)."""
-        return await asyncio.to_thread(self.store.request_cancel, job_id)
+        await asyncio.to_thread(self._job, who, job_id)
+        return _public_job(await asyncio.to_thread(self.store.request_cancel, job_id))
+
+    @app.get("/v1/jobs/{job_id}/events", tags=["jobs"], response_class=StreamingResponse,
+             responses={200: {"content": {"text/event-stream": {}},
+                              "description": "server-sent events: `progress` (the job, JSON) "
+                              "on every change, then one `done` (the terminal job)"}})
+    async def job_events(self, job_id: str = _JOB_ID, who: Principal = _CALLER):
+        """The job's progress as server-sent events until it is terminal: ``event: progress``
+        with the job (as ``GET /v1/jobs/{id}``) whenever it changes, then ``event: done`` with
+        the final job; a comment line keeps idle connections open. A stream cut by a proxy
+        timeout can simply be opened again."""
+        job = await asyncio.to_thread(self._job, who, job_id)  # 404 before the stream starts
+        return StreamingResponse(self._job_events(job), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache",
+                                          "X-Accel-Buffering": "no"})
+
+    async def _job_events(self, job: Job):
+        last, quiet = None, 0.0
+        while True:
+            data = _public_job(job).model_dump_json()
+            if job.terminal:
+                yield f"event: done\ndata: {data}\n\n"
+                return
+            if data != last:
+                last, quiet = data, 0.0
+                yield f"event: progress\ndata: {data}\n\n"
+            elif quiet >= 15.0:
+                quiet = 0.0
+                yield ": keep-alive\n\n"
+            await asyncio.sleep(self.events_poll_s)
+            quiet += self.events_poll_s
+            job = await asyncio.to_thread(self.store.get, job.id)
 
     @app.get("/v1/loras", response_model=LorasOut, tags=["loras"])
-    async def list_loras(self):
-        """The stored LoRAs."""
-        return {"loras": await asyncio.to_thread(self.artifacts.list, LORAS)}
+    async def list_loras(self, who: Principal = _CALLER):
+        """The caller's stored LoRAs."""
+        return {"loras": await asyncio.to_thread(self.artifacts.list, LORAS, tenant=who.tenant)}
 
     @app.get("/v1/loras/{lora_id}", response_model=LoraOut, tags=["loras"])
-    async def get_lora(self, lora_id: str = _LORA_ID):
+    async def get_lora(self, lora_id: str = _LORA_ID, who: Principal = _CALLER):
         """A LoRA's metadata."""
-        m = (await asyncio.to_thread(_read_lora, self.artifacts, lora_id)).metadata
+        _, artifact = await asyncio.to_thread(_tenant_lora, self.artifacts, who.tenant, lora_id)
+        m = artifact.metadata
         return LoraOut(lora_id=lora_id, kind=m.kind, trigger=m.trigger, common_tags=m.common_tags,
                        base_model_id=m.base_model_id, rank=m.rank, steps=m.steps,
                        resolution=m.resolution, created_at=m.created_at)
 
     @app.delete("/v1/loras/{lora_id}", status_code=204, tags=["loras"])
-    async def delete_lora(self, lora_id: str = _LORA_ID):
+    async def delete_lora(self, lora_id: str = _LORA_ID, who: Principal = _CALLER):
         """Delete a LoRA and free it on the Diffusion replica that holds it."""
-        await asyncio.to_thread(self.artifacts.delete, LORAS, lora_id)
+        storage_id = tenant_lora_id(who.tenant, lora_id)
+        try:
+            await asyncio.to_thread(self.artifacts.delete, LORAS, storage_id)
+        except NotFoundError as exc:
+            raise NotFoundError(f"LoRA '{lora_id}' not found", param="lora_id") from exc
         try:  # free it on the replica that holds it (routed by the same multiplexed id)
-            await self.diffusion.options(multiplexed_model_id=lora_id).evict.remote(lora_id)
+            await self.diffusion.options(multiplexed_model_id=storage_id).evict.remote(storage_id)
         except Exception:  # the adapter ages out of the multiplexer's LRU anyway
             logger.warning("could not evict LoRA %s from Diffusion", lora_id, exc_info=True)
         return Response(status_code=204)
 
     @app.post("/v1/generate", response_model=GenerateResponse, tags=["generate"])
-    async def generate(self, body: GenerateRequest):
+    async def generate(self, body: GenerateRequest, who: Principal = _CALLER):
         """Portraits of the LoRA's person in a style, ranked by face similarity."""
-        artifact = await asyncio.to_thread(_read_lora, self.artifacts, body.lora_id)  # 404 first
-        styles = None
-        if body.style is not None:
-            await self._style(body.style)  # 404 before any work; agenerate finds its LoRA
-            styles = self.styles
+        storage_id, artifact = await asyncio.to_thread(  # 404 first
+            _tenant_lora, self.artifacts, who.tenant, body.lora_id)
+        # 404 before any work; agenerate finds its style LoRA
+        styles = await self._styles_for(who.tenant, body.style)
         pose = None
         if body.pose:
             pose = await asyncio.to_thread(decode_base64_image, body.pose, "pose", self.max_pixels)
         out: GenerateOutput = await self._timed(agenerate(
             artifact, body.to_params(), self.components, styles=styles, pose=pose,
-            lora_id=body.lora_id))
+            lora_id=storage_id))
         for d in out.dropped:
             record_dropped_candidate(d.reason.value)
         portraits = await asyncio.to_thread(_b64pngs, [p.image for p in out.portraits])
@@ -521,15 +776,17 @@ class Ingress:
                                                          "any photo with people in it"),
                       options: Json[InpaintOptions] | None = Form(
                           None, description="required: an InpaintOptions JSON object: which face LoRA "
-                          "redraws which face (faces: [{index, lora_id}]), and the parameters")):
+                          "redraws which face (faces: [{index, lora_id}]), and the parameters"),
+                      who: Principal = _CALLER):
         """Template inpainting: the faces named in ``options.faces`` (left-to-right indices)
         redrawn as their LoRAs' people, everything else kept; a report per detected face."""
         options = _required(options, "options")
         data = await self._read_upload(template, "template")
         image = await asyncio.to_thread(_decode_upload, data, "template", self.max_pixels)
-        assignments = await asyncio.to_thread(_face_loras, self.artifacts, options.faces)
-        styles = await self._styles_for(options.style)
-        await self._load_adapters([face.lora_id for face in options.faces])
+        assignments = await asyncio.to_thread(_face_loras, self.artifacts, who.tenant,
+                                              options.faces)
+        styles = await self._styles_for(who.tenant, options.style)
+        await self._load_adapters([a.lora_id for a in assignments])
         out: InpaintOutput = await self._timed(ainpaint(
             image, assignments, options.to_params(), self.components, styles=styles))
         return await asyncio.to_thread(_inpaint_response, out)
@@ -542,7 +799,8 @@ class Ingress:
                         "and the parameters"),
                     mask: UploadFile | None = File(None, description="garment mask, a PNG of the "
                                                    "photo's size (white = garment kept); none: "
-                                                   "computed from the photo")):
+                                                   "computed from the photo"),
+                    who: Principal = _CALLER):
         """Virtual try-on: the LoRA's person wearing the photo's garment (kept pixel for pixel
         inside the eroded garment mask); the mask used comes back for correction."""
         options = _required(options, "options")
@@ -553,16 +811,14 @@ class Ingress:
             mask_data = await self._read_upload(mask, "mask")
             garment = await asyncio.to_thread(_decode_mask, mask_data, image.shape,
                                               self.max_pixels)
-        try:
-            artifact = await asyncio.to_thread(_read_lora, self.artifacts, options.lora_id)
-        except NotFoundError as exc:
-            raise _as_param(exc, "lora_id") from exc
-        styles = await self._styles_for(options.style)
-        await self._load_adapters([options.lora_id])
+        storage_id, artifact = await asyncio.to_thread(
+            _tenant_lora, self.artifacts, who.tenant, options.lora_id)
+        styles = await self._styles_for(who.tenant, options.style)
+        await self._load_adapters([storage_id])
         try:
             out: TryonOutput = await self._timed(atryon(
                 image, artifact, options.to_params(), self.components, mask=garment,
-                lora_id=options.lora_id, styles=styles))
+                lora_id=storage_id, styles=styles))
         except NoPersonError as exc:  # the garment component names its argument 'image'
             raise _as_param(exc, "photo") from exc
         return await asyncio.to_thread(_tryon_response, out)
@@ -581,11 +837,20 @@ class Ingress:
                                             "default: the Piper voice"),
                    options: Json[TalkOptions] | None = Form(
                        None, description="a TalkOptions JSON object: pose_style, "
-                       "expression_scale, still, preprocess, size, enhance, seed")):
+                       "expression_scale, still, preprocess, size, enhance, seed"),
+                   idempotency_key: str | None = _IDEMPOTENCY_KEY,
+                   who: Principal = _CALLER):
         """Queue a talking-head render (202): the portrait speaking the audio or the text; poll
         ``status_url`` (progress per frame), then fetch ``video_url`` (mp4, H.264 + AAC)."""
         if self.talker is None:
             raise HTTPException(404, "talking head is not deployed")
+        return await self._idempotent(who, idempotency_key, "/v1/talk", lambda: self._talk(
+            portrait, audio, text, voice, options, who))
+
+    async def _talk(self, portrait: UploadFile, audio: UploadFile | None, text: str | None,
+                    voice: str | None, options: TalkOptions | None,
+                    who: Principal) -> TalkAccepted:
+        await asyncio.to_thread(self._check_quotas, who, TALK_KIND)
         params = (options or TalkOptions()).to_params()
         if (audio is None) == (text is None):
             raise InvalidInputError("give either an audio upload or text to speak", param="audio")
@@ -607,14 +872,15 @@ class Ingress:
             await asyncio.to_thread(self.artifacts.put_bytes, "uploads", job_id, "audio",
                                     audio_data)
         await asyncio.to_thread(self.store.create, TALK_KIND, {
-            "output_id": output_id, "talk": params.model_dump(mode="json"), "text": text,
+            "tenant": who.tenant, "output_id": scoped_id(who.tenant, output_id),
+            "talk": params.model_dump(mode="json"), "text": text,
             "voice": voice, "portrait_file": "portrait",
             "audio_file": "audio" if audio_data is not None else None}, job_id=job_id)
         return TalkAccepted(job_id=job_id, output_id=output_id, status_url=f"/v1/jobs/{job_id}",
                             video_url=f"/v1/outputs/{output_id}", portrait=portrait_info)
 
     @app.get("/v1/voices", response_model=list[VoiceOut], tags=["talk"])
-    async def voices(self):
+    async def voices(self, who: Principal = _CALLER):
         """The TTS voices (``voice`` of POST /v1/talk); the first is the default."""
         if self.tts is None:
             raise HTTPException(404, "text to speech is not deployed")
@@ -624,23 +890,25 @@ class Ingress:
              responses={200: {"content": {"video/mp4": {}}, "description": "the video"},
                         206: {"content": {"video/mp4": {}},
                               "description": "a byte range of the video (Range header)"}})
-    async def get_output(self, output_id: str = _OUTPUT_ID):
+    async def get_output(self, output_id: str = _OUTPUT_ID, who: Principal = _CALLER):
         """A rendered video (mp4), with HTTP range requests (players seek)."""
-        path = await asyncio.to_thread(_output_video, self.artifacts, output_id)
+        _, path = await asyncio.to_thread(_output_video, self.artifacts, who.tenant, output_id)
         return FileResponse(path, media_type="video/mp4", filename=f"{output_id}.mp4",
                             content_disposition_type="inline")
 
     @app.delete("/v1/outputs/{output_id}", status_code=204, tags=["talk"])
-    async def delete_output(self, output_id: str = _OUTPUT_ID):
+    async def delete_output(self, output_id: str = _OUTPUT_ID, who: Principal = _CALLER):
         """Delete a rendered video."""
-        await asyncio.to_thread(_output_video, self.artifacts, output_id)
-        await asyncio.to_thread(self.artifacts.delete, OUTPUTS, output_id)
+        storage_id, _ = await asyncio.to_thread(_output_video, self.artifacts, who.tenant,
+                                                output_id)
+        await asyncio.to_thread(self.artifacts.delete, OUTPUTS, storage_id)
         return Response(status_code=204)
 
     @app.get("/v1/styles", response_model=list[StyleOut], tags=["styles"])
-    async def list_styles(self):
-        """The styles of this server's base model (shipped and added)."""
-        return [_style_out(s) for s in (await self._reload_styles()).list()]
+    async def list_styles(self, who: Principal = _CALLER):
+        """The styles of this server's base model the caller can use: shipped, added for all
+        (by an admin) and the caller's own."""
+        return [_style_out(s) for s in (await self._reload_styles(who.tenant)).list()]
 
     @app.post("/v1/styles", status_code=201, response_model=StyleOut, tags=["styles"])
     async def add_style(self, slug: str = _style_form("slug"), name: str = _style_form("name"),
@@ -651,8 +919,16 @@ class Ingress:
                         face_weight: float = _style_form("face_weight"),
                         lora: UploadFile | None = File(None, description="style LoRA .safetensors "
                                                        "(diffusers, kohya/WebUI or PEFT); none: a "
-                                                       "prompt-only style")):
-        """Add a style: prompt-only, or with an uploaded LoRA (diffusers, kohya/WebUI or PEFT)."""
+                                                       "prompt-only style"),
+                        shared: bool = Form(False, description="add it for every tenant (needs "
+                                            "an admin key); false: a style of the caller's "
+                                            "tenant only"),
+                        who: Principal = _CALLER):
+        """Add a style: prompt-only, or with an uploaded LoRA (diffusers, kohya/WebUI or PEFT).
+        A tenant adds its own styles; a shared one (``shared=true``) needs an admin key (403).
+        Slugs are one namespace: a slug in use (by anyone) is 400."""
+        if shared:
+            require_admin(who)
         data: dict[str, Any] = {"slug": slug, "name": name, "prompt": prompt,
                                 "description": description, "base_model": self.style_base,
                                 "style_weight": style_weight, "face_weight": face_weight}
@@ -664,6 +940,9 @@ class Ingress:
             weights = await lora.read(limit + 1)
             if len(weights) > limit:  # never hand the library a cut-off file to judge
                 raise HTTPException(413, f"style LoRA upload exceeds {limit // (1024 * 1024)} MB")
-        styles = await self._reload_styles()
-        style = await asyncio.to_thread(styles.add, data, weights, self.style_dir)
+        if await asyncio.to_thread(self._slug_taken, slug):
+            raise InvalidInputError(f"style {slug!r} already exists", param="slug")
+        styles = await self._reload_styles(who.tenant)
+        folder = self.style_dir if shared else self._tenant_style_dir(who.tenant)
+        style = await asyncio.to_thread(styles.add, data, weights, folder)
         return _style_out(style)

@@ -4,9 +4,14 @@ A face LoRA is named by one id (``lora_id``, from ``POST /v1/loras``). Between t
 ``set_adapters`` it takes these forms, and only these helpers (with
 :class:`facechain.diffusion.engine.AdapterRef` for the adapter names) turn one into another:
 
-- its folder in the artifact store: :func:`lora_dir` (``<artifacts>/loras/<lora_id>``);
-- Serve's multiplexed model id of a diffusion request: :func:`multiplexed_model_id`, which is
-  the LoRA id itself (ids are server-made uuids, unique in the store);
+- the tenant's public id (what clients see and send) and the storage id the server derives
+  from it and the caller's tenant: :func:`tenant_lora_id` (``<tenant>_<lora_id>``,
+  :func:`servekit.storage.scoped_id`) and back, :func:`public_lora_id`. Everything below the
+  ingress (trainer, Diffusion, adapter names) sees only the storage id;
+- its folder in the artifact store: :func:`lora_dir` (``<artifacts>/loras/<storage id>``);
+- Serve's multiplexed model id of a diffusion request: :func:`multiplexed_model_id`, the
+  storage id of its face LoRA, so the routing key is derived on the server from (tenant, LoRA),
+  never taken from the client, and two tenants' LoRAs never share an adapter;
 - the adapter a Diffusion replica loads for a multiplexed model id: :func:`face_adapter`
   (``AdapterRef.face``: name ``face-<id>``, pipeline adapter ``face_<id>``);
 - the request the replica runs: :func:`bind_face_adapter` puts that very adapter into it, so
@@ -20,12 +25,29 @@ import dataclasses
 from pathlib import Path
 
 from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_lora_id
-from servekit.storage import ArtifactStore
+from facechain.errors import NotFoundError
+from servekit.storage import ArtifactStore, scoped_id, split_scoped_id, validate_id
 
-__all__ = ["LORAS", "bind_face_adapter", "face_adapter", "lora_dir", "multiplexed_model_id"]
+__all__ = ["LORAS", "bind_face_adapter", "face_adapter", "lora_dir", "multiplexed_model_id",
+           "public_lora_id", "tenant_lora_id"]
 
 LORAS = "loras"
 """The artifact kind of trained LoRAs."""
+
+
+def tenant_lora_id(tenant: str, lora_id: str, param: str = "lora_id") -> str:
+    """The storage id of tenant ``tenant``'s LoRA ``lora_id`` (a malformed id is 400, one that
+    cannot exist 404 ``param``)."""
+    scoped = scoped_id(tenant, validate_id(lora_id, param))
+    if scoped is None:
+        raise NotFoundError(f"LoRA '{lora_id}' not found", param=param)
+    return scoped
+
+
+def public_lora_id(storage_id: str) -> str:
+    """The id a client sees for a storage id (the id itself if it is not tenant-scoped)."""
+    split = split_scoped_id(storage_id)
+    return split[1] if split else storage_id
 
 
 def lora_dir(artifacts: ArtifactStore, lora_id: str) -> Path:

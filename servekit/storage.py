@@ -26,7 +26,8 @@ from facechain.errors import InvalidInputError, NotFoundError
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["KINDS", "ArtifactStore", "new_id", "validate_id"]
+__all__ = ["KINDS", "TENANT", "ArtifactStore", "new_id", "scoped_id", "split_scoped_id",
+           "validate_id"]
 
 KINDS = frozenset({"checkpoints", "loras", "outputs", "styles", "uploads"})
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
@@ -46,6 +47,33 @@ def validate_id(artifact_id: str, param: str = "id") -> str:
             f"invalid {param} {artifact_id!r}: expected 1-64 characters of a-z, 0-9, '-' or '_'",
             param=param)
     return artifact_id
+
+
+# -- tenant-scoped ids ---------------------------------------------------------------------------
+# A tenant's artifact is stored as ``<kind>/<tenant>_<id>``: one valid id (so every reader of the
+# store, the deployments included, needs no tenant argument), and the first ``_`` splits it, since
+# tenant names have none. Callers build storage ids only from (authenticated tenant, public id),
+# so one tenant can never name another's artifact.
+
+TENANT = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,22}[a-z0-9])?")
+"""Tenant names: 1-24 characters of a-z, 0-9 and inner '-' (no '_': it separates scoped ids)."""
+
+
+def scoped_id(tenant: str, artifact_id: str) -> str | None:
+    """The storage id of tenant ``tenant``'s artifact ``artifact_id``; None when the pair makes
+    no valid id (too long), i.e. no such artifact can exist."""
+    if not TENANT.fullmatch(tenant):
+        raise ValueError(f"invalid tenant name {tenant!r}")
+    scoped = f"{tenant}_{validate_id(artifact_id)}"
+    return scoped if _ID.fullmatch(scoped) else None
+
+
+def split_scoped_id(storage_id: str) -> tuple[str, str] | None:
+    """``(tenant, id)`` of a storage id made by :func:`scoped_id`; None for any other id."""
+    tenant, sep, artifact_id = storage_id.partition("_")
+    if not sep or not artifact_id or not TENANT.fullmatch(tenant):
+        return None
+    return tenant, artifact_id
 
 
 def _pid_alive(pid: int) -> bool:
@@ -123,10 +151,15 @@ class ArtifactStore:
     def exists(self, kind: str, artifact_id: str) -> bool:
         return self._dir(kind, artifact_id).is_dir()
 
-    def list(self, kind: str) -> list[str]:
-        """Ids of the artifacts of ``kind``, sorted."""
-        return sorted(p.name for p in self._kind_dir(kind).iterdir()
-                      if p.is_dir() and _ID.fullmatch(p.name))
+    def list(self, kind: str, *, tenant: str | None = None) -> list[str]:
+        """Ids of the artifacts of ``kind``, sorted; with ``tenant``: that tenant's, as their
+        public ids (the part after ``<tenant>_``)."""
+        ids = sorted(p.name for p in self._kind_dir(kind).iterdir()
+                     if p.is_dir() and _ID.fullmatch(p.name))
+        if tenant is None:
+            return ids
+        prefix = f"{tenant}_"
+        return [i[len(prefix):] for i in ids if i.startswith(prefix) and len(i) > len(prefix)]
 
     def file_path(self, kind: str, artifact_id: str, name: str) -> Path:
         """One file of an artifact (e.g. an output image); :class:`NotFoundError` if absent."""

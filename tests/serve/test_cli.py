@@ -62,6 +62,22 @@ def test_serve_runs_the_config_and_stops_cleanly(tmp_path, sig):
             proc.wait()
 
 
+def test_api_keys_flag_becomes_the_app_arg_and_the_start_up_line_says_how_to_auth(tmp_path):
+    from serve.cli import auth_summary, build_parser, load_config, serve_overrides
+
+    keys = tmp_path / "keys.yaml"
+    keys.write_text("alice: sha256:" + "0" * 64 + "\n")
+    args = build_parser().parse_args(["serve", "--api-keys", str(keys), "--set", "max_photos=4"])
+    overrides = serve_overrides(args)
+    assert overrides == {"api_keys": str(keys.resolve()), "max_photos": 4}
+    config = load_config(ROOT / "configs/serve/local.yaml", overrides=overrides)
+    assert config["applications"][0]["args"]["api_keys"] == str(keys.resolve())
+    assert str(keys.resolve()) in auth_summary({str(keys.resolve())})
+    assert "loopback clients only" in auth_summary({None})
+    with pytest.raises(SystemExit, match="no such file"):
+        serve_overrides(build_parser().parse_args(["serve", "--api-keys", str(tmp_path / "x")]))
+
+
 # --- gender / age-group overrides on `facechain preprocess` and `facechain train` ---------------
 
 def test_preprocess_overrides_what_the_classifiers_decide(tmp_path, capsys):

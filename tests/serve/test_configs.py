@@ -22,6 +22,7 @@ from ray.serve.schema import (
     ServeDeploySchema,
 )
 
+from serve.app import AppArgs
 from servekit.metrics import ALL_METRICS, METRICS_EXPORT_PORT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +38,7 @@ DEPLOYMENTS = {
     "LoraTrainer", "GarmentSegmentation", "TextToSpeech", "FaceRestoration", "TalkingHead",
 }  # fmt: skip
 APP_ARGS = {"models", "job_store", "artifacts", "max_upload_mb", "max_photos", "request_timeout_s", "device"}
+AUTH_ARGS = {"api_keys", "metrics_public", "quotas", "max_request_mb"}  # optional
 STATE_RESOURCE = "facechain_state"
 
 
@@ -110,7 +112,8 @@ def test_serve_config_names_exactly_the_graph_deployments(serve_config):
 
 def test_serve_config_args_and_timeouts(serve_config):
     args = app_of(serve_config)["args"]
-    assert set(args) == APP_ARGS
+    assert APP_ARGS <= set(args) <= APP_ARGS | AUTH_ARGS
+    AppArgs(**args)  # every arg is one the builder takes
     assert args["device"] in ("auto", "cpu", "cuda")
     assert args["max_upload_mb"] > 0 and args["max_photos"] > 0
     # The app answers (504, API error shape) before the proxy cuts the request (408).
@@ -221,6 +224,33 @@ def test_rayservice_cluster(rayservice, gpu):
         if "persistentVolumeClaim" in v
     }
     assert claims <= rayservice["_claims"]
+
+
+def test_local_serves_loopback_without_keys_and_the_cluster_requires_keys(local, gpu, rayservice):
+    assert "api_keys" not in app_of(local)["args"] and local["http_options"]["host"] == "127.0.0.1"
+    key_file = app_of(gpu)["args"]["api_keys"]
+    assert key_file.startswith("/") and not app_of(gpu)["args"]["metrics_public"]
+    head = rayservice["spec"]["rayClusterConfig"]["headGroupSpec"]
+    (head_container,) = head["template"]["spec"]["containers"]
+    mounts = {m["mountPath"]: m for m in head_container["volumeMounts"]}
+    assert mounts[str(Path(key_file).parent)]["readOnly"] is True  # the Ingress runs on the head
+    volumes = {v["name"]: v for v in head["template"]["spec"]["volumes"]}
+    assert volumes[mounts[str(Path(key_file).parent)]["name"]]["secret"]["secretName"]
+
+
+def test_ray_dashboard_is_loopback_and_ray_auth_is_token_on_the_cluster(rayservice):
+    cluster = rayservice["spec"]["rayClusterConfig"]
+    assert cluster["headGroupSpec"]["rayStartParams"]["dashboard-host"] == "127.0.0.1"
+    pods = [cluster["headGroupSpec"]["template"]] + [g["template"] for g in cluster["workerGroupSpecs"]]
+    for pod in pods:
+        for container in pod["spec"]["containers"]:
+            env = {e["name"]: e for e in container["env"]}
+            assert env["RAY_AUTH_MODE"]["value"] == "token"
+            assert env["RAY_AUTH_TOKEN"]["valueFrom"]["secretKeyRef"]["key"]  # from a Secret
+            assert all(p.get("containerPort") != 8265 for p in container["ports"])
+    (cmd,) = re.findall(r"^CMD (.+)$", DOCKERFILE.read_text(), re.M)
+    assert "--dashboard-host=127.0.0.1" in cmd and "0.0.0.0" not in cmd
+    assert "8265" not in re.findall(r"^EXPOSE (.+)$", DOCKERFILE.read_text(), re.M)[0]
 
 
 # --- Docker -------------------------------------------------------------------------------------

@@ -134,7 +134,8 @@ def test_train_job_reports_progress_and_succeeds(server, lora_a):
     assert job["result"]["lora_id"] == lora_id and job["result"]["trigger"] == "a mature man"
     meta = client.get(f"/v1/loras/{lora_id}").json()
     assert meta["steps"] == 3 and meta["base_model_id"] == "builtin:tiny-sd15"
-    assert (root / "artifacts" / "loras" / lora_id / "pytorch_lora_weights.safetensors").is_file()
+    # stored under the tenant's storage id (the loopback client is tenant 'local')
+    assert (root / "artifacts" / "loras" / f"local_{lora_id}" / "pytorch_lora_weights.safetensors").is_file()
     assert lora_id in client.get("/v1/loras").json()["loras"]
 
 
@@ -174,9 +175,9 @@ def test_parity_with_the_library(server, lora_a):
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # as the replicas run
     try:
-        local = generate(root / "artifacts" / "loras" / lora_a[0],
+        local = generate(root / "artifacts" / "loras" / f"local_{lora_a[0]}",
                          GenerateParams(style="headshot", num_images=2, top_k=2, steps=3, seed=11),
-                         LocalComponents(), lora_id=lora_a[0])
+                         LocalComponents(), lora_id=f"local_{lora_a[0]}")
     finally:
         torch.set_num_threads(threads)
     assert served["prompt"] == local.prompt and served["seed"] == local.seed
@@ -263,15 +264,16 @@ def test_served_inpaint_equals_the_library(served_inpaint, server, lora_a, lora_
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # as the replicas run
     try:
-        local = inpaint(two_people, [FaceAssignment(0, loras / lora_a[0], lora_a[0]),
-                                     FaceAssignment(1, loras / lora_b, lora_b)],
+        a, b = f"local_{lora_a[0]}", f"local_{lora_b}"  # storage ids of tenant 'local'
+        local = inpaint(two_people, [FaceAssignment(0, loras / a, a),
+                                     FaceAssignment(1, loras / b, b)],
                         InpaintParams(**FAST_INPAINT), LocalComponents())
     finally:
         torch.set_num_threads(threads)
     served = served_inpaint
     assert served["seed"] == local.seed
-    assert [(f["index"], f["lora"], f["status"]) for f in served["faces"]] == [
-        (f.index, f.lora, f.status.value) for f in local.faces]
+    assert [(f["index"], f["lora"], f["status"]) for f in served["faces"]] == [  # public ids
+        (f.index, f.lora and f.lora.removeprefix("local_"), f.status.value) for f in local.faces]
     assert [f["box"] for f in served["faces"]] == [list(f.box) for f in local.faces]
     # another process: equal up to one grey level of rounding
     assert np.abs(_png(served["image"]).astype(np.int16) - local.image.astype(np.int16)).max() <= 1
@@ -304,12 +306,12 @@ def foreign_lora(server, lora_a):
 
     _, root = server
     loras = root / "artifacts" / "loras"
-    folder = loras / "foreign-lora"
-    shutil.copytree(loras / lora_a[0], folder)
+    folder = loras / "local_foreign-lora"  # tenant 'local' (the loopback client)
+    shutil.copytree(loras / f"local_{lora_a[0]}", folder)
     meta = json.loads((folder / METADATA_NAME).read_text())
     meta["base_model_fingerprint"] = "0" * len(meta.get("base_model_fingerprint") or "0" * 16)
     (folder / METADATA_NAME).write_text(json.dumps(meta))
-    return folder.name
+    return "foreign-lora"
 
 
 def test_inpaint_and_tryon_bad_inputs_get_typed_4xx(server, lora_a, foreign_lora, two_people,
@@ -574,4 +576,4 @@ def test_interrupted_running_job_is_failed_not_left_running(server):
         if state["state"] != "running":
             break
         time.sleep(1)
-    assert state["state"] == "failed" and state["error"]["type"] == "stale", state
+    assert state["state"] == "failed" and state["error"]["type"] == "interrupted", state

@@ -187,7 +187,7 @@ def _spy(monkeypatch) -> dict[str, list[bool]]:
 
 def test_generate_reads_decodes_and_encodes_off_the_event_loop(served, monkeypatch):
     client, instance = served
-    (instance.artifacts.root / LORAS / "alice").mkdir(parents=True)
+    (instance.artifacts.root / LORAS / "local_alice").mkdir(parents=True)  # tenant local
     artifact = SimpleNamespace(metadata=SimpleNamespace(kind="face"))
     monkeypatch.setattr(ingress_module, "read_lora", lambda path: artifact)
     image = np.full((8, 8, 3), 120, np.uint8)
@@ -204,7 +204,7 @@ def test_generate_reads_decodes_and_encodes_off_the_event_loop(served, monkeypat
     def unknown(slug):
         raise ingress_module.NotFoundError(slug)
 
-    instance.styles = SimpleNamespace(get=unknown)  # added by another replica: _style() reloads
+    instance._styles["local"] = SimpleNamespace(get=unknown)  # added by another replica: _style() reloads
     calls = _spy(monkeypatch)
     r = client.post("/v1/generate", json={
         "lora_id": "alice", "style": "plain", "pose": base64.b64encode(_jpeg()).decode(),
@@ -212,7 +212,7 @@ def test_generate_reads_decodes_and_encodes_off_the_event_loop(served, monkeypat
     assert r.status_code == 200, r.text
     out = r.json()
     assert len(out["candidates"]) == 2 and out["dropped"][0]["reason"] == "fusion_failed"
-    assert seen["lora"] is artifact and seen["lora_id"] == "alice" and seen["pose"].shape == (64, 64, 3)
+    assert seen["lora"] is artifact and seen["lora_id"] == "local_alice" and seen["pose"].shape == (64, 64, 3)
     assert seen["styles"].get("plain").slug == "plain"
     assert (seen["params"].guidance_scale, seen["params"].width, seen["params"].height) == (5.5, 64, 96)
     for name in ("read_lora", "encode_png", "decode_base64_image", "StyleRegistry.load"):
@@ -260,7 +260,7 @@ def test_a_style_lora_above_the_upload_limit_is_413_not_a_cut_off_file(served):
 def test_the_loop_answers_while_a_lora_read_blocks(served, monkeypatch):
     """A slow disk behind GET /v1/loras/{id}: /healthz is answered meanwhile."""
     client, instance = served
-    (instance.artifacts.root / LORAS / "slow").mkdir(parents=True)
+    (instance.artifacts.root / LORAS / "local_slow").mkdir(parents=True)
     entered, release = threading.Event(), threading.Event()
     released = []  # whether the read was still blocked when the test let it go
 

@@ -59,8 +59,8 @@ class FakeHandle:
 def served(monkeypatch, tmp_path):
     """(TestClient, Ingress instance) with fake handles and LoRAs ``alice`` and ``bob``."""
     with served_ingress(monkeypatch, tmp_path, FakeHandle) as (client, instance):
-        for lora_id in ("alice", "bob"):
-            (instance.artifacts.root / LORAS / lora_id).mkdir(parents=True)
+        for lora_id in ("alice", "bob"):  # of tenant local (the loopback client's)
+            (instance.artifacts.root / LORAS / f"local_{lora_id}").mkdir(parents=True)
         monkeypatch.setattr(ingress_module, "read_lora", lambda path: SimpleNamespace(
             path=path, metadata=SimpleNamespace(kind="face", base_model_id="builtin:tiny-sd15")))
         yield client, instance
@@ -151,9 +151,10 @@ def test_inpaint_answers_the_image_and_the_face_reports(served, fake_library):
     assert [f["status"] for f in body["faces"]] == ["done", "done", "skipped"]
     call = fake_library["inpaint"]
     assert call["template"].shape == (48, 64, 3)
-    assert [(a.index, a.lora_id) for a in call["assignments"]] == [(0, "alice"), (1, "bob")]
+    assert [(a.index, a.lora_id) for a in call["assignments"]] == [(0, "local_alice"),
+                                                                    (1, "local_bob")]
     assert all(isinstance(a, FaceAssignment) for a in call["assignments"])
-    assert call["assignments"][1].lora.path.name == "bob"  # the LoRA read from the store
+    assert call["assignments"][1].lora.path.name == "local_bob"  # the LoRA read from the store
     assert type(call["params"]) is InpaintParams
     assert call["params"] == InpaintParams(steps=3, crop_size=64, seed=5)
     assert call["components"] is instance.components and call["styles"] is None
@@ -170,7 +171,7 @@ def test_tryon_answers_image_mask_and_faces(served, fake_library):
     assert mask.shape == (48, 64) and set(np.unique(mask)) == {0, 255}  # single channel, 0/255
     assert body["faces"][0]["status"] == "done" and body["faces"][0]["lora"] == "alice"
     call = fake_library["tryon"]
-    assert call["mask"] is None and call["lora_id"] == "alice" and call["lora"].path.name == "alice"
+    assert call["mask"] is None and call["lora_id"] == "local_alice" and call["lora"].path.name == "local_alice"
     assert type(call["params"]) is TryonParams
     assert call["params"] == TryonParams(steps=2, size=64, background="beach")
 
@@ -303,7 +304,8 @@ def test_loras_are_loaded_on_their_replicas_first_and_a_foreign_one_is_409(serve
     assert _inpaint(client, {"faces": [{"index": 0, "lora_id": "alice"},
                                        {"index": 2, "lora_id": "bob"}]}).status_code == 200
     # one load per LoRA, each routed by its own id (the replica that will run its passes)
-    assert diffusion.routed == [{"multiplexed_model_id": "alice"}, {"multiplexed_model_id": "bob"}]
+    assert diffusion.routed == [{"multiplexed_model_id": "local_alice"},
+                               {"multiplexed_model_id": "local_bob"}]
     assert [m for m, _, _ in diffusion.calls] == ["load_adapter", "load_adapter"]
 
     def foreign(method, *args, **kwargs):

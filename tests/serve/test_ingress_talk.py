@@ -93,7 +93,7 @@ def test_text_talk_is_checked_stored_and_queued(served):
     assert job.kind == TALK_KIND and job.state == JobState.QUEUED
     assert job.params["text"] == "Papa bought a boat." and job.params["voice"] == VOICE.id
     assert job.params["talk"]["pose_style"] == 3 and job.params["talk"]["still"] is False
-    assert job.params["output_id"] == body["output_id"] and job.params["audio_file"] is None
+    assert job.params["output_id"] == f"local_{body['output_id']}" and job.params["audio_file"] is None
     stored = instance.artifacts.path("uploads", job.id) / job.params["portrait_file"]
     assert stored.read_bytes() == (FACES / "biden.jpg").read_bytes()
     checks = [c for c in instance.talker.calls if c[0] == "check"]
@@ -174,7 +174,7 @@ def test_voices(served):
 def test_outputs_are_served_with_range_requests_and_deleted(served):
     client, instance = served
     payload = bytes(range(256)) * 40
-    instance.artifacts.put_bytes("outputs", "out1", "video.mp4", payload)
+    instance.artifacts.put_bytes("outputs", "local_out1", "video.mp4", payload)  # tenant local
     r = client.get("/v1/outputs/out1")
     assert r.status_code == 200 and r.content == payload
     assert r.headers["content-type"] == "video/mp4" and r.headers["accept-ranges"] == "bytes"
