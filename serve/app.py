@@ -34,6 +34,7 @@ from deployments.trainer import LoraTrainer
 from facechain.config import PACKAGE_DIR
 from serve.auth import Quotas
 from serve.ingress import Ingress
+from serve.runner import JobRunnerDeployment
 
 
 class AppArgs(BaseModel):
@@ -49,8 +50,21 @@ class AppArgs(BaseModel):
     max_upload_mb: float = Field(20, gt=0, description="per-photo upload limit")
     max_photos: int = Field(10, ge=1, le=64, description="photos per request")
     request_timeout_s: float = Field(150, gt=0, description="the app's own request timeout")
-    stale_after_s: float = Field(30, gt=0, description="a running job without heartbeat for "
-                                 "this long is failed")
+    stale_after_s: float = Field(30, gt=0, description="job lease: a runner silent this long "
+                                 "loses its running jobs (re-queued, resumed elsewhere)")
+    max_trainings: int = Field(2, ge=1, description="trainings at a time per job runner")
+    max_talks: int = Field(1, ge=1, description="talk renders at a time per job runner")
+    max_attempts: int = Field(3, ge=1, description="claims per job before an interrupted job "
+                              "fails")
+    max_job_duration_s: float | None = Field(21600, gt=0, description="a job running longer "
+                                             "fails (null: no limit)")
+    first_event_timeout_s: float = Field(300, gt=0, description="a trainer / renderer silent "
+                                         "this long after the call cannot be scheduled: the "
+                                         "job fails")
+    checkpoint_every: int = Field(50, ge=1, description="training steps between checkpoints")
+    job_runner: Literal["ingress", "deployment"] = Field(
+        "ingress", description="where jobs run: in each Ingress replica, or in a "
+        "JobRunnerDeployment (its own replicas, on the job store's host)")
     device: Literal["auto", "cpu", "cuda"] = Field("auto", description="torch device of the "
                                                     "diffusion and training replicas")
     api_keys: str | None = Field(None, description="API key file (YAML of tenant: key, see "
@@ -79,10 +93,21 @@ def build_app(args: dict | None = None) -> Application:
         attributes=FaceAttributes.bind(**m), tagging=Tagging.bind(**m),
         quality=FaceQuality.bind(**m), recognition=FaceRecognition.bind(**m))
     diffusion = Diffusion.bind(models=a.models, artifacts=artifacts, device=a.device)
-    trainer = LoraTrainer.bind(**preprocess, models=a.models, artifacts=artifacts, device=a.device)
+    trainer = LoraTrainer.bind(**preprocess, models=a.models, artifacts=artifacts, device=a.device,
+                               checkpoint_every=a.checkpoint_every)
     tts = TextToSpeech.bind(**m)
     talker = TalkingHead.bind(tts=tts, restoration=FaceRestoration.bind(**m), models=a.models,
                               artifacts=artifacts)
+    runner_args = dict(max_attempts=a.max_attempts, max_duration_s=a.max_job_duration_s,
+                       first_event_timeout_s=a.first_event_timeout_s,
+                       checkpoint_every=a.checkpoint_every)
+    jobs: dict = dict(runner_args=dict(runner_args, max_concurrent=a.max_trainings,
+                                       max_talks=a.max_talks))
+    if a.job_runner == "deployment":
+        jobs = dict(run_jobs=False, job_runner=JobRunnerDeployment.bind(
+            trainer, talker, job_store=job_store, artifacts=artifacts,
+            max_trainings=a.max_trainings, max_talks=a.max_talks,
+            stale_after_s=a.stale_after_s, **runner_args))
     return Ingress.bind(
         **preprocess, fusion=FaceFusion.bind(**m), conditions=Conditions.bind(**m),
         garment_segmentation=GarmentSegmentation.bind(**m), diffusion=diffusion, trainer=trainer,
@@ -90,4 +115,4 @@ def build_app(args: dict | None = None) -> Application:
         artifacts=artifacts, max_upload_mb=a.max_upload_mb, max_photos=a.max_photos,
         request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s,
         api_keys=api_keys, metrics_public=a.metrics_public, quotas=a.quotas.model_dump(),
-        max_request_mb=a.max_request_mb)
+        max_request_mb=a.max_request_mb, **jobs)

@@ -427,8 +427,12 @@ class Ingress:
                  max_upload_mb: float = 20, max_photos: int = 10, request_timeout_s: float = 150,
                  max_pixels: int = DEFAULT_MAX_PIXELS, stale_after_s: float = 30.0,
                  api_keys: str | None = None, metrics_public: bool = False,
-                 quotas: dict[str, Any] | None = None, max_request_mb: float | None = None):
-        """``api_keys``: the key file (``serve/auth.py``; None: loopback clients only, tenant
+                 quotas: dict[str, Any] | None = None, max_request_mb: float | None = None,
+                 runner_args: dict[str, Any] | None = None, run_jobs: bool = True,
+                 job_runner: Any = None):
+        """``runner_args``: the job runner's settings (:class:`serve.runner.JobRunner`:
+        max_concurrent, max_talks, max_attempts, max_duration_s ...); ``run_jobs`` False: this
+        replica runs no jobs (a ``JobRunnerDeployment``, ``job_runner``, does). ``api_keys``: the key file (``serve/auth.py``; None: loopback clients only, tenant
         ``local``). ``quotas``: the per-tenant defaults (:class:`serve.auth.Quotas`).
         ``max_request_mb``: the whole-body cap (default: room for ``max_photos`` uploads or a
         style LoRA, plus 8 MB of form overhead)."""
@@ -464,13 +468,18 @@ class Ingress:
         self.tenant_style_root = self.style_dir / "tenants"
         self._styles: dict[str, StyleRegistry] = {}
         replica = serve.get_replica_context().replica_tag
-        self.runner = JobRunner(self.store, self.artifacts, trainer, talker=talker,
-                                runner_id=replica, stale_after_s=stale_after_s)
-        self.runner.start()
+        self.job_runner = job_runner  # keeps a JobRunnerDeployment in the graph
+        self.runner = None
+        if run_jobs:
+            self.runner = JobRunner(self.store, self.artifacts, trainer, talker=talker,
+                                    runner_id=replica, stale_after_s=stale_after_s,
+                                    **(runner_args or {}))
+            self.runner.start()
 
     async def __del__(self):
-        """Replica shutdown: stop claiming jobs; jobs cut short are reaped by the next runner."""
-        await self.runner.stop()
+        """Replica shutdown: running jobs are re-queued and resume on another runner."""
+        if self.runner is not None:
+            await self.runner.stop()
 
     # -- helpers -------------------------------------------------------------------------------
     async def _read_photos(self, photos: list[UploadFile]) -> list[Photo]:

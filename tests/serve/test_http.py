@@ -560,9 +560,9 @@ def test_metrics_show_custom_metrics_after_traffic(server):
     assert not missing, f"not exported: {missing}"
 
 
-def test_interrupted_running_job_is_failed_not_left_running(server):
-    """A job whose runner died (no heartbeat, e.g. the app restarted mid-training) is failed by
-    the runner's reaper; it never stays 'running'."""
+def test_interrupted_running_job_is_requeued_not_left_running(server):
+    """A job whose runner died (its lease lapsed, e.g. the app restarted mid-training) is
+    re-queued by a live runner's reaper, to resume elsewhere; it never stays 'running'."""
     from serve.jobs import JobStore
 
     client, root = server
@@ -576,4 +576,4 @@ def test_interrupted_running_job_is_failed_not_left_running(server):
         if state["state"] != "running":
             break
         time.sleep(1)
-    assert state["state"] == "failed" and state["error"]["type"] == "interrupted", state
+    assert state["state"] == "queued" and state["attempt"] == 1 and state["runner"] is None, state
