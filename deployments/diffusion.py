@@ -235,6 +235,7 @@ class Diffusion:
         s = self.engine.stats
         return {"adapter_loads": s.adapter_loads, "adapter_hits": s.adapter_hits,
                 "adapter_evictions": s.adapter_evictions, "requests": s.requests,
+                "cancelled": s.cancelled,
                 "loaded": self.engine.loaded_adapters(), "held": self.engine.held_adapters(),
                 "multiplexed": list(self._multiplexed())}
 

@@ -2,7 +2,7 @@
 
 Starts an embedded local Ray with the app of ``configs/serve/local.yaml`` (free HTTP port; job
 store and artifacts in a temp dir, as benchmarks/serving_bench.py does), trains one face LoRA
-through HTTP, then runs the drills (``--drills``, in this order):
+through HTTP, then runs the drills (``--drills``; run in the order a, b, e, d, c):
 
 a. **kill_diffusion**: clients send ``POST /v1/generate`` in a closed loop; the Diffusion
    replica's process is SIGKILLed (its PID from Ray's state API). Reported: the requests that
@@ -12,6 +12,11 @@ b. **overload**: the unloaded latency (one client), the saturated throughput, th
    open-loop at 3x that rate for a bounded time. Reported: statuses, p99 of the rejections
    (goal <= 50 ms, only 503/429), p99 of the admitted against the unloaded p99 (goal <= 2x),
    replicas that died (OOM-killed: goal none).
+e. **client_gone**: a long generate (150 steps) whose client gives up after a few seconds;
+   Serve cancels the request down to the Diffusion replica, whose engine stops at the next
+   denoising step. Reported: the replica's ``cancelled`` counter, the seconds from the client
+   leaving until a short generate succeeds (a replica still busy with the abandoned work would
+   take the whole long generate).
 d. **kill_trainer**: a training job is started and the LoraTrainer replica SIGKILLed mid-job.
    The job should resume from its checkpoint and succeed (with ``--compare``, its LoRA is
    compared with an uninterrupted run's); a job that fails instead is reported as
@@ -58,7 +63,7 @@ logger = logging.getLogger("facechain.chaos")
 APP = "facechain"
 FACES = ROOT / "tests" / "fixtures" / "faces"
 PHOTOS = ("obama.jpg", "obama2.jpg", "obama3.jpg")
-DRILLS = ("kill_diffusion", "overload", "kill_trainer", "restart")
+DRILLS = ("kill_diffusion", "overload", "client_gone", "kill_trainer", "restart")
 TERMINAL = ("succeeded", "failed", "cancelled")
 REJECTED = (429, 503)
 SKIPPED = "needs durable jobs"
@@ -67,9 +72,9 @@ PROFILES = {
     # seconds of steady load before the kill, longest wait for recovery, overload seconds,
     # training steps of the drill jobs
     "short": {"before_kill_s": 3.0, "recovery_wait_s": 90.0, "baseline_n": 4, "calibrate_s": 4.0,
-              "overload_s": 5.0, "train_steps": 12, "clients": 2},
+              "overload_s": 5.0, "train_steps": 12, "clients": 2, "give_up_s": 3.0},
     "full": {"before_kill_s": 10.0, "recovery_wait_s": 120.0, "baseline_n": 12, "calibrate_s": 15.0,
-             "overload_s": 30.0, "train_steps": 30, "clients": 3},
+             "overload_s": 30.0, "train_steps": 30, "clients": 3, "give_up_s": 5.0},
 }
 
 
@@ -147,33 +152,32 @@ class ClosedLoop:
 # -- Ray state -----------------------------------------------------------------------------------
 
 
-def replica_actors(deployment: str, state: str = "ALIVE") -> list:
-    """Serve replica actors of ``deployment`` (class ``ServeReplica:<app>:<deployment>``)."""
-    from ray.util.state import list_actors
+def _actors(state: str) -> list[dict]:
+    """Actor records of the GCS in ``state`` (``ALIVE``, ``DEAD``). ``ray.util.state`` answers
+    through the dashboard, which the local graph runs without, so this reads the GCS's actor
+    table as ``ray.util.state.list_actors`` would (class name, PID, death cause)."""
+    from ray._private import state as gcs_state
 
-    actors = list_actors(filters=[("state", "=", state)], limit=10000, detail=state != "ALIVE",
-                         raise_on_missing_output=False)
-    return [a for a in actors if str(a.class_name).endswith(f":{APP}:{deployment}")]
+    return list(gcs_state.actors(actor_state_name=state).values())
+
+
+def replica_actors(deployment: str, state: str = "ALIVE") -> list[dict]:
+    """Serve replica actors of ``deployment`` (class ``ServeReplica:<app>:<deployment>``)."""
+    return [a for a in _actors(state)
+            if str(a["ActorClassName"]).endswith(f":{APP}:{deployment}")]
 
 
 def kill_replica(deployment: str) -> int:
     """SIGKILL the process of one live replica of ``deployment``; returns its PID."""
     [actor, *_] = replica_actors(deployment)
-    os.kill(int(actor.pid), signal.SIGKILL)
-    return int(actor.pid)
+    os.kill(int(actor["Pid"]), signal.SIGKILL)
+    return int(actor["Pid"])
 
 
 def dead_replicas() -> dict[str, str]:
     """actor id -> death cause of every dead Serve replica."""
-    return {a.actor_id: json.dumps(a.death_cause, default=str)[:300] for a in _dead_serve_actors()}
-
-
-def _dead_serve_actors() -> list:
-    from ray.util.state import list_actors
-
-    actors = list_actors(filters=[("state", "=", "DEAD")], limit=10000, detail=True,
-                         raise_on_missing_output=False)
-    return [a for a in actors if str(a.class_name).startswith("ServeReplica:")]
+    return {a["ActorID"]: str(a["DeathCause"])[:300] for a in _actors("DEAD")
+            if str(a["ActorClassName"]).startswith("ServeReplica:")}
 
 
 # -- HTTP helpers --------------------------------------------------------------------------------
@@ -311,6 +315,39 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
                   "admitted_p99_le_2x_unloaded": ratio is not None and ratio <= 2.0,
                   "no_oom": not oom},
     }
+
+
+def diffusion_stats() -> dict:
+    from ray import serve
+
+    handle = serve.get_deployment_handle("Diffusion", app_name=APP)
+    return handle.stats.remote().result(timeout_s=60)
+
+
+def drill_client_gone(base_url: str, body: dict, p: dict) -> dict:
+    """(e) A long generate abandoned by its client stops at the next denoising step."""
+    long_body = {**body, "steps": 150, "width": 512, "height": 512, "num_images": 2, "top_k": 1}
+    with httpx.Client(base_url=base_url, timeout=200) as client:
+        short = post_generate(client, body)
+        before = diffusion_stats().get("cancelled", 0)
+        t0 = time.monotonic()
+        try:
+            httpx.post(f"{base_url}/v1/generate", json=long_body, timeout=p["give_up_s"])
+            gave_up = False
+        except httpx.TimeoutException:
+            gave_up = True
+        t_gone = time.monotonic()
+        after_gone = post_generate(client, body)
+        deadline = time.monotonic() + 30
+        cancelled = diffusion_stats().get("cancelled", 0) - before
+        while cancelled < 1 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            cancelled = diffusion_stats().get("cancelled", 0) - before
+    return {"gave_up_after_s": round(t_gone - t0, 2), "client_gave_up": gave_up,
+            "short_generate_ms": round(short.ms), "next_generate_status": after_gone.status,
+            "next_generate_ms": round(after_gone.ms), "engine_cancelled": cancelled,
+            "goals": {"diffusion_cancelled": cancelled >= 1,
+                      "next_generate_ok": after_gone.status == 200}}
 
 
 def _interrupted_outcome(job: dict, extra: dict) -> dict:
@@ -463,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
                     out = drill_kill_diffusion(base_url, body, p)
                 elif name == "overload":
                     out = drill_overload(base_url, body, p)
+                elif name == "client_gone":
+                    out = drill_client_gone(base_url, body, p)
                 elif name == "kill_trainer":
                     out = drill_kill_trainer(base_url, artifacts, p, args.compare)
                 else:

@@ -3,9 +3,10 @@
 Asserted here, the goals that must hold on any machine: no 5xx but the injected failures (the
 requests in flight on the killed Diffusion replica), generate back within 60 s, only 503/429
 rejections under 3x overload and no replica OOM-killed, every finished LoRA and job state kept
-over an app restart. Timing goals that depend on the machine (rejection p99, admitted p99 vs
-unloaded) are in the JSON, not asserted. The trainer drill and the interrupted job of the restart
-drill are ``skipped`` until durable jobs are merged; once they resume, they must succeed.
+over an app restart, a generate whose client left stopped in its replica. Timing goals that
+depend on the machine (rejection p99, admitted p99 vs unloaded) are in the JSON, not asserted.
+The trainer drill and the interrupted job of the restart drill are ``skipped`` until durable
+jobs are merged; once they resume, they must succeed.
 """
 
 from __future__ import annotations
@@ -67,3 +68,10 @@ def test_a_killed_trainer_resumes_or_is_reported_skipped(report):
         assert d["skipped"] == "needs durable jobs"
     else:
         assert d["resumed"] and d["state"] == "succeeded", d
+
+
+def test_a_generate_whose_client_left_stops_its_diffusion(report):
+    e = report["drills"]["client_gone"]
+    assert "error" not in e, e
+    assert e["client_gave_up"] and e["engine_cancelled"] >= 1, e
+    assert e["next_generate_status"] == 200, e
