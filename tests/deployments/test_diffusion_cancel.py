@@ -81,11 +81,12 @@ def test_an_event_set_before_the_call_runs_no_step(engine, monkeypatch):
     assert calls == [] and not engine._lock.locked()
 
 
-def test_a_cancelled_call_leaves_the_next_result_unchanged(engine):
+def test_a_call_cancelled_mid_loop_leaves_the_next_result_unchanged(engine, monkeypatch):
+    """The scheduler's per-call state (step index, multistep history) is reset by the next call."""
     request = DiffusionRequest(prompt="a face", steps=4, width=64, height=64, seed=3)
     [first] = engine(request)
     cancel = threading.Event()
-    cancel.set()
+    _count_unet_calls(engine, monkeypatch, on_call=lambda n: cancel.set() if n == 2 else None)
     with pytest.raises(DiffusionCancelled):
         engine(DiffusionRequest(prompt="other", steps=4, width=64, height=64), cancel=cancel)
     [again] = engine(request)
