@@ -356,7 +356,7 @@ def _interrupted_outcome(job: dict, extra: dict) -> dict:
     if state == "succeeded":
         return {"resumed": True, "state": state, **extra}
     return {"skipped": SKIPPED, "state": state,
-            "error": (job.get("error") or {}).get("type"), **extra}
+            "job_error": (job.get("error") or {}).get("type"), **extra}
 
 
 def _lora_weights(artifacts: Path, lora_id: str) -> dict:
