@@ -20,6 +20,15 @@ lets the ingress load (and check) each LoRA on its replica before the request's 
 
 Nothing here waits on the engine lock on the replica's event loop: engine calls run in worker
 threads (Serve runs a sync ``__del__`` of an evicted model in its executor too).
+
+A request whose caller gives up stops at the next denoising step. Serve cancels a replica's
+request when its caller's awaiting task is cancelled (the ingress's ``asyncio.wait_for``
+timing out, the HTTP client going away: Serve cancels the ingress request and the handle calls it
+made, ``ray.serve._private.replica_result``); the ``CancelledError`` arrives at this replica's
+``await`` on the worker thread, which alone would not stop the thread. :meth:`Diffusion._run`
+then sets the call's ``cancel`` event, the engine raises at the end of the current step and frees
+its lock, and the next request runs. A batch (``serve.batch``) stops only once every request in
+it gave up; the others' results still come.
 """
 
 from __future__ import annotations
@@ -125,6 +134,16 @@ class _UserAdapter:
             self.release()
 
 
+class _AllSet:
+    """Set once every event is set: a batch's cancel (all its callers gave up)."""
+
+    def __init__(self, events: list[threading.Event]):
+        self.events = events
+
+    def is_set(self) -> bool:
+        return all(e.is_set() for e in self.events)
+
+
 @serve.deployment(name="Diffusion")
 class Diffusion:
     def __init__(self, models: str = "default", artifacts: str = "out/serve/artifacts",
@@ -190,16 +209,22 @@ class Diffusion:
 
     async def _run(self, request: DiffusionRequest) -> list:
         started = time.perf_counter()
+        cancel = threading.Event()
         try:
             if self.max_batch_size > 1 and batch_key(request) is not None:
-                return await self._batched(request)
-            return await asyncio.to_thread(self.engine, request)
+                return await self._batched((request, cancel))
+            return await asyncio.to_thread(self.engine, request, cancel=cancel)
+        except asyncio.CancelledError:  # the caller gave up: the worker stops at the next step
+            cancel.set()
+            raise
         finally:
             observe_stage("diffusion", time.perf_counter() - started)
 
     @serve.batch(max_batch_size=4, batch_wait_timeout_s=0.02)
-    async def _batched(self, requests: list[DiffusionRequest]) -> list[list]:
-        return await asyncio.to_thread(self.engine.run_batch, requests)
+    async def _batched(self, items: list[tuple[DiffusionRequest, threading.Event]]) -> list[list]:
+        requests = [request for request, _ in items]
+        return await asyncio.to_thread(self.engine.run_batch, requests,
+                                       cancel=_AllSet([cancel for _, cancel in items]))
 
     def _multiplexed(self) -> dict[str, _UserAdapter]:
         """The multiplexer's cache, LoRA id -> adapter, in LRU order (empty before first use)."""
@@ -210,6 +235,7 @@ class Diffusion:
         s = self.engine.stats
         return {"adapter_loads": s.adapter_loads, "adapter_hits": s.adapter_hits,
                 "adapter_evictions": s.adapter_evictions, "requests": s.requests,
+                "cancelled": s.cancelled,
                 "loaded": self.engine.loaded_adapters(), "held": self.engine.held_adapters(),
                 "multiplexed": list(self._multiplexed())}
 

@@ -14,6 +14,7 @@ ImageDecodeError                               400     image_decode_error
 NoPersonError (a try-on photo without person)  400     no_person
 NoUsableFaceError (+ ``reason``; a portrait)    400     no_usable_face
 AudioTooLongError                              413     audio_too_long
+TooExpensiveError (serve.limits; + cost, limit) 413     too_expensive
 AudioDecodeError                               400     audio_decode_error
 SilentAudioError                               400     silent_audio
 IncompatibleModelError                         409     incompatible_model
@@ -89,6 +90,7 @@ from facechain.errors import (
 )
 from facechain.types import RejectionReason
 from serve.jobs import JobStateError
+from serve.limits import TooExpensiveError
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi import FastAPI, Request
@@ -198,6 +200,7 @@ ERROR_MAP: dict[type[BaseException], ErrorMapping] = {
     NoPersonError: ErrorMapping(400, "no_person"),
     NoUsableFaceError: ErrorMapping(400, "no_usable_face"),
     AudioTooLongError: ErrorMapping(413, "audio_too_long"),
+    TooExpensiveError: ErrorMapping(413, "too_expensive"),
     AudioDecodeError: ErrorMapping(400, "audio_decode_error"),
     SilentAudioError: ErrorMapping(400, "silent_audio"),
     IncompatibleModelError: ErrorMapping(409, "incompatible_model"),
@@ -252,6 +255,10 @@ class ErrorDetail(BaseModel):
     reason: str | None = Field(
         None, description="For 'no_usable_face': no_face, multiple_faces, face_too_small or "
         "no_mesh.")
+    cost: float | None = Field(None, description="For 'too_expensive': the request's cost "
+                               "(step-megapixels, or frames for talk).")
+    limit: float | None = Field(None, description="For 'too_expensive': this server's limit, "
+                                "in the same unit.")
 
 
 class ErrorBody(BaseModel):
@@ -265,7 +272,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     for status, description in [
         (400, "Invalid input"), (401, "No or invalid API key"),
         (403, "The key lacks the right"), (404, "Not found"), (409, "Conflict"),
-        (413, "Image, audio, upload or request too large"),
+        (413, "Image, audio, upload or request too large, or request too expensive"),
         (422, "Validation error or no usable photos"),
         (429, "Quota or rate limit exceeded (Retry-After where waiting helps)"),
         (500, "Internal error"), (502, "A model component failed on every item"),
@@ -361,6 +368,8 @@ def map_exception(exc: BaseException) -> MappedError:
             mapped.extra["rejected"] = _rejections(exc)
         if isinstance(exc, NoUsableFaceError):
             mapped.extra["reason"] = exc.reason
+        if isinstance(exc, TooExpensiveError):
+            mapped.extra.update(cost=exc.cost, limit=exc.limit)
     if mapped.status >= 500:
         # The client sees a fixed message; the operator sees what happened.
         if mapped.type == _INTERNAL.type:

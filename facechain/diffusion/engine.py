@@ -14,6 +14,13 @@ them too; the ControlNet networks run inside the engine at every denoising step.
 name a ``scheduler`` (:data:`SCHEDULERS`; FaceChain's inpaint stages 2-3 and try-on use UniPC):
 its variant gets its own scheduler instance built from the base scheduler's config (same betas),
 so the base pipeline's scheduler is never swapped under another request.
+
+A call may pass ``cancel`` (anything with ``is_set()``, a :class:`threading.Event`): once it is
+set, the call raises :class:`DiffusionCancelled` at the end of the current denoising step (a
+diffusers ``callback_on_step_end``; raising, unlike ``pipe._interrupt``, also skips the VAE
+decode), or before it starts if it was set while the call waited for the lock. The lock is
+released either way, so a caller that gave up (timeout, client gone) frees the engine within a
+step.
 """
 
 from __future__ import annotations
@@ -24,10 +31,11 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import torch
@@ -40,7 +48,7 @@ from facechain.diffusion.lora_io import (
     read_lora,
 )
 from facechain.diffusion.styles import lora_format, lora_state_dict
-from facechain.errors import InvalidInputError, ModelSourceError, NotFoundError
+from facechain.errors import CancelledError, InvalidInputError, ModelSourceError, NotFoundError
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +157,37 @@ class DiffusionRequest:
                                     f"{', '.join(SCHEDULERS)}", param="scheduler")
 
 
+class DiffusionCancelled(CancelledError):
+    """A call's ``cancel`` was set: it stopped after ``steps`` denoising steps (0: before the
+    first)."""
+
+    def __init__(self, steps: int):
+        super().__init__(f"diffusion cancelled after {steps} denoising steps")
+        self.steps = steps
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+def _stop_when(cancel: Cancel | None) -> dict[str, Any]:
+    """Pipeline kwargs that stop the denoising loop at the first step end after ``cancel``."""
+    if cancel is None:
+        return {}
+
+    def on_step_end(pipe, step: int, timestep, callback_kwargs: dict) -> dict:
+        if cancel.is_set():
+            raise DiffusionCancelled(step + 1)
+        return callback_kwargs
+
+    return {"callback_on_step_end": on_step_end, "callback_on_step_end_tensor_inputs": []}
+
+
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise DiffusionCancelled(0)
+
+
 @dataclass
 class EngineStats:
     adapter_loads: int = 0
@@ -156,6 +195,7 @@ class EngineStats:
     adapter_evictions: int = 0
     load_seconds: float = 0.0
     requests: int = 0
+    cancelled: int = 0  # calls stopped by their ``cancel``
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -301,22 +341,24 @@ class DiffusionEngine:
             self._variants[key] = _VARIANTS[(kind, bool(controls))].from_pipe(self.pipe, **extra)
         return self._variants[key]
 
-    def run_batch(self, requests: list[DiffusionRequest]) -> list[list[np.ndarray]]:
+    def run_batch(self, requests: list[DiffusionRequest], *,
+                  cancel: Cancel | None = None) -> list[list[np.ndarray]]:
         """Run several requests, merging those with equal :func:`batch_key` into one pipeline
         call (prompt lists, one generator per image). Results are per request, in order; batched
-        numerics can differ from single calls in the last bits."""
+        numerics can differ from single calls in the last bits. ``cancel`` stops the whole batch
+        (the caller sets it once every request of the batch gave up)."""
         results: list[list[np.ndarray] | None] = [None] * len(requests)
         groups: dict[tuple, list[int]] = {}
         for i, request in enumerate(requests):
             request.validate()
             key = batch_key(request)
             if key is None:
-                results[i] = self(request)
+                results[i] = self(request, cancel=cancel)
             else:
                 groups.setdefault(key, []).append(i)
         for indices in groups.values():
             if len(indices) == 1:
-                results[indices[0]] = self(requests[indices[0]])
+                results[indices[0]] = self(requests[indices[0]], cancel=cancel)
                 continue
             group = [requests[i] for i in indices]
             first = group[0]
@@ -324,7 +366,8 @@ class DiffusionEngine:
             negatives = [r.negative_prompt for r in group for _ in range(r.num_images)]
             generators = [torch.Generator(device="cpu").manual_seed(r.seed + k)
                           for r in group for k in range(r.num_images)]
-            with self._lock:
+            with self._lock, self._counting_cancels():
+                _check_cancel(cancel)
                 self.stats.requests += len(group)
                 self._activate(first.adapters)
                 with torch.inference_mode():
@@ -332,7 +375,7 @@ class DiffusionEngine:
                                        num_inference_steps=first.steps,
                                        guidance_scale=first.guidance_scale, width=first.width,
                                        height=first.height, generator=generators,
-                                       output_type="np").images
+                                       output_type="np", **_stop_when(cancel)).images
             images = [np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8) for img in images]
             offset = 0
             for i, r in zip(indices, group):
@@ -347,10 +390,22 @@ class DiffusionEngine:
             self.controlnets[kind] = self._controlnet_loader(kind)
         return self.controlnets[kind]
 
-    def __call__(self, request: DiffusionRequest) -> list[np.ndarray]:
-        """Run one request; returns ``num_images`` uint8 RGB images."""
+    @contextmanager
+    def _counting_cancels(self) -> Iterator[None]:
+        try:
+            yield
+        except DiffusionCancelled as exc:
+            self.stats.cancelled += 1
+            logger.info("%s", exc)
+            raise
+
+    def __call__(self, request: DiffusionRequest, *,
+                 cancel: Cancel | None = None) -> list[np.ndarray]:
+        """Run one request; returns ``num_images`` uint8 RGB images. ``cancel``: see the module
+        docstring (:class:`DiffusionCancelled` once it is set)."""
         request.validate()
-        with self._lock:
+        with self._lock, self._counting_cancels():
+            _check_cancel(cancel)
             self.stats.requests += 1
             self._activate(request.adapters)
             pipe = self._pipeline_for(request)
@@ -359,7 +414,8 @@ class DiffusionEngine:
             kwargs: dict[str, Any] = dict(
                 prompt=request.prompt, negative_prompt=request.negative_prompt or None,
                 num_images_per_prompt=request.num_images, num_inference_steps=request.steps,
-                guidance_scale=request.guidance_scale, generator=generators, output_type="np")
+                guidance_scale=request.guidance_scale, generator=generators, output_type="np",
+                **_stop_when(cancel))
             if request.init_image is None:
                 kwargs.update(width=request.width, height=request.height)
             else:

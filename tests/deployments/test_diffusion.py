@@ -200,11 +200,11 @@ def test_an_adapter_evicted_between_hand_over_and_use_stays_until_the_request_is
     gate, gated = threading.Event(), threading.Event()
     run_engine = DiffusionEngine.__call__
 
-    def gated_call(self, request):  # the request, in its worker thread, before the engine lock
+    def gated_call(self, request, **kwargs):  # the request, in its worker thread, before the engine lock
         gated.set()
         if not gate.wait(30):
             raise TimeoutError("the test never opened the gate")
-        return run_engine(self, request)
+        return run_engine(self, request, **kwargs)
 
     monkeypatch.setattr(DiffusionEngine, "__call__", gated_call)
 

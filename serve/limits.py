@@ -1,0 +1,160 @@
+"""Admission by cost: a request is priced before any expensive work and refused (413
+``too_expensive``, with its cost and the limit) when it costs more than the server allows.
+
+Diffusion cost is in **step-megapixels**: for each denoising pass of the request, images x the
+steps diffusers really runs x width x height / 1e6, each ControlNet adding
+:data:`CONTROLNET_COST` of a UNet step. So a default generate (10 images, 20 steps, 512 px) costs
+52.4, a default inpaint face (stages 1-3 and their VAE-compensation passes at 512 px) 32.5, a
+default try-on of a 768 x 1152 photo 121 (with its face pass). Talk cost is in **frames at
+256 px**: speech seconds x 25 fps, x4 at 512 px, x2 with the enhancer.
+
+The price is computed from the validated options (and, for try-on and talk, the decoded photo's
+shape and the speech length), never from work done: the ingress calls :meth:`RequestLimits.admit`
+right after parsing, so a request is either refused at once or never refused for its cost at all
+(never after its GPU work is done).
+
+    limits = RequestLimits.from_args(max_request_cost=600)
+    limits.admit(generate_cost(body, resolution=512, pose=False))   # raises TooExpensiveError
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from facechain.errors import FaceChainError
+from facechain.pipelines.generate import GenerateParams
+from facechain.pipelines.inpaint import VAE_PASS_STRENGTH, InpaintParams, steps_for
+from facechain.pipelines.tryon import TryonParams, working_size
+from facechain.talk.params import FPS, TalkParams
+
+CONTROLNET_COST = 0.5
+"""One ControlNet's share of a UNet step (its encoder copy runs at every step)."""
+DEFAULT_MAX_DIFFUSION_COST = 600.0
+"""Step-megapixels per request: ~ a 150 s request on one mid-range GPU (4 step-MP/s); allows
+32 x 512 px x 70 steps, 10 x 1024 px x 57 steps, 18 faces of default inpainting."""
+DEFAULT_MAX_TALK_COST = 6000.0
+"""256-px frames per talk request: the longest speech (120 s) at 256 px even with the enhancer;
+at 512 px, 60 s (30 s enhanced)."""
+SPEECH_CHARS_PER_SECOND = 12.0
+"""TTS speech rate for pricing a text before it is synthesized (Piper speaks ~14-16 chars/s; a
+lower rate over-estimates, so text never gets in cheaper than its audio would)."""
+
+__all__ = [
+    "DEFAULT_MAX_DIFFUSION_COST",
+    "DEFAULT_MAX_TALK_COST",
+    "Cost",
+    "RequestLimits",
+    "TooExpensiveError",
+    "estimate_speech_seconds",
+    "generate_cost",
+    "inpaint_cost",
+    "talk_cost",
+    "tryon_cost",
+]
+
+
+class TooExpensiveError(FaceChainError):
+    """A request costs more than the configured limit (413 ``too_expensive``; the body carries
+    ``cost`` and ``limit``)."""
+
+    def __init__(self, message: str, *, cost: float, limit: float, param: str | None = None):
+        super().__init__(message, param=param)
+        self.cost, self.limit = float(cost), float(limit)
+
+
+@dataclass(frozen=True)
+class Cost:
+    """A request's price: ``value`` in ``unit``, ``kind`` is ``diffusion`` or ``talk``; ``hint``
+    names what to lower."""
+
+    value: float
+    kind: str = "diffusion"
+    unit: str = "step-megapixels"
+    hint: str = "num_images, steps or the image size"
+
+
+def _pass(images: int, steps: int, width: int, height: int, controls: int = 0) -> float:
+    return images * steps * width * height / 1e6 * (1.0 + CONTROLNET_COST * controls)
+
+
+def _steps_run(steps: int, strength: float) -> int:
+    """Steps diffusers runs for a pass at ``strength`` (as the pipelines request it)."""
+    return int(steps_for(steps, strength) * strength) if strength > 0 else 0
+
+
+def generate_cost(params: GenerateParams, *, resolution: int, pose: bool = False) -> Cost:
+    """``POST /v1/generate``: num_images x steps x width x height (None: the LoRA's training
+    ``resolution``), the pose ControlNet if a pose photo is given."""
+    width, height = params.width or resolution, params.height or resolution
+    return Cost(round(_pass(params.num_images, params.steps, width, height, int(pose)), 3))
+
+
+def _face_cost(params: InpaintParams) -> float:
+    """One redrawn face: stage 1 (txt2img, OpenPose), stages 2-3 (two ControlNets) and, with the
+    VAE compensation, their one-step zero-mask passes."""
+    size = params.crop_size
+    total = _pass(1, params.steps, size, size, 1)
+    for strength in (params.strength, params.refine_strength):
+        if strength > 0:
+            total += _pass(1, _steps_run(params.steps, strength), size, size, 2)
+            if params.vae_compensation:
+                total += _pass(1, _steps_run(params.steps, VAE_PASS_STRENGTH), size, size, 2)
+    return total
+
+
+def inpaint_cost(params: InpaintParams, *, faces: int) -> Cost:
+    """``POST /v1/inpaint``: the named faces x the passes of each (:func:`_face_cost`)."""
+    return Cost(round(faces * _face_cost(params), 3),
+                hint="the number of faces, steps, strength or crop_size")
+
+
+def tryon_cost(params: TryonParams, *, shape: tuple[int, ...]) -> Cost:
+    """``POST /v1/tryon`` of a photo of ``shape``: the try-on pass at the working size (three
+    ControlNets), plus the face pass (one face of template inpainting) when on."""
+    width, height = working_size(shape, params.size)
+    total = _pass(1, _steps_run(params.steps, params.strength), width, height, 3)
+    if params.face_pass:
+        total += _face_cost(InpaintParams(steps=params.steps, strength=params.face_strength,
+                                          crop_size=params.face_crop_size))
+    return Cost(round(total, 3), hint="steps, size or face_pass")
+
+
+def estimate_speech_seconds(text: str) -> float:
+    """Seconds of speech a TTS text will give (:data:`SPEECH_CHARS_PER_SECOND`)."""
+    return len(text.strip()) / SPEECH_CHARS_PER_SECOND
+
+
+def talk_cost(params: TalkParams, *, seconds: float) -> Cost:
+    """``POST /v1/talk``: frames (``seconds`` x 25 fps) x (size / 256)^2, x2 with the enhancer."""
+    frames = math.ceil(max(0.0, seconds) * FPS)
+    value = frames * (params.size / 256) ** 2 * (2.0 if params.enhance else 1.0)
+    return Cost(round(value, 3), kind="talk", unit="frames at 256 px",
+                hint="the speech length, size or enhance")
+
+
+@dataclass(frozen=True)
+class RequestLimits:
+    """The configured limits (ingress args ``max_request_cost``, ``max_talk_cost``)."""
+
+    max_diffusion_cost: float = DEFAULT_MAX_DIFFUSION_COST
+    max_talk_cost: float = DEFAULT_MAX_TALK_COST
+
+    @classmethod
+    def from_args(cls, max_request_cost: float | None = None,
+                  max_talk_cost: float | None = None) -> RequestLimits:
+        """From the app args; None keeps a default."""
+        return cls(DEFAULT_MAX_DIFFUSION_COST if max_request_cost is None else float(max_request_cost),
+                   DEFAULT_MAX_TALK_COST if max_talk_cost is None else float(max_talk_cost))
+
+    def limit(self, kind: str) -> float:
+        return self.max_talk_cost if kind == "talk" else self.max_diffusion_cost
+
+    def admit(self, cost: Cost) -> Cost:
+        """``cost`` if within its limit, else :class:`TooExpensiveError` (before any work)."""
+        limit = self.limit(cost.kind)
+        if cost.value > limit:
+            raise TooExpensiveError(
+                f"request costs {cost.value:g} {cost.unit}, over this server's limit of "
+                f"{limit:g}; lower {cost.hint}", cost=cost.value, limit=limit)
+        return cost
