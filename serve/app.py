@@ -75,6 +75,11 @@ class AppArgs(BaseModel):
                            "key-file entry may override them)")
     max_request_mb: float | None = Field(None, gt=0, description="whole-request body cap "
                                          "(default: max_upload_mb x max(max_photos, 10) + 8)")
+    max_request_cost: float | None = Field(None, gt=0, description="admission limit of a "
+                                           "diffusion request in step-megapixels "
+                                           "(serve/limits.py; null: its default)")
+    max_talk_cost: float | None = Field(None, gt=0, description="admission limit of a talk "
+                                        "request (serve/limits.py; null: its default)")
 
     def path(self, value: str) -> str:
         root = Path(os.environ.get("FACECHAIN_ROOT", PACKAGE_DIR.parent))
@@ -115,4 +120,5 @@ def build_app(args: dict | None = None) -> Application:
         artifacts=artifacts, max_upload_mb=a.max_upload_mb, max_photos=a.max_photos,
         request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s,
         api_keys=api_keys, metrics_public=a.metrics_public, quotas=a.quotas.model_dump(),
-        max_request_mb=a.max_request_mb, **jobs)
+        max_request_mb=a.max_request_mb, max_request_cost=a.max_request_cost,
+        max_talk_cost=a.max_talk_cost, **jobs)

@@ -106,6 +106,14 @@ from serve.errors import (
 )
 from serve.idempotency import IdempotencyStore
 from serve.jobs import Job, JobError, JobState, JobStore
+from serve.limits import (
+    RequestLimits,
+    estimate_speech_seconds,
+    generate_cost,
+    inpaint_cost,
+    talk_cost,
+    tryon_cost,
+)
 from serve.runner import TALK_KIND, TRAIN_KIND, JobRunner
 from serve.schemas import (
     FacesResponse,
@@ -302,15 +310,16 @@ def _tryon_response(out: TryonOutput) -> TryonResponse:
                          faces=_public_faces(out.faces), seed=out.seed)
 
 
-def _check_audio(data: bytes) -> None:
+def _check_audio(data: bytes) -> float:
     """An audio upload decodes (any format ffmpeg reads), is within the length limits and holds
     speech (worker thread): 400 ``audio_decode_error`` / ``silent_audio``, 413 ``audio_too_long``
-    now rather than a failed job later."""
+    now rather than a failed job later. Returns its seconds."""
     from facechain.media.audio import check_speech, decode_audio
 
     audio = decode_audio(data, sample_rate=SAMPLE_RATE, max_seconds=MAX_SECONDS,
                          min_seconds=MIN_SECONDS)
     check_speech(audio)
+    return len(audio.samples) / audio.sample_rate
 
 
 def _output_video(artifacts: ArtifactStore, tenant: str, output_id: str):
@@ -429,10 +438,14 @@ class Ingress:
                  api_keys: str | None = None, metrics_public: bool = False,
                  quotas: dict[str, Any] | None = None, max_request_mb: float | None = None,
                  runner_args: dict[str, Any] | None = None, run_jobs: bool = True,
-                 job_runner: Any = None):
+                 job_runner: Any = None, max_request_cost: float | None = None,
+                 max_talk_cost: float | None = None):
         """``runner_args``: the job runner's settings (:class:`serve.runner.JobRunner`:
         max_concurrent, max_talks, max_attempts, max_duration_s ...); ``run_jobs`` False: this
-        replica runs no jobs (a ``JobRunnerDeployment``, ``job_runner``, does). ``api_keys``: the key file (``serve/auth.py``; None: loopback clients only, tenant
+        replica runs no jobs (a ``JobRunnerDeployment``, ``job_runner``, does).
+        ``max_request_cost`` / ``max_talk_cost``: the admission limits of :mod:`serve.limits`
+        (None: its defaults). ``api_keys``: the key file (``serve/auth.py``; None: loopback
+        clients only, tenant
         ``local``). ``quotas``: the per-tenant defaults (:class:`serve.auth.Quotas`).
         ``max_request_mb``: the whole-body cap (default: room for ``max_photos`` uploads or a
         style LoRA, plus 8 MB of form overhead)."""
@@ -449,6 +462,7 @@ class Ingress:
         self.max_photos = max_photos
         self.max_pixels = max_pixels
         self.timeout_s = request_timeout_s
+        self.limits = RequestLimits.from_args(max_request_cost, max_talk_cost)
         default_quotas = Quotas.model_validate(quotas or {})
         keys = KeyRing.load(api_keys, default_quotas) if api_keys else None
         if max_request_mb is None:
@@ -760,6 +774,8 @@ class Ingress:
         """Portraits of the LoRA's person in a style, ranked by face similarity."""
         storage_id, artifact = await asyncio.to_thread(  # 404 first
             _tenant_lora, self.artifacts, who.tenant, body.lora_id)
+        self.limits.admit(generate_cost(body, resolution=artifact.metadata.resolution,
+                                        pose=bool(body.pose)))
         # 404 before any work; agenerate finds its style LoRA
         styles = await self._styles_for(who.tenant, body.style)
         pose = None
@@ -790,6 +806,7 @@ class Ingress:
         """Template inpainting: the faces named in ``options.faces`` (left-to-right indices)
         redrawn as their LoRAs' people, everything else kept; a report per detected face."""
         options = _required(options, "options")
+        self.limits.admit(inpaint_cost(options, faces=len(options.faces)))
         data = await self._read_upload(template, "template")
         image = await asyncio.to_thread(_decode_upload, data, "template", self.max_pixels)
         assignments = await asyncio.to_thread(_face_loras, self.artifacts, who.tenant,
@@ -815,6 +832,7 @@ class Ingress:
         options = _required(options, "options")
         data = await self._read_upload(photo, "photo")
         image = await asyncio.to_thread(_decode_upload, data, "photo", self.max_pixels)
+        self.limits.admit(tryon_cost(options, shape=image.shape))
         garment = None
         if mask is not None:
             mask_data = await self._read_upload(mask, "mask")
@@ -865,13 +883,16 @@ class Ingress:
             raise InvalidInputError("give either an audio upload or text to speak", param="audio")
         if voice is not None and text is None:
             raise InvalidInputError("voice goes with text (TTS)", param="voice")
+        if text is not None:
+            self.limits.admit(talk_cost(params, seconds=estimate_speech_seconds(text)))
         data = await self._read_upload(portrait, "portrait")
         image = await asyncio.to_thread(_decode_upload, data, "portrait", self.max_pixels)
         checks = [self.talker.check.remote(image, params.model_dump(mode="json"))]
         audio_data = None
         if audio is not None:
             audio_data = await self._read_upload(audio, "audio")
-            await asyncio.to_thread(_check_audio, audio_data)
+            seconds = await asyncio.to_thread(_check_audio, audio_data)
+            self.limits.admit(talk_cost(params, seconds=seconds))
         else:
             checks.append(self.tts.check.remote(text, voice))
         portrait_info, *_ = await self._timed(asyncio.gather(*checks))
