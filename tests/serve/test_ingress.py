@@ -188,7 +188,7 @@ def _spy(monkeypatch) -> dict[str, list[bool]]:
 def test_generate_reads_decodes_and_encodes_off_the_event_loop(served, monkeypatch):
     client, instance = served
     (instance.artifacts.root / LORAS / "local_alice").mkdir(parents=True)  # tenant local
-    artifact = SimpleNamespace(metadata=SimpleNamespace(kind="face"))
+    artifact = SimpleNamespace(metadata=SimpleNamespace(kind="face", resolution=512))
     monkeypatch.setattr(ingress_module, "read_lora", lambda path: artifact)
     image = np.full((8, 8, 3), 120, np.uint8)
     seen = {}
