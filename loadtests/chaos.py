@@ -360,13 +360,17 @@ def _interrupted_outcome(job: dict, extra: dict) -> dict:
 
 
 def _lora_weights(artifacts: Path, lora_id: str) -> dict:
+    """The weights of the local tenant's LoRA ``lora_id`` (its public id, as the API gives it:
+    stored under the tenant-scoped id)."""
     from safetensors.numpy import load_file
 
     from facechain.diffusion.lora_io import read_lora
+    from serve.auth import LOCAL_TENANT
     from servekit.loras import lora_dir
-    from servekit.storage import ArtifactStore
+    from servekit.storage import ArtifactStore, scoped_id
 
-    return load_file(str(read_lora(lora_dir(ArtifactStore(artifacts), lora_id)).weights_file))
+    stored = scoped_id(LOCAL_TENANT, lora_id)
+    return load_file(str(read_lora(lora_dir(ArtifactStore(artifacts), stored)).weights_file))
 
 
 def drill_kill_trainer(base_url: str, artifacts: Path, p: dict, compare: bool) -> dict:
