@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements-nodeps.txt
 	$(PIP) install -q "torch==2.13.0" -e ".[serve,dev]"
 	$(PIP) install -q --no-deps -r requirements-nodeps.txt
 	@# espeak-ng: the TTS fallback voice (Debian package; installed when we are root and it is missing)
-	command -v espeak-ng >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	@command -v espeak-ng >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  { apt-get install -y -q espeak-ng >/dev/null 2>&1 || \
 	    { apt-get update -q >/dev/null && apt-get install -y -q espeak-ng >/dev/null; }; }; } || \
 	  echo "warning: espeak-ng not installed; the espeak fallback voice is unavailable"

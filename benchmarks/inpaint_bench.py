@@ -283,9 +283,10 @@ def start_served(args, tmp: Path, loras: dict[str, Path]):
     """Deploy the local graph; copy the LoRAs into its artifact store. Returns (client, ids)."""
     import httpx
 
+    from serve.auth import LOCAL_TENANT
     from serve.cli import deploy, load_config, start_local_ray
     from servekit.loras import LORAS
-    from servekit.storage import ArtifactStore, new_id
+    from servekit.storage import ArtifactStore, new_id, scoped_id
 
     artifacts = tmp / "artifacts"
     port = _free_port()
@@ -298,8 +299,8 @@ def start_served(args, tmp: Path, loras: dict[str, Path]):
     store = ArtifactStore(artifacts)
     ids = {}
     for name, folder in loras.items():
-        ids[name] = new_id()
-        store.put_dir(LORAS, ids[name], folder)
+        ids[name] = new_id()  # the API's id; stored under the loopback tenant's scoped id
+        store.put_dir(LORAS, scoped_id(LOCAL_TENANT, ids[name]), folder)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600)
     return client, ids, deploy_s
 

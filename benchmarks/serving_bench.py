@@ -45,10 +45,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `deployments`, `servekit` when run as a script
 
+from serve.auth import LOCAL_TENANT  # noqa: E402
 from serve.cli import deploy, load_config, start_local_ray  # noqa: E402
 from serve.schemas import GenerateRequest  # noqa: E402
 from servekit.loras import LORAS, lora_dir  # noqa: E402
-from servekit.storage import ArtifactStore, new_id  # noqa: E402
+from servekit.storage import ArtifactStore, new_id, scoped_id  # noqa: E402
 
 logger = logging.getLogger("facechain.bench.serving")
 
@@ -121,7 +122,7 @@ def http_vs_library(client: httpx.Client, artifacts: Path, body: dict, n: int) -
     lora_id = body["lora_id"]
     params = GenerateRequest(**body).to_params()  # exactly what the ingress passes the pipeline
     components = LocalComponents()
-    folder = lora_dir(ArtifactStore(artifacts), lora_id)
+    folder = lora_dir(ArtifactStore(artifacts), scoped_id(LOCAL_TENANT, lora_id))
 
     def library() -> float:
         started = time.perf_counter()
@@ -199,7 +200,8 @@ def cold_vs_warm(client: httpx.Client, artifacts: Path, body: dict, cold_lora: s
     store = ArtifactStore(artifacts)
     for _ in range(n - 1):
         copy_id = new_id()
-        store.put_dir(LORAS, copy_id, lora_dir(store, cold_lora))
+        store.put_dir(LORAS, scoped_id(LOCAL_TENANT, copy_id),  # loopback tenant's storage ids
+                      lora_dir(store, scoped_id(LOCAL_TENANT, cold_lora)))
         cold_ids.append(copy_id)
     cold_ms, warm_ms = [], []
     for lora_id in cold_ids:

@@ -47,9 +47,10 @@ from facechain.demo import (
 from facechain.diffusion.lora_io import read_lora
 from facechain.imageio import read_image
 from facechain.pipelines.runtime import LocalComponents
+from serve.auth import LOCAL_TENANT
 from serve.cli import deploy, load_config, start_local_ray
 from servekit.loras import lora_dir
-from servekit.storage import ArtifactStore
+from servekit.storage import ArtifactStore, scoped_id
 
 logger = logging.getLogger("facechain.demo")
 
@@ -165,8 +166,9 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
             "portraits": [(_png(p["image"]), p["similarity"], p["seed"]) for p in g["portraits"]],
             "dropped": g["dropped"]}))
 
-    # 4. Fusion on a real photo, with the LoRA's template face (library call)
-    artifact = read_lora(lora_dir(ArtifactStore(artifacts), lora_id))
+    # 4. Fusion on a real photo, with the LoRA's template face (library call; the demo's server
+    #    stores the loopback tenant's LoRAs under tenant-scoped ids)
+    artifact = read_lora(lora_dir(ArtifactStore(artifacts), scoped_id(LOCAL_TENANT, lora_id)))
     Image.fromarray(artifact.load_template_face()).save(out / "template.png")
     sections.append(fusion_section(out, LocalComponents(), artifact.load_template_face(),
                                    np.asarray(artifact.metadata.template_embedding, np.float32)))
