@@ -41,21 +41,24 @@ import logging
 import os
 import platform
 import shutil
-import socket
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing here may reach a hub
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+import httpx  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `servekit` when run as a script
+
+from serve.harness import json_stdout, local_graph  # noqa: E402
 
 logger = logging.getLogger("facechain.bench.inpaint")
 
@@ -69,12 +72,6 @@ def summarize(seconds: list[float]) -> dict:
     a = np.asarray(seconds, dtype=float)
     return {"n": len(seconds), "median_s": round(float(np.median(a)), 3),
             "p90_s": round(float(np.percentile(a, 90)), 3), "min_s": round(float(a.min()), 3)}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _png_bytes(image: np.ndarray) -> bytes:
@@ -279,30 +276,18 @@ def measure(cases: Cases, names: list[str], repeats: int, client=None) -> dict:
     return result
 
 
-def start_served(args, tmp: Path, loras: dict[str, Path]):
-    """Deploy the local graph; copy the LoRAs into its artifact store. Returns (client, ids)."""
-    import httpx
-
+def place_loras(artifacts: Path, loras: dict[str, Path]) -> dict[str, str]:
+    """Copy the in-process LoRAs into the served graph's artifact store; their API ids."""
     from serve.auth import LOCAL_TENANT
-    from serve.cli import deploy, load_config, start_local_ray
     from servekit.loras import LORAS
     from servekit.storage import ArtifactStore, new_id, scoped_id
 
-    artifacts = tmp / "artifacts"
-    port = _free_port()
-    config = load_config(args.config, port=port, overrides={
-        "job_store": str(tmp / "jobs.sqlite3"), "artifacts": str(artifacts)})
-    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
-    t0 = time.perf_counter()
-    deploy(config)
-    deploy_s = round(time.perf_counter() - t0, 1)
     store = ArtifactStore(artifacts)
     ids = {}
     for name, folder in loras.items():
         ids[name] = new_id()  # the API's id; stored under the loopback tenant's scoped id
         store.put_dir(LORAS, scoped_id(LOCAL_TENANT, ids[name]), folder)
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600)
-    return client, ids, deploy_s
+    return ids
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -348,13 +333,10 @@ def main(argv: list[str] | None = None) -> int:
                    "tryon_size": args.tryon_size, "train_steps": args.train_steps, "seed": SEED,
                    "served": not args.no_served, "config": str(args.config)},
     }
-    # Ray's log monitor prints worker lines on the driver's stdout: send fd 1 to stderr until the
-    # JSON is ready, so stdout holds exactly one JSON object.
-    sys.stdout.flush()
-    real_stdout = os.dup(1)
-    os.dup2(2, 1)
     client = None
-    try:
+    with ExitStack() as stack:  # unwinds in reverse: client, graph, tmp, stdout
+        stack.enter_context(json_stdout())  # Ray's log monitor prints on the driver's fd 1
+        stack.callback(shutil.rmtree, tmp, ignore_errors=True)
         components = LocalComponents()
         logger.info("training two LoRAs in-process ...")
         t0, loras = timed(lambda: train_loras(components, tmp, args.train_steps))
@@ -366,25 +348,13 @@ def main(argv: list[str] | None = None) -> int:
                                                       cases.inpaint_params)
         if not args.no_served:
             logger.info("deploying %s ...", args.config)
-            client, cases.served_ids, result["deploy_s"] = start_served(args, tmp, loras)
+            graph = stack.enter_context(local_graph(args.config, tmp))
+            result["deploy_s"] = graph.deploy_s
+            cases.served_ids = place_loras(graph.artifacts, loras)
+            client = stack.enter_context(httpx.Client(base_url=graph.base_url, timeout=600))
         logger.info("timing ...")
         result["seconds_per_request"] = measure(
             cases, ["inpaint_1_face", "inpaint_2_faces", "tryon"], args.repeats, client)
-    finally:
-        if client is not None:
-            client.close()
-        if not args.no_served:
-            try:
-                import ray
-                from ray import serve
-                serve.shutdown()
-                ray.shutdown()
-            except Exception:  # noqa: BLE001 - never hide the measurement's own error
-                logger.exception("shutting the graph down failed")
-        shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-        os.dup2(real_stdout, 1)
-        os.close(real_stdout)
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0

@@ -58,13 +58,13 @@ import os
 import platform
 import resource
 import shutil
-import socket
 import sys
 import tempfile
 import threading
 import time
 import wave
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `servekit` when run as a script
+
+import httpx  # noqa: E402
+
+from serve.harness import json_stdout, local_graph  # noqa: E402
 
 logger = logging.getLogger("facechain.bench.talk")
 
@@ -237,28 +241,6 @@ def library_run(components, portrait, speech, params, out_path: Path) -> tuple[d
 
 # -- served ---------------------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_served(config_path: str, tmp: Path):
-    """Deploy the local graph with its store in ``tmp``; (client, deploy seconds)."""
-    import httpx
-
-    from serve.cli import deploy, load_config, start_local_ray
-
-    port = _free_port()
-    config = load_config(config_path, port=port, overrides={
-        "job_store": str(tmp / "jobs.sqlite3"), "artifacts": str(tmp / "artifacts")})
-    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
-    t0 = time.perf_counter()
-    deploy(config)
-    return httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600), \
-        round(time.perf_counter() - t0, 1)
-
-
 def served_run(client, portrait_bytes: bytes, speech: dict, options: dict, tmp: Path) -> dict:
     """One job through POST /v1/talk: seconds to the job's end, download, probe."""
     from facechain.media.video import probe
@@ -335,11 +317,9 @@ def main(argv: list[str] | None = None) -> int:
                    "enhance": [n for n, on in runs if on], "served": args.served},
     }
     tmp = Path(tempfile.mkdtemp(prefix="facechain-talk-bench-"))
-    sys.stdout.flush()
-    real_stdout = os.dup(1)
-    os.dup2(2, 1)  # Ray / MediaPipe print on fd 1: stdout holds exactly one JSON object
-    client = None
-    try:
+    with ExitStack() as stack:  # unwinds in reverse: client, graph, tmp, stdout
+        stack.enter_context(json_stdout())  # Ray / MediaPipe print on fd 1
+        stack.callback(shutil.rmtree, tmp, ignore_errors=True)
         components = LocalComponents()
         logger.info("warm-up (loading Piper, the face mesh, Real-ESRGAN) ...")
         t0 = time.perf_counter()
@@ -367,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
                   "total": e["total"]["cpu_per_video_s"]} for key, e in library.items()}
         if args.served:
             logger.info("deploying %s ...", args.config)
-            client, result["deploy_s"] = start_served(args.config, tmp)
+            graph = stack.enter_context(local_graph(args.config, tmp))
+            result["deploy_s"] = graph.deploy_s
+            client = stack.enter_context(httpx.Client(base_url=graph.base_url, timeout=600))
             portrait_bytes = portrait_path.read_bytes()
             forms = {"tts": {"text": args.text, "voice": args.voice}, "upload": {"audio": upload}}
             served_run(client, portrait_bytes, {"text": "Hello there."}, {"seed": SEED}, tmp)
@@ -384,21 +366,6 @@ def main(argv: list[str] | None = None) -> int:
                     if lib is not None:
                         served[key]["library_wall_s"] = lib["total"]["wall_s"]
             result["served"] = served
-    finally:
-        if client is not None:
-            client.close()
-        if args.served:
-            try:
-                import ray
-                from ray import serve
-                serve.shutdown()
-                ray.shutdown()
-            except Exception:  # noqa: BLE001 - never hide the measurement's own error
-                logger.exception("shutting the graph down failed")
-        shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-        os.dup2(real_stdout, 1)
-        os.close(real_stdout)
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0

@@ -15,7 +15,6 @@ import base64
 import io
 import json
 import logging
-import socket
 import time
 from pathlib import Path
 
@@ -48,7 +47,7 @@ from facechain.diffusion.lora_io import read_lora
 from facechain.imageio import read_image
 from facechain.pipelines.runtime import LocalComponents
 from serve.auth import LOCAL_TENANT
-from serve.cli import deploy, load_config, start_local_ray
+from serve.harness import local_graph
 from servekit.loras import lora_dir
 from servekit.storage import ArtifactStore, scoped_id
 
@@ -125,12 +124,6 @@ def talk_job(client: httpx.Client, portrait: bytes, *, text: str | None = None,
         raise SystemExit(f"GET {accepted['video_url']} answered {video.status_code} "
                          f"{video.headers.get('content-type')}: {video.text[:300]}")
     return {"accepted": accepted, "job": job, "video": video.content, "download_s": download_s}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]) -> dict:
@@ -226,24 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    artifacts = out / "served" / "artifacts"
-    port = _free_port()
-    config = load_config(args.config, port=port, overrides={
-        "job_store": str(out / "served" / "jobs.sqlite3"), "artifacts": str(artifacts)})
     started = time.perf_counter()
     print("starting the local Ray Serve graph (a minute or two on a laptop) ...", flush=True)
-    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
-    import ray
-    from ray import serve
-
-    try:
-        deploy(config)
-        print(f"graph up in {time.perf_counter() - started:.0f}s on port {port}", flush=True)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600) as client:
-            result = run_demo(client, out, artifacts, args.styles)
-    finally:
-        serve.shutdown()
-        ray.shutdown()
+    with local_graph(args.config, out / "served") as graph:
+        print(f"graph up in {time.perf_counter() - started:.0f}s on port {graph.port}", flush=True)
+        with httpx.Client(base_url=graph.base_url, timeout=600) as client:
+            result = run_demo(client, out, graph.artifacts, args.styles)
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0

@@ -10,7 +10,6 @@ import base64
 import io
 import json
 import os
-import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -24,35 +23,17 @@ pytestmark = pytest.mark.slow
 httpx = pytest.importorskip("httpx")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from ray import serve
-
-    from serve.cli import deploy, load_config, start_local_ray
+    from serve.harness import local_graph
 
     root = tmp_path_factory.mktemp("served")
-    port = _free_port()
-    config = load_config("configs/serve/local.yaml", port=port, overrides={
-        "job_store": str(root / "jobs.sqlite3"), "artifacts": str(root / "artifacts"),
-        "max_upload_mb": 2, "request_timeout_s": 120})
-    import ray
-
     with pytest.MonkeyPatch.context() as env:  # for this module's cluster only
         env.setenv("RAY_AUTH_MODE", os.environ.get("RAY_AUTH_MODE", "disabled"))
-        start_local_ray(metrics_port=_free_port(), log_to_driver=False)
-        try:
-            deploy(config, wait_s=900)
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
-                yield client, root
-        finally:
-            serve.shutdown()
-            ray.shutdown()
+        with local_graph("configs/serve/local.yaml", root,
+                         args={"max_upload_mb": 2, "request_timeout_s": 120}) as graph, \
+                httpx.Client(base_url=graph.base_url, timeout=300) as client:
+            yield client, root
 
 
 def _photos(names=SAME_PERSON):
