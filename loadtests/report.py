@@ -290,7 +290,7 @@ def plot(folder: Path) -> dict[str, Path]:
         twin.set_ylabel("Locust users")
     top = max((max(v[1], v[2] or 0) for d in changing for v in per_dep[d]), default=1)
     ax.set(xlabel="s", ylabel="replicas", ylim=(0, top + 0.5),
-           title="Replicas over time (GET /metrics, every second)")
+           title="Replicas over time (GET /metrics, sampled about once a second)")
     ax.yaxis.get_major_locator().set_params(integer=True)
     if not per_dep:
         ax.text(0.5, 0.5, "no replica samples", transform=ax.transAxes, ha="center")
