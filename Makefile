@@ -43,7 +43,8 @@ bench: $(STAMP)
 	$(PY) benchmarks/diffusion_bench.py
 	$(PY) benchmarks/serving_bench.py
 
-# Locust against a local served graph: CSVs + summary in out/loadtest/ (loadtests/README.md)
+# `facechain loadtest` (step load of the generate path) against a fresh local server: the report
+# folder out/loadtest/ (summary.json, report.html, PNG plots, Locust CSVs; loadtests/README.md)
 loadtest: $(STAMP)
 	loadtests/run.sh
 

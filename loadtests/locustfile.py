@@ -1,25 +1,50 @@
-"""Locust load test of the FaceChain Serve HTTP API: a realistic user journey.
+"""Locust load test of the FaceChain Serve HTTP API: scenarios and load shapes.
 
-Each simulated user, once: previews its photos (POST /v1/faces), starts a LoRA training
-(POST /v1/loras, 202) and polls GET /v1/jobs/{id} until the job ends. Then, repeatedly: generates
-portraits with its LoRA (POST /v1/generate) and now and then lists the styles (GET /v1/styles).
-On stop it deletes its LoRA. Photos are the real fixtures in tests/fixtures/faces (one person).
+Scenarios (``FACECHAIN_SCENARIO``):
 
-Overload is not failure: a 503 (Serve backpressure: a deployment's max_queued_requests reached, or
-the app's own "overloaded"/"service_unavailable") is reported as a *success* under the request
-name plus " [503 rejected]", so the CSV shows throughput, real failures and rejections apart.
+- ``journey`` (default): each simulated user, once, lists the styles, previews its photos
+  (POST /v1/faces), starts a LoRA training (POST /v1/loras, 202) and polls GET /v1/jobs/{id}
+  until the job ends; then, repeatedly, generates portraits with its LoRA (POST /v1/generate,
+  weight 5), inpaints its face into a template (POST /v1/inpaint, 1), has its portrait speak a
+  sentence and waits for the video job (POST /v1/talk + polling, 1) and lists the styles (1).
+  On stop it deletes its LoRA. Photos are the real fixtures in tests/fixtures/faces (one person).
+- ``generate``: the hot path, POST /v1/generate only, on the pre-trained LoRA(s) of
+  ``FACECHAIN_LORA_IDS`` (the first one), closed loop (``FACECHAIN_THINK_S`` between requests).
+- ``zipf``: the same on several LoRAs, each request's end user (LoRA) drawn from Zipf(s) over
+  ``FACECHAIN_LORA_IDS`` (``FACECHAIN_ZIPF_S``, 1.1): P(k) proportional to 1 / k^s.
 
-Headless (see loadtests/README.md)::
+``facechain loadtest`` trains the LoRAs of ``generate``/``zipf`` before the run and passes their
+ids; run by hand, set ``FACECHAIN_LORA_IDS`` (comma-separated LoRA ids of the caller's tenant).
 
-    locust -f loadtests/locustfile.py --headless -u 4 -r 2 -t 60s \
+Shapes (``FACECHAIN_SHAPE``; unset: Locust's own ``-u``/``-r``/``-t``):
+
+- ``constant``: ``FACECHAIN_USERS`` users started at ``FACECHAIN_SPAWN_RATE`` per second, for
+  ``FACECHAIN_DURATION_S``;
+- ``step``: ``FACECHAIN_STEPS_PLAN`` stages ``users:seconds,...`` (e.g. ``1:40,6:100,1:100``);
+- ``open``: open loop (``generate``/``zipf``): one :class:`OpenLoopUser` starts a request every
+  1/``FACECHAIN_RATE`` s whatever the earlier ones do (a custom arrival loop: Locust's
+  ``constant_throughput`` is closed-loop, it waits for the response), at most
+  ``FACECHAIN_MAX_IN_FLIGHT`` (256) in flight; an arrival beyond that is a failure named
+  ``[dropped: max in flight]`` (the load generator could not offer the rate).
+
+Overload is not failure: a 429 (quota, rate limit) or 503 (Serve backpressure, "overloaded",
+"service_unavailable") is reported as a *success* under the request name plus
+``" [429 rejected]"`` / ``" [503 rejected]"``, so the CSVs show throughput, real failures and
+rejections apart.
+
+Headless by hand (see loadtests/README.md)::
+
+    locust -f loadtests/locustfile.py --headless -u 4 -r 2 -t 60s \\
         --host http://127.0.0.1:8000 --csv out/loadtest/locust
 
-Knobs (environment variables, all optional): FACECHAIN_PHOTOS_DIR, FACECHAIN_STYLE,
-FACECHAIN_PROMPT, FACECHAIN_NUM_IMAGES (2), FACECHAIN_STEPS (8), FACECHAIN_GUIDANCE_SCALE,
-FACECHAIN_WIDTH, FACECHAIN_HEIGHT (sent as JSON when set, e.g. 7.5 or 512; the fields of
-POST /v1/generate of the same names), FACECHAIN_LORA_OPTIONS (a JSON object sent as
-the `options` form field of POST /v1/loras), FACECHAIN_JOB_TIMEOUT_S (900),
-FACECHAIN_POLL_INTERVAL_S (1), FACECHAIN_CLEANUP (1: delete the LoRA on stop).
+Other knobs (environment variables, all optional): FACECHAIN_API_KEY (sent as a Bearer token;
+loopback clients need none), FACECHAIN_PHOTOS_DIR, FACECHAIN_STYLE, FACECHAIN_PROMPT,
+FACECHAIN_NUM_IMAGES (2), FACECHAIN_STEPS (8), FACECHAIN_GUIDANCE_SCALE, FACECHAIN_WIDTH,
+FACECHAIN_HEIGHT (sent as JSON when set, e.g. 7.5 or 512; the fields of POST /v1/generate of the
+same names), FACECHAIN_LORA_OPTIONS (a JSON object sent as the `options` form field of
+POST /v1/loras), FACECHAIN_INPAINT_OPTIONS ('{"crop_size": 128}', merged into POST /v1/inpaint's
+options), FACECHAIN_TALK_OPTIONS ('{"size": 256}'), FACECHAIN_TALK_TEXT, FACECHAIN_JOB_TIMEOUT_S
+(900), FACECHAIN_POLL_INTERVAL_S (1), FACECHAIN_CLEANUP (1: delete the LoRA on stop).
 """
 
 from __future__ import annotations
@@ -33,7 +58,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from locust import HttpUser, between, events, task
+import gevent
+from gevent.pool import Pool
+from locust import HttpUser, LoadTestShape, between, constant, events, task
+from requests.adapters import HTTPAdapter
+from shapes import parse_steps, users_at, zipf_weights  # loadtests/shapes.py (Locust's sys.path)
 
 logger = logging.getLogger("facechain.loadtest")
 
@@ -45,18 +74,41 @@ PHOTOS_DIR = Path(
 # One identity: the photos a user would upload to train its digital twin.
 TRAINING_PHOTOS = ("obama.jpg", "obama2.jpg", "obama3.jpg")
 TERMINAL_STATES = {"succeeded", "failed", "cancelled"}
-REJECTED_SUFFIX = " [503 rejected]"
+REJECTED_STATUSES = (429, 503)
+DROPPED_NAME = "[dropped: max in flight]"
 
+SCENARIOS = ("journey", "generate", "zipf")
+SHAPES = ("constant", "step", "open")
+SCENARIO = os.environ.get("FACECHAIN_SCENARIO", "journey")
+SHAPE = os.environ.get("FACECHAIN_SHAPE") or None
+if SCENARIO not in SCENARIOS:
+    raise ValueError(f"FACECHAIN_SCENARIO={SCENARIO!r}: one of {', '.join(SCENARIOS)}")
+if SHAPE is not None and SHAPE not in SHAPES:
+    raise ValueError(f"FACECHAIN_SHAPE={SHAPE!r}: one of {', '.join(SHAPES)}")
+if SHAPE == "open" and SCENARIO == "journey":
+    raise ValueError("FACECHAIN_SHAPE=open drives the generate or zipf scenario, not journey")
+
+LORA_IDS = [x.strip() for x in os.environ.get("FACECHAIN_LORA_IDS", "").split(",") if x.strip()]
+ZIPF_S = float(os.environ.get("FACECHAIN_ZIPF_S", "1.1"))
+THINK_S = float(os.environ.get("FACECHAIN_THINK_S", "0"))
+API_KEY = os.environ.get("FACECHAIN_API_KEY") or None
 JOB_TIMEOUT_S = float(os.environ.get("FACECHAIN_JOB_TIMEOUT_S", "900"))
 POLL_INTERVAL_S = float(os.environ.get("FACECHAIN_POLL_INTERVAL_S", "1"))
 CLEANUP = os.environ.get("FACECHAIN_CLEANUP", "1") not in ("0", "false", "no")
+if SCENARIO != "journey" and not LORA_IDS:
+    raise ValueError(f"scenario {SCENARIO} needs FACECHAIN_LORA_IDS (`facechain loadtest` trains them)")
 
 # Rejections by request name, for the end-of-run log line (the CSV has them too).
 REJECTIONS: Counter[str] = Counter()
 
 
-def _env_json(name: str) -> Any:
-    raw = os.environ.get(name)
+def rejected_name(name: str, status: int) -> str:
+    """The request name a 429/503 answer is reported under."""
+    return f"{name} [{status} rejected]"
+
+
+def _env_json(name: str, default: str | None = None) -> Any:
+    raw = os.environ.get(name, default)
     return None if raw in (None, "") else json.loads(raw)
 
 
@@ -89,12 +141,77 @@ def _style_ids(payload: Any) -> list[str]:
     return ids
 
 
-class PortraitUser(HttpUser):
-    """Trains one LoRA, then generates with it."""
+def generate_body(lora_id: str, styles: list[str] | None = None) -> dict:
+    """A POST /v1/generate body from the FACECHAIN_* knobs, with a random seed."""
+    body = {
+        "lora_id": lora_id,
+        "style": os.environ.get("FACECHAIN_STYLE") or (random.choice(styles) if styles else None),
+        "prompt": os.environ.get("FACECHAIN_PROMPT"),
+        "num_images": int(os.environ.get("FACECHAIN_NUM_IMAGES", "2")),
+        "steps": int(os.environ.get("FACECHAIN_STEPS", "8")),
+        "guidance_scale": _env_json("FACECHAIN_GUIDANCE_SCALE"),
+        "width": _env_json("FACECHAIN_WIDTH"),
+        "height": _env_json("FACECHAIN_HEIGHT"),
+        "seed": random.randrange(2**31),
+    }
+    return {key: value for key, value in body.items() if value is not None}
+
+
+class FacechainUser(HttpUser):
+    """Shared request helper: 429/503 counted as rejections; the API key, when given."""
+
+    abstract = True
+
+    def on_start(self) -> None:
+        if API_KEY:
+            self.client.headers["Authorization"] = f"Bearer {API_KEY}"
+
+    def _request(self, method: str, path: str, *, name: str, ok: tuple[int, ...] = (200,), **kwargs):
+        """Send one request; return the response when its status is in ``ok``, else None."""
+        with self.client.request(method, path, name=name, catch_response=True, **kwargs) as response:
+            if response.status_code in REJECTED_STATUSES:
+                response.request_meta["name"] = rejected_name(name, response.status_code)
+                REJECTIONS[name] += 1
+                response.success()
+                return None
+            if response.status_code in ok:
+                response.success()
+                return response
+            detail = response.text[:200] if response.text else ""
+            response.failure(f"{response.status_code}: {detail}")
+            return None
+
+    def _wait_for_job(self, job_id: str) -> bool:
+        deadline = time.monotonic() + JOB_TIMEOUT_S
+        while time.monotonic() < deadline:
+            response = self._request("GET", f"/v1/jobs/{job_id}", name="/v1/jobs/[id]")
+            if response is not None:
+                job = response.json()
+                if job.get("state") in TERMINAL_STATES:
+                    if job["state"] != "succeeded":
+                        logger.warning("job %s ended %s: %s", job_id, job["state"], job.get("error"))
+                    return job["state"] == "succeeded"
+            time.sleep(POLL_INTERVAL_S)
+        logger.warning("job %s still running after %.0f s", job_id, JOB_TIMEOUT_S)
+        return False
+
+    def pick_lora(self) -> str:
+        """The LoRA of this request: the first one (generate) or a Zipf draw (zipf)."""
+        if SCENARIO == "zipf":
+            return random.choices(LORA_IDS, weights=zipf_weights(len(LORA_IDS), ZIPF_S))[0]
+        return LORA_IDS[0]
+
+    def hot_request(self) -> None:
+        self._request("POST", "/v1/generate", name="/v1/generate", json=generate_body(self.pick_lora()))
+
+
+class JourneyUser(FacechainUser):
+    """Trains one LoRA, then generates, inpaints and talks with it."""
 
     wait_time = between(1, 3)
 
     def on_start(self) -> None:
+        super().on_start()
         self.lora_id: str | None = None
         self.styles: list[str] = []
         self.list_styles()
@@ -106,25 +223,6 @@ class PortraitUser(HttpUser):
             self._request(
                 "DELETE", f"/v1/loras/{self.lora_id}", name="/v1/loras/[id]", ok=(200, 202, 204, 404)
             )
-
-    # --- one request, 503 counted as a rejection ----------------------------------------------
-
-    def _request(self, method: str, path: str, *, name: str, ok: tuple[int, ...] = (200,), **kwargs):
-        """Send one request; return the response when its status is in ``ok``, else None."""
-        with self.client.request(method, path, name=name, catch_response=True, **kwargs) as response:
-            if response.status_code == 503:
-                response.request_meta["name"] = name + REJECTED_SUFFIX
-                REJECTIONS[name] += 1
-                response.success()
-                return None
-            if response.status_code in ok:
-                response.success()
-                return response
-            detail = response.text[:200] if response.text else ""
-            response.failure(f"{response.status_code}: {detail}")
-            return None
-
-    # --- the journey --------------------------------------------------------------------------
 
     def preview_faces(self) -> None:
         """What a UI does before training: the preprocessing report for the chosen photos."""
@@ -152,38 +250,36 @@ class PortraitUser(HttpUser):
                 return
         logger.warning("user gave up training after 3 attempts; it will only list styles")
 
-    def _wait_for_job(self, job_id: str) -> bool:
-        deadline = time.monotonic() + JOB_TIMEOUT_S
-        while time.monotonic() < deadline:
-            response = self._request("GET", f"/v1/jobs/{job_id}", name="/v1/jobs/[id]")
-            if response is not None:
-                job = response.json()
-                if job.get("state") in TERMINAL_STATES:
-                    if job["state"] != "succeeded":
-                        logger.warning("job %s ended %s: %s", job_id, job["state"], job.get("error"))
-                    return job["state"] == "succeeded"
-            time.sleep(POLL_INTERVAL_S)
-        logger.warning("job %s still running after %.0f s", job_id, JOB_TIMEOUT_S)
-        return False
-
     @task(5)
     def generate(self) -> None:
+        if self.lora_id:
+            self._request("POST", "/v1/generate", name="/v1/generate",
+                          json=generate_body(self.lora_id, self.styles))
+
+    @task(1)
+    def inpaint(self) -> None:
+        """The user's face redrawn into a template photo (face 0 of one of the fixtures)."""
         if not self.lora_id:
             return
-        body = {
-            "lora_id": self.lora_id,
-            "style": os.environ.get("FACECHAIN_STYLE")
-            or (random.choice(self.styles) if self.styles else None),
-            "prompt": os.environ.get("FACECHAIN_PROMPT"),
-            "num_images": int(os.environ.get("FACECHAIN_NUM_IMAGES", "2")),
-            "steps": int(os.environ.get("FACECHAIN_STEPS", "8")),
-            "guidance_scale": _env_json("FACECHAIN_GUIDANCE_SCALE"),
-            "width": _env_json("FACECHAIN_WIDTH"),
-            "height": _env_json("FACECHAIN_HEIGHT"),
-            "seed": random.randrange(2**31),
-        }
-        body = {key: value for key, value in body.items() if value is not None}
-        self._request("POST", "/v1/generate", name="/v1/generate", json=body)
+        options = {"faces": [{"index": 0, "lora_id": self.lora_id}],
+                   "steps": int(os.environ.get("FACECHAIN_STEPS", "8")), "seed": random.randrange(2**30),
+                   **(_env_json("FACECHAIN_INPAINT_OPTIONS", '{"crop_size": 128}') or {})}
+        name, data = PHOTOS[random.randrange(len(PHOTOS))]
+        self._request("POST", "/v1/inpaint", name="/v1/inpaint",
+                      files={"template": (name, data, "image/jpeg")}, data={"options": json.dumps(options)})
+
+    @task(1)
+    def talk(self) -> None:
+        """A talking-head render of the user's photo; the user waits for the video job."""
+        if not self.lora_id:
+            return
+        name, data = PHOTOS[0]
+        form = {"text": os.environ.get("FACECHAIN_TALK_TEXT", "Hello, this is my digital twin."),
+                "options": json.dumps(_env_json("FACECHAIN_TALK_OPTIONS", '{"size": 256}') or {})}
+        response = self._request("POST", "/v1/talk", name="/v1/talk", ok=(202,),
+                                 files={"portrait": (name, data, "image/jpeg")}, data=form)
+        if response is not None:
+            self._wait_for_job(response.json()["job_id"])
 
     @task(1)
     def list_styles(self) -> None:
@@ -192,7 +288,83 @@ class PortraitUser(HttpUser):
             self.styles = _style_ids(response.json()) or self.styles
 
 
+class HotPathUser(FacechainUser):
+    """Closed loop: one generate at a time, ``FACECHAIN_THINK_S`` between (generate, zipf)."""
+
+    wait_time = constant(THINK_S)
+
+    @task
+    def generate(self) -> None:
+        self.hot_request()
+
+
+class OpenLoopUser(FacechainUser):
+    """Open loop: a new request every 1/``FACECHAIN_RATE`` s, answered or not."""
+
+    wait_time = constant(0)
+    rate = float(os.environ.get("FACECHAIN_RATE", "2"))
+    max_in_flight = int(os.environ.get("FACECHAIN_MAX_IN_FLIGHT", "256"))
+
+    def on_start(self) -> None:
+        super().on_start()
+        if self.rate <= 0:
+            raise ValueError("FACECHAIN_RATE must be > 0")
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=self.max_in_flight)
+        self.client.mount("http://", adapter)
+        self.client.mount("https://", adapter)
+        self.in_flight = Pool(self.max_in_flight)
+        self.next_at = time.perf_counter()
+
+    def on_stop(self) -> None:
+        self.in_flight.kill(block=False)  # unanswered at the end: not counted
+
+    @task
+    def arrive(self) -> None:
+        delay = self.next_at - time.perf_counter()
+        if delay > 0:
+            gevent.sleep(delay)
+        self.next_at += 1.0 / self.rate
+        if self.in_flight.full():
+            self.environment.events.request.fire(
+                request_type="OPEN", name=DROPPED_NAME, response_time=0, response_length=0,
+                exception=RuntimeError(f"{self.max_in_flight} requests in flight"), context={})
+            return
+        self.in_flight.spawn(self.hot_request)
+
+
+# Only the scenario's user class runs (Locust starts every non-abstract User of the file).
+def _activate() -> None:
+    active = OpenLoopUser if SHAPE == "open" else JourneyUser if SCENARIO == "journey" else HotPathUser
+    for cls in (JourneyUser, HotPathUser, OpenLoopUser):
+        cls.abstract = cls is not active
+
+
+_activate()
+
+
+class FacechainShape(LoadTestShape):
+    """The ``FACECHAIN_SHAPE`` load shape (inactive when it is unset: Locust's -u/-r/-t)."""
+
+    abstract = SHAPE is None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spawn_rate = float(os.environ.get("FACECHAIN_SPAWN_RATE", "1"))
+        users = int(os.environ.get("FACECHAIN_USERS", "1"))
+        duration = float(os.environ.get("FACECHAIN_DURATION_S", "60"))
+        if SHAPE == "step":
+            self.stages = parse_steps(os.environ.get("FACECHAIN_STEPS_PLAN", f"{users}:{duration}"))
+        elif SHAPE == "open":
+            self.stages = [(1, duration)]
+        else:
+            self.stages = [(users, duration)]
+
+    def tick(self) -> tuple[int, float] | None:
+        users = users_at(self.stages, self.get_run_time())
+        return None if users is None else (users, self.spawn_rate)
+
+
 @events.quitting.add_listener
 def _log_rejections(environment, **_kwargs) -> None:
     if REJECTIONS:
-        logger.info("503 rejections by request: %s", dict(REJECTIONS))
+        logger.info("429/503 rejections by request: %s", dict(REJECTIONS))

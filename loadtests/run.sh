@@ -1,28 +1,32 @@
 #!/usr/bin/env bash
-# One Locust load test against a fresh local graph, end to end (`make loadtest`):
+# One load test against a fresh local graph, end to end (`make loadtest`):
 #   1. start `facechain serve` in the background on free ports (HTTP and Ray metrics), with its job
 #      store and artifacts under $LOADTEST_OUT/serve;
 #   2. wait (bounded) until GET /readyz answers 200;
-#   3. run Locust headless for a bounded time, CSVs to $LOADTEST_OUT/locust_*.csv;
-#   4. print loadtests/summary.py (text + JSON, also written to $LOADTEST_OUT/summary.json);
-#   5. stop the server (SIGTERM, bounded wait, then SIGKILL of its process group) on any exit.
-# Exit status: Locust's (non-zero when a request failed), or 1 when the server never got ready.
+#   3. run `facechain loadtest` against it (Locust headless; the report folder is $LOADTEST_OUT:
+#      Locust's CSVs and HTML, summary.json, report.html, the PNG plots, replicas.csv);
+#   4. stop the server (SIGTERM, bounded wait, then SIGKILL of its process group) on any exit.
+# Exit status: the load test's (non-zero when a request really failed), or 1 when the server never
+# got ready.
 #
 # Environment (all optional):
-#   LOCUST_USERS (4), LOCUST_SPAWN_RATE (2), LOCUST_RUN_TIME (60s)
+#   LOADTEST_SCENARIO (generate), LOADTEST_SHAPE (step), LOCUST_USERS (6: the step's peak),
+#   LOCUST_SPAWN_RATE (2), LOCUST_RUN_TIME (200s), LOADTEST_ARGS (more `facechain loadtest` flags)
 #   LOADTEST_OUT (out/loadtest), LOADTEST_CONFIG (configs/serve/local.yaml)
 #   LOADTEST_PORT, LOADTEST_METRICS_PORT (default: free ports)
-#   LOADTEST_READY_TIMEOUT_S (900: 13 replicas loading models on 2 cores take minutes)
+#   LOADTEST_READY_TIMEOUT_S (900: 17 replicas loading models on 2 cores take minutes)
 #   LOADTEST_STOP_TIMEOUT_S (90)
-#   FACECHAIN_LORA_OPTIONS ('{"steps": 5}': trainings short enough for a 60 s run on a CPU)
-#   and the other FACECHAIN_* knobs of loadtests/locustfile.py.
+#   FACECHAIN_LORA_OPTIONS ('{"steps": 5}': short trainings) and the other FACECHAIN_* knobs of
+#   loadtests/locustfile.py (FACECHAIN_STEPS, FACECHAIN_NUM_IMAGES ...).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-USERS=${LOCUST_USERS:-4}
+SCENARIO=${LOADTEST_SCENARIO:-generate}
+SHAPE=${LOADTEST_SHAPE:-step}
+USERS=${LOCUST_USERS:-6}
 SPAWN_RATE=${LOCUST_SPAWN_RATE:-2}
-RUN_TIME=${LOCUST_RUN_TIME:-60s}
+RUN_TIME=${LOCUST_RUN_TIME:-200s}
 OUT=${LOADTEST_OUT:-out/loadtest}
 CONFIG=${LOADTEST_CONFIG:-configs/serve/local.yaml}
 READY_TIMEOUT_S=${LOADTEST_READY_TIMEOUT_S:-900}
@@ -35,7 +39,6 @@ METRICS_PORT=${LOADTEST_METRICS_PORT:-$(free_port)}
 HOST="http://127.0.0.1:$PORT"
 
 mkdir -p "$OUT/serve"
-rm -f "$OUT"/locust_*.csv "$OUT/summary.json"
 SERVER_LOG="$OUT/server.log"
 
 # Own session, so the server and every process it starts can be found by its process group.
@@ -83,11 +86,9 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$HOST/readyz")"
     fi
     sleep 2
 done
-echo "ready after $((SECONDS - started))s; Locust: -u $USERS -r $SPAWN_RATE -t $RUN_TIME"
+echo "ready after $((SECONDS - started))s; facechain loadtest: $SCENARIO, $SHAPE, -u $USERS -r $SPAWN_RATE -t $RUN_TIME"
 
-locust_rc=0
-.venv/bin/locust -f loadtests/locustfile.py --headless -u "$USERS" -r "$SPAWN_RATE" -t "$RUN_TIME" \
-    --host "$HOST" --csv "$OUT/locust" --only-summary || locust_rc=$?
-
-"$PY" loadtests/summary.py --csv-prefix "$OUT/locust" --json "$OUT/summary.json"
-exit "$locust_rc"
+# shellcheck disable=SC2086 # LOADTEST_ARGS is a list of flags
+.venv/bin/facechain loadtest --host "$HOST" --out "$OUT" --scenario "$SCENARIO" --shape "$SHAPE" \
+    --users "$USERS" --spawn-rate "$SPAWN_RATE" --duration "$RUN_TIME" \
+    --lora-options "$FACECHAIN_LORA_OPTIONS" ${LOADTEST_ARGS:-}

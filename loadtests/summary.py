@@ -1,8 +1,9 @@
 """A short summary of a Locust run from its CSVs, as text and as JSON.
 
 Reads ``<prefix>_stats.csv`` and ``<prefix>_failures.csv`` (``locust --csv <prefix>``). The
-locustfile reports a 503 (backpressure) as a success under the request name plus
-``" [503 rejected]"``; here those rows fold back into their route as ``rejected``, so each route
+locustfile reports a 429 or 503 (quota, backpressure) as a success under the request name plus
+``" [429 rejected]"`` / ``" [503 rejected]"``; here those rows fold back into their route as
+``rejected``, so each route
 has one line: requests answered (count), real failures, rejections, latency median/p95 of the
 answered requests, and req/s.
 
@@ -14,10 +15,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
-REJECTED_SUFFIX = " [503 rejected]"  # as loadtests/locustfile.py names rejected requests
+REJECTED = re.compile(r" \[(429|503) rejected\]$")  # as loadtests/locustfile.py names them
 AGGREGATED = "Aggregated"
 
 
@@ -38,9 +40,16 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def route_key(method: str, name: str) -> tuple[str, bool]:
+    """``("POST", "/v1/generate [503 rejected]")`` -> ``("POST /v1/generate", True)``."""
+    match = REJECTED.search(name)
+    base = name[: match.start()] if match else name
+    return f"{method} {base}".strip(), match is not None
+
+
 def summarize(stats_rows: list[dict[str, str]], failure_rows: list[dict[str, str]] | None = None) -> dict:
     """Per route (``METHOD name``): count, failures, rejected, rejection_rate, median_ms, p95_ms,
-    req_per_s; plus totals and the failure messages."""
+    p99_ms, req_per_s; plus totals and the failure messages."""
     routes: dict[str, dict] = {}
     total = None
     for row in stats_rows:
@@ -48,10 +57,9 @@ def summarize(stats_rows: list[dict[str, str]], failure_rows: list[dict[str, str
         if name == AGGREGATED:
             total = row
             continue
-        rejected = name.endswith(REJECTED_SUFFIX)
-        key = f"{row['Type']} {name.removesuffix(REJECTED_SUFFIX)}".strip()
+        key, rejected = route_key(row["Type"], name)
         entry = routes.setdefault(key, {"count": 0, "failures": 0, "rejected": 0, "median_ms": None,
-                                        "p95_ms": None, "req_per_s": 0.0, "rejected_per_s": 0.0})
+                                        "p95_ms": None, "p99_ms": None, "req_per_s": 0.0, "rejected_per_s": 0.0})
         if rejected:
             entry["rejected"] += _int(row["Request Count"]) - _int(row["Failure Count"])
             entry["failures"] += _int(row["Failure Count"])
@@ -61,6 +69,7 @@ def summarize(stats_rows: list[dict[str, str]], failure_rows: list[dict[str, str
             entry["failures"] += _int(row["Failure Count"])
             entry["median_ms"] = _number(row["Median Response Time"])
             entry["p95_ms"] = _number(row.get("95%"))
+            entry["p99_ms"] = _number(row.get("99%"))
             entry["req_per_s"] += _number(row["Requests/s"]) or 0.0
     for entry in routes.values():
         sent = entry["count"] + entry["rejected"]
@@ -82,14 +91,14 @@ def _ms(value: float | None) -> str:
 
 def format_text(summary: dict) -> str:
     width = max([len(k) for k in summary["routes"]] + [5])
-    lines = [f"{'route':<{width}}  {'count':>6} {'fail':>5} {'503':>5} {'median ms':>10} "
+    lines = [f"{'route':<{width}}  {'count':>6} {'fail':>5} {'rej':>5} {'median ms':>10} "
              f"{'p95 ms':>8} {'req/s':>7}"]
     for route, e in summary["routes"].items():
         lines.append(f"{route:<{width}}  {e['count']:>6} {e['failures']:>5} {e['rejected']:>5} "
                      f"{_ms(e['median_ms']):>10} {_ms(e['p95_ms']):>8} {e['req_per_s']:>7.3f}")
     t = summary["totals"]
     lines.append(f"total: {t['requests']} requests, {t['failures']} failures, "
-                 f"{t['rejected']} rejected (503), {t['req_per_s']} req/s")
+                 f"{t['rejected']} rejected (429/503), {t['req_per_s']} req/s")
     for f in summary["failures"]:
         lines.append(f"failure x{f['occurrences']} {f['route']}: {f['error'][:160]}")
     return "\n".join(lines)

@@ -4,7 +4,13 @@
                     [--set key=value ...]
 
 starts an embedded local Ray, deploys the config's application(s) and blocks until Ctrl-C or
-SIGTERM, then shuts Serve and Ray down cleanly. The library's own subcommands are unchanged (this
+SIGTERM, then shuts Serve and Ray down cleanly.
+
+    facechain loadtest [--host URL] [--scenario journey|generate|zipf] [--shape step|constant|open]
+                       [--users N] [--spawn-rate R] [--duration 60s] [--out DIR] [--compare A B]
+
+runs Locust headless against a running server and writes a report folder (loadtests/README.md);
+it needs the repository's ``loadtests/`` folder (not part of the wheel). The library's own subcommands are unchanged (this
 module only adds one; the library never imports the serving layer).
 """
 
@@ -151,7 +157,104 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", metavar="KEY=VALUE",
                    help="override an application arg (e.g. --set job_store=/tmp/jobs.db)")
     p.set_defaults(func=cmd_serve)
+    add_loadtest_parser(sub)
     return parser
+
+
+def _loadtest_steps(text: str) -> list[tuple[int, float]]:
+    try:
+        return _loadtests_module("shapes").parse_steps(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _loadtest_duration(text: str) -> float:
+    try:
+        return _loadtests_module("shapes").parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(kind):
+    def check(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"{text}: must be > 0")
+        return value
+    return check
+
+
+def _json_object(text: str) -> dict:
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise argparse.ArgumentTypeError("a JSON object, e.g. '{\"steps\": 5}'")
+    return value
+
+
+def add_loadtest_parser(sub) -> argparse.ArgumentParser:
+    """The ``loadtest`` subcommand's arguments (its code lives in loadtests/loadtest.py)."""
+    p = sub.add_parser("loadtest", help="Locust load test of a running server, with a report folder")
+    p.add_argument("--host", default="http://127.0.0.1:8000", help="the running server's base URL")
+    p.add_argument("--scenario", choices=("journey", "generate", "zipf"), default="journey",
+                   help="journey: faces, train, poll, generate, inpaint, talk; generate: the hot "
+                        "path on a pre-trained LoRA; zipf: generate over several LoRAs, Zipf(1.1)")
+    p.add_argument("--shape", choices=("constant", "step", "open"), default="constant",
+                   help="constant: --users for --duration; step: --steps (default: 1, --users, 1 "
+                        "user over 20/40/40%% of --duration); open: --rate requests/s, open loop")
+    p.add_argument("--users", type=_positive(int), default=4, help="users (peak users for step)")
+    p.add_argument("--spawn-rate", type=_positive(float), default=1.0, help="users started per second")
+    p.add_argument("--duration", type=_loadtest_duration, default=60.0, help="e.g. 90, 20s, 3m")
+    p.add_argument("--steps", type=_loadtest_steps, default=None, metavar="U:S,...",
+                   help="step stages users:seconds, e.g. 1:40,6:100,1:100 (overrides --duration)")
+    p.add_argument("--rate", type=_positive(float), default=2.0,
+                   help="open shape: requests started per second, whatever the answers")
+    p.add_argument("--think-s", type=float, default=0.0,
+                   help="generate/zipf: pause between a user's requests (0: closed loop)")
+    p.add_argument("--loras", type=_positive(int), default=4, help="zipf: LoRAs to train and mix")
+    p.add_argument("--zipf-s", type=_positive(float), default=1.1, help="zipf: the exponent")
+    p.add_argument("--lora-ids", type=lambda t: [x for x in t.split(",") if x], default=None,
+                   metavar="ID,...", help="generate/zipf: existing LoRA ids instead of training")
+    p.add_argument("--lora-options", type=_json_object, default=None, metavar="JSON",
+                   help="training options of the LoRAs trained for the run (default {\"steps\": 5})")
+    p.add_argument("--keep-loras", action="store_true", help="keep the LoRAs trained for the run")
+    p.add_argument("--api-key", default=os.environ.get("FACECHAIN_API_KEY"),
+                   help="Bearer key (default $FACECHAIN_API_KEY; loopback needs none; replica "
+                        "samples from /metrics need an admin key)")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="report folder (default out/loadtest; with --compare: where compare.html goes)")
+    p.add_argument("--window", type=_positive(float), default=10.0,
+                   help="seconds per window of the stability rule")
+    p.add_argument("--ready-timeout", type=float, default=60.0, help="seconds to wait for /readyz")
+    p.add_argument("--loglevel", default="WARNING", help="Locust's log level")
+    p.add_argument("--compare", nargs=2, metavar=("A", "B"), default=None,
+                   help="only write compare.html: two report folders side by side")
+    p.set_defaults(func=cmd_loadtest)
+    return p
+
+
+def _loadtests_module(name: str):
+    """``loadtests.<name>`` from the repository (FACECHAIN_ROOT or this checkout)."""
+    import importlib
+
+    root = Path(os.environ.get("FACECHAIN_ROOT") or Path(__file__).resolve().parent.parent)
+    if not (root / "loadtests" / "locustfile.py").is_file():
+        raise SystemExit(f"facechain loadtest needs the repository's loadtests/ folder (not in {root})")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return importlib.import_module(f"loadtests.{name}")
+
+
+def cmd_loadtest(args: argparse.Namespace) -> int:
+    if args.compare is None and args.out is None:
+        args.out = "out/loadtest"
+    if args.shape == "open" and args.scenario == "journey":
+        raise SystemExit("--shape open drives the generate or zipf scenario, not journey")
+    return _loadtests_module("loadtest").run(args)
 
 
 def main(argv: list[str] | None = None) -> int:

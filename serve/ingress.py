@@ -139,6 +139,7 @@ from servekit.adapters import ServedComponents
 from servekit.loras import LORAS, lora_dir, public_lora_id, tenant_lora_id
 from servekit.metrics import (
     CONTENT_TYPE,
+    deployment_replicas_text,
     record_dropped_candidate,
     record_http_request,
     record_rejected_photo,
@@ -630,12 +631,15 @@ class Ingress:
 
     @app.get("/metrics", tags=["health"], response_class=PlainTextResponse)
     async def metrics(self, request: Request) -> Response:
-        """Prometheus text: this node's ``ray_facechain_*`` and ``ray_serve_*`` metrics. Needs an
-        admin key unless the app arg ``metrics_public`` is set (a scraper inside the cluster)."""
+        """Prometheus text: this node's ``ray_facechain_*`` and ``ray_serve_*`` metrics, plus
+        ``facechain_deployment_replicas`` (RUNNING replicas per deployment, from serve.status()).
+        Needs an admin key unless the app arg ``metrics_public`` is set (a scraper inside the
+        cluster)."""
         principal = request.scope.get(SCOPE_KEY)
         if principal is not None:  # None: a public path
             require_admin(principal)
-        return PlainTextResponse(await scrape_node_metrics(), media_type=CONTENT_TYPE)
+        text = await scrape_node_metrics() + await deployment_replicas_text()
+        return PlainTextResponse(text, media_type=CONTENT_TYPE)
 
     @app.post("/v1/faces", response_model=FacesResponse, tags=["faces"])
     async def faces(self, photos: list[UploadFile] = File(..., description="photos of one person"),

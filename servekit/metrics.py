@@ -55,6 +55,7 @@ __all__ = [
     "ALL_METRICS",
     "CANDIDATES_DROPPED",
     "CONTENT_TYPE",
+    "DEPLOYMENT_REPLICAS",
     "HTTP_REQUESTS",
     "JOBS",
     "LATENCY_BUCKETS_S",
@@ -66,7 +67,9 @@ __all__ = [
     "STAGE_LATENCY",
     "LoraEvent",
     "MetricSpec",
+    "deployment_replicas_text",
     "filter_families",
+    "format_deployment_replicas",
     "get_metric",
     "node_metrics_url",
     "observe_stage",
@@ -74,6 +77,7 @@ __all__ = [
     "record_http_request",
     "record_lora_event",
     "record_rejected_photo",
+    "running_replicas",
     "sample_total",
     "scrape_node_metrics",
     "set_job_counts",
@@ -351,3 +355,61 @@ def sample_total(text: str, name: str, **labels: str) -> float:
             if sample.name == name and all(sample.labels.get(k) == str(v) for k, v in labels.items()):
                 total += sample.value
     return total
+
+
+# --- replicas per deployment (Serve's own state, for GET /metrics) -----------------------------
+
+DEPLOYMENT_REPLICAS = "facechain_deployment_replicas"
+"""Gauge family that ``GET /metrics`` appends: RUNNING replicas per deployment, read from
+``serve.status()`` (Serve's controller state) at scrape time. Not a Ray metric (a Ray gauge in a
+replica gets its ``deployment`` tag forced to that replica's own), hence no ``ray_`` prefix."""
+
+REPLICAS_CACHE_S = 1.0
+"""How long one ``serve.status()`` answer serves scrapes (a load tester polls every second)."""
+
+_replicas_cache: tuple[float, str] | None = None
+
+
+def running_replicas(status: Any) -> dict[str, dict[str, int]]:
+    """``{application: {deployment: RUNNING replicas}}`` from a ``serve.status()`` answer."""
+    out: dict[str, dict[str, int]] = {}
+    for app_name, app in status.applications.items():
+        for name, deployment in app.deployments.items():
+            states = {str(getattr(k, "value", k)): int(v) for k, v in deployment.replica_states.items()}
+            out.setdefault(app_name, {})[name] = states.get("RUNNING", 0)
+    return out
+
+
+def format_deployment_replicas(replicas: Mapping[str, Mapping[str, int]]) -> str:
+    """Prometheus text of :data:`DEPLOYMENT_REPLICAS` for ``{application: {deployment: n}}``."""
+    lines = [f"# HELP {DEPLOYMENT_REPLICAS} RUNNING replicas per deployment (serve.status())",
+             f"# TYPE {DEPLOYMENT_REPLICAS} gauge"]
+    for app_name in sorted(replicas):
+        for name, count in sorted(replicas[app_name].items()):
+            lines.append(f'{DEPLOYMENT_REPLICAS}{{application="{app_name}",deployment="{name}"}} '
+                         f"{int(count)}")
+    return "\n".join(lines) + "\n"
+
+
+async def deployment_replicas_text(max_age_s: float = REPLICAS_CACHE_S) -> str:
+    """:func:`format_deployment_replicas` of the live ``serve.status()``, cached ``max_age_s``.
+    Empty when this process is not connected to Ray or the controller does not answer (the rest
+    of the scrape is still served)."""
+    global _replicas_cache
+    now = time.monotonic()
+    if _replicas_cache is not None and now - _replicas_cache[0] < max_age_s:
+        return _replicas_cache[1]
+    import ray
+
+    if not ray.is_initialized():  # serve.status() would start a Ray of its own
+        return ""
+    from ray import serve
+
+    try:
+        status = await asyncio.to_thread(serve.status)  # a blocking controller call
+    except Exception as exc:  # noqa: BLE001 - a scrape never fails for this gauge
+        logger.warning("serve.status() failed, no %s in this scrape: %s", DEPLOYMENT_REPLICAS, exc)
+        return ""
+    text = format_deployment_replicas(running_replicas(status))
+    _replicas_cache = (time.monotonic(), text)
+    return text

@@ -130,17 +130,32 @@ def test_every_queue_is_bounded(serve_config):
             assert target <= dep["max_ongoing_requests"], dep["name"]
 
 
-def test_local_is_cpu_only_one_replica_each_and_fits_two_cores(local):
+def test_local_is_cpu_only_one_replica_each_but_diffusion_and_fits_two_cores(local):
     assert app_of(local)["args"]["device"] == "cpu"
-    cpus = 0.0
+    at_min = at_max = 0.0
     for dep in deployments_of(local).values():
         options = dep["ray_actor_options"]
         assert not options.get("num_gpus"), dep["name"]
         assert not options.get("resources"), dep["name"]
-        assert dep["num_replicas"] == 1 and "autoscaling_config" not in dep, dep["name"]
         assert 0 < options["num_cpus"] < 1, dep["name"]
-        cpus += options["num_cpus"]
-    assert cpus <= 2.0  # schedulable where Ray detects only 2 CPUs (`serve run` on a laptop)
+        if dep["name"] == "Diffusion":
+            scaling = dep["autoscaling_config"]
+            assert "num_replicas" not in dep
+            assert (scaling["min_replicas"], scaling["max_replicas"]) == (1, 2)
+            assert scaling.get("initial_replicas", 1) == 1
+            # visible within a few minutes of step load
+            assert scaling["upscale_delay_s"] <= 30 and scaling["downscale_delay_s"] <= 60
+            low, high = scaling["min_replicas"], scaling["max_replicas"]
+        else:
+            assert dep["num_replicas"] == 1 and "autoscaling_config" not in dep, dep["name"]
+            low = high = 1
+        at_min += low * options["num_cpus"]
+        at_max += high * options["num_cpus"]
+    assert at_min <= 2.0  # schedulable where Ray detects only 2 CPUs (`serve run` on a laptop)
+    assert at_max <= 4.0  # the embedded local Ray's num_cpus = max(4, cores)
+    # the budget comment states the sums
+    text = SERVE_CONFIGS["local"].read_text()
+    assert f"{at_min:.2f} logical CPUs" in text and f"{at_max:.2f} with two" in text
 
 
 def test_gpu_cluster_resources(gpu):
