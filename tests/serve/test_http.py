@@ -10,8 +10,11 @@ import base64
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +23,7 @@ from PIL import Image
 from ..conftest import FACES, SAME_PERSON
 
 pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
 httpx = pytest.importorskip("httpx")
 
 
@@ -571,3 +575,33 @@ def test_schemathesis_finds_no_server_error_on_the_live_app(server):
                               exclude=("POST /v1/styles",))
     assert report["cases"] > 50 and report["operations"] >= 15, report
     assert report["failures"] == [], json.dumps(report["failures"], indent=1)
+
+
+# -- facechain loadtest against this app: a short generate run writes the whole report folder
+
+LOADTEST_FILES = ("summary.json", "report.html", "locust.html", "replicas.csv", "locust_stats.csv",
+         "locust_stats_history.csv", "locust_failures.csv", "locust_exceptions.csv",
+         "throughput.png", "latency.png", "rejection_rate.png", "replicas.png")
+
+
+def test_facechain_loadtest_writes_the_whole_report(server, tmp_path):
+    client, _ = server
+    out = tmp_path / "tmp"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACECHAIN_ROOT": str(ROOT),
+           "FACECHAIN_STEPS": "3", "FACECHAIN_NUM_IMAGES": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "serve.cli", "loadtest", "--host", str(client.base_url),
+         "--duration", "20s", "--users", "2", "--shape", "constant", "--scenario", "generate",
+         "--out", str(out), "--lora-options", '{"steps": 3}'],
+        capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    for name in LOADTEST_FILES:
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    summary = json.loads((out / "summary.json").read_text())
+    assert (summary["scenario"], summary["shape"], summary["users"]) == ("generate", "constant", 2)
+    generate = summary["routes"]["POST /v1/generate"]
+    assert generate["count"] > 0 and generate["failures"] == 0, generate
+    assert set(generate["stability"]) == {"throughput_rps", "p50_ms", "p95_ms", "p99_ms"}
+    assert summary["replicas"]["Diffusion"]["min"] >= 1  # sampled from GET /metrics
+    assert summary["replica_samples"] > 0
+    assert "data:image/png;base64," in (out / "report.html").read_text()
