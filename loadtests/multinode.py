@@ -30,6 +30,7 @@ down on exit (this process is their subreaper; nothing else on the host is touch
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import ctypes
 import json
@@ -56,6 +57,7 @@ from loadtests.chaos import (  # noqa: E402
     ClosedLoop,
     _actors,
     _free_port,
+    pct,
     post_generate,
     start_training,
     statuses,
@@ -359,8 +361,10 @@ def app_status() -> str:
 
 
 def _death_cause(text: str) -> str:
+    """The error message of a GCS death cause (protobuf text), on one line."""
     found = re.search(r'error_message: "((?:[^"\\]|\\.)*)"', text)
-    return (found.group(1) if found else text.split("\n")[0])[:200]
+    message = codecs.decode(found.group(1), "unicode_escape") if found else text
+    return " ".join(message.replace("\\'", "'").split())[:300]
 
 
 def _diff(after: dict, before: dict) -> dict:
@@ -434,6 +438,9 @@ def stop_worker_under_load(cluster: TwoNodeCluster, base_url: str, bodies: list[
         "requests": len(every), "statuses_before_stop": statuses(before),
         "in_flight_at_stop": in_flight, "in_flight_outcome": statuses(spanning),
         "statuses_after_stop": statuses(after),
+        "latency_ms": {name: {"p50": pct(ms, 50), "p99": pct(ms, 99), "max": pct(ms, 100)}
+                       for name, ms in (("before_stop", [x.ms for x in before if x.status == 200]),
+                                        ("after_stop", [x.ms for x in after if x.status == 200]))},
         "connection_errors": sum(x.status == 0 for x in every if x.ended > t_stop),
         "unexpected_5xx": statuses(unexpected),
         "rejected_after_stop": sum(x.status in REJECTED for x in after),
