@@ -80,7 +80,10 @@ def load_config(path: str | Path, *, port: int | None = None,
     (:func:`merge_override`), then the app args ``overrides`` and the HTTP ``port`` set."""
     config = yaml.safe_load(Path(path).read_text())
     for file in override_files:
-        override = yaml.safe_load(Path(file).read_text()) or {}
+        try:
+            override = yaml.safe_load(Path(file).read_text()) or {}
+        except yaml.YAMLError as exc:
+            raise OverrideError(f"{file}: not YAML: {exc}") from None
         if not isinstance(override, Mapping):
             raise OverrideError(f"{file}: an override is a mapping, like the config itself")
         try:
@@ -169,8 +172,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config, port=args.port, overrides=serve_overrides(args),
                              override_files=args.override or [])
-    except (OSError, OverrideError) as exc:
+    except OverrideError as exc:
         raise SystemExit(f"--override: {exc}") from None
+    except OSError as exc:
+        raise SystemExit(f"cannot read {exc.filename}: {exc.strerror}") from None
     key_files = {a.get("args", {}).get("api_keys") for a in config.get("applications", [])}
     start_local_ray(num_cpus=args.num_cpus, metrics_port=args.metrics_port)
     import ray

@@ -242,6 +242,9 @@ def test_load_config_applies_override_files_in_order_then_the_app_args(tmp_path)
     bad.write_text("applications:\n- name: facechain\n  deployments: [{name: Nope}]\n")
     with pytest.raises(OverrideError, match=r"bad\.yaml: .*no deployment named 'Nope'"):
         load_config(SERVE_CONFIGS["gpu"], override_files=[bad])
+    bad.write_text("applications: [\n")
+    with pytest.raises(OverrideError, match=r"bad\.yaml: not YAML"):
+        load_config(SERVE_CONFIGS["gpu"], override_files=[bad])
     bad.write_text("- just a list\n")
     with pytest.raises(OverrideError, match="a mapping"):
         load_config(SERVE_CONFIGS["gpu"], override_files=[bad])
