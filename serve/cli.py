@@ -1,7 +1,7 @@
 """``facechain`` with the ``serve`` subcommand: the library CLI plus the served graph.
 
-    facechain serve [--config configs/serve/local.yaml] [--port 8000] [--api-keys FILE]
-                    [--set key=value ...]
+    facechain serve [--config configs/serve/local.yaml] [--override FILE ...] [--port 8000]
+                    [--api-keys FILE] [--set key=value ...]
 
 starts an embedded local Ray, deploys the config's application(s) and blocks until Ctrl-C or
 SIGTERM, then shuts Serve and Ray down cleanly.
@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,65 @@ logger = logging.getLogger("facechain.serve")
 DEFAULT_METRICS_PORT = 8080
 
 
+class OverrideError(ValueError):
+    """An override file that does not fit the config it is applied to."""
+
+
+# Lists whose items are matched by their ``name`` (Serve's ServeDeploySchema).
+NAMED_LISTS = {"applications": "application", "deployments": "deployment"}
+
+
+def merge_override(base: Any, override: Any, *, where: str = "") -> Any:
+    """``override`` deep-merged onto ``base`` (neither is modified): mappings merge key by key
+    (a ``null`` value deletes the key, as in a JSON merge patch), the lists ``applications`` and
+    ``deployments`` merge item by item matched by ``name`` (a name the base lacks is an error),
+    any other value (scalars, other lists) replaces the base's."""
+    if not isinstance(override, Mapping) or not isinstance(base, Mapping):
+        return override
+    merged = dict(base)
+    for key, value in override.items():
+        at = f"{where}.{key}" if where else str(key)
+        if value is None:
+            merged.pop(key, None)
+        elif key in NAMED_LISTS and isinstance(value, list):
+            merged[key] = _merge_named(merged.get(key) or [], value, NAMED_LISTS[key], at)
+        else:
+            merged[key] = merge_override(merged.get(key), value, where=at)
+    return merged
+
+
+def _merge_named(base: list, override: list, kind: str, where: str) -> list:
+    items = {item.get("name"): i for i, item in enumerate(base) if isinstance(item, Mapping)}
+    merged = list(base)
+    for item in override:
+        name = item.get("name") if isinstance(item, Mapping) else None
+        if name is None:
+            raise OverrideError(f"{where}: every item needs a 'name' (the {kind} it overrides)")
+        if name not in items:
+            known = ", ".join(sorted(str(n) for n in items if n is not None)) or "none"
+            raise OverrideError(f"{where}: no {kind} named {name!r} in the config "
+                                f"(known: {known})")
+        merged[items[name]] = merge_override(base[items[name]], item, where=f"{where}[{name}]")
+    return merged
+
+
 def load_config(path: str | Path, *, port: int | None = None,
-                overrides: dict[str, Any] | None = None) -> dict:
-    """A Serve config file as a dict, with the app args and the HTTP port overridden."""
+                overrides: dict[str, Any] | None = None,
+                override_files: Iterable[str | Path] = ()) -> dict:
+    """A Serve config file as a dict: the ``override_files`` deep-merged onto it in order
+    (:func:`merge_override`), then the app args ``overrides`` and the HTTP ``port`` set."""
     config = yaml.safe_load(Path(path).read_text())
+    for file in override_files:
+        try:
+            override = yaml.safe_load(Path(file).read_text()) or {}
+        except yaml.YAMLError as exc:
+            raise OverrideError(f"{file}: not YAML: {exc}") from None
+        if not isinstance(override, Mapping):
+            raise OverrideError(f"{file}: an override is a mapping, like the config itself")
+        try:
+            config = merge_override(config, override)
+        except OverrideError as exc:
+            raise OverrideError(f"{file}: {exc}") from None
     if port is not None:
         config.setdefault("http_options", {})["port"] = port
     for application in config.get("applications", []):
@@ -119,7 +175,13 @@ def serve_overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    config = load_config(args.config, port=args.port, overrides=serve_overrides(args))
+    try:
+        config = load_config(args.config, port=args.port, overrides=serve_overrides(args),
+                             override_files=args.override or [])
+    except OverrideError as exc:
+        raise SystemExit(f"--override: {exc}") from None
+    except OSError as exc:
+        raise SystemExit(f"cannot read {exc.filename}: {exc.strerror}") from None
     key_files = {a.get("args", {}).get("api_keys") for a in config.get("applications", [])}
     start_local_ray(num_cpus=args.num_cpus, metrics_port=args.metrics_port)
     import ray
@@ -148,6 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the served graph on an embedded local Ray")
     p.add_argument("--config", default=str(config_dir() / "serve" / "local.yaml"),
                    help="Serve config file (configs/serve/*.yaml)")
+    p.add_argument("--override", action="append", metavar="FILE",
+                   help="YAML deep-merged onto the config, in order (applications and "
+                        "deployments matched by name; e.g. configs/serve/overrides/*.yaml)")
     p.add_argument("--port", type=int, default=None, help="HTTP port (default: the config's)")
     p.add_argument("--num-cpus", type=int, default=None, help="logical CPUs for the local Ray")
     p.add_argument("--metrics-port", type=int, default=DEFAULT_METRICS_PORT)

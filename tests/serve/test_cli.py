@@ -131,3 +131,23 @@ def test_override_flags_take_only_their_choices(command, flag, value, tmp_path, 
         main([command, "x.jpg", "--out", str(tmp_path), flag, value])
     assert err.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_override_flag_is_repeatable_and_a_bad_override_stops_before_ray_starts(tmp_path):
+    from serve.cli import build_parser, cmd_serve, load_config
+
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("applications:\n- name: facechain\n  args: {device: cpu}\n")
+    bad.write_text("applications:\n- name: facechain\n  deployments: [{name: Difusion}]\n")
+    args = build_parser().parse_args([
+        "serve", "--config", str(ROOT / "configs/serve/gpu-cluster.yaml"),
+        "--override", str(good), "--override", str(ROOT / "configs/serve/overrides/cpu-two-node.yaml")])
+    assert args.override == [str(good), str(ROOT / "configs/serve/overrides/cpu-two-node.yaml")]
+    config = load_config(args.config, override_files=args.override)
+    assert config["applications"][0]["args"]["device"] == "cpu"
+    args = build_parser().parse_args(["serve", "--config", args.config, "--override", str(bad)])
+    with pytest.raises(SystemExit, match=r"--override: .*bad\.yaml: .*no deployment named 'Difusion'"):
+        cmd_serve(args)
+    args = build_parser().parse_args(["serve", "--override", str(tmp_path / "missing.yaml")])
+    with pytest.raises(SystemExit, match="cannot read .*missing.yaml"):
+        cmd_serve(args)

@@ -23,10 +23,14 @@ from ray.serve.schema import (
 )
 
 from serve.app import AppArgs
+from serve.cli import OverrideError, load_config, merge_override
 from servekit.metrics import ALL_METRICS, METRICS_EXPORT_PORT
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVE_CONFIGS = {"local": ROOT / "configs/serve/local.yaml", "gpu": ROOT / "configs/serve/gpu-cluster.yaml"}
+OVERRIDES = ROOT / "configs/serve/overrides"
+# config -> override files applied to it (loadtests/multinode.py runs this one)
+OVERRIDDEN = {"gpu+cpu-two-node": ("gpu", [OVERRIDES / "cpu-two-node.yaml"])}
 RAYSERVICE = ROOT / "configs/kuberay/rayservice.yaml"
 PROMETHEUS = ROOT / "configs/prometheus.yml"
 DASHBOARD = ROOT / "configs/grafana/facechain-dashboard.json"
@@ -55,8 +59,11 @@ def deployments_of(config: dict) -> dict[str, dict]:
     return {d["name"]: d for d in app_of(config)["deployments"]}
 
 
-@pytest.fixture(scope="module", params=sorted(SERVE_CONFIGS))
+@pytest.fixture(scope="module", params=sorted(SERVE_CONFIGS) + sorted(OVERRIDDEN))
 def serve_config(request) -> dict:
+    if request.param in OVERRIDDEN:
+        base, files = OVERRIDDEN[request.param]
+        return load_config(SERVE_CONFIGS[base], override_files=files)
     return load(SERVE_CONFIGS[request.param])
 
 
@@ -179,6 +186,100 @@ def test_gpu_cluster_resources(gpu):
 def test_gpu_memory_comment_states_no_isolation():
     text = SERVE_CONFIGS["gpu"].read_text()
     assert "do NOT isolate memory" in text and "gpu_memory_fraction" in text
+
+
+# --- Override files (serve/cli.py: load_config(override_files=...), --override) ---------------
+
+
+def _base() -> dict:
+    return {"proxy_location": "EveryNode", "http_options": {"host": "0.0.0.0", "port": 8000},
+            "applications": [{
+                "name": "a", "args": {"device": "cuda", "quotas": {"loras": 100, "jobs": 4}},
+                "deployments": [
+                    {"name": "D", "max_ongoing_requests": 2,
+                     "ray_actor_options": {"num_cpus": 2, "num_gpus": 0.5}},
+                    {"name": "E", "ray_actor_options": {"num_cpus": 1}}]},
+                {"name": "b", "route_prefix": "/b", "deployments": [{"name": "D"}]}]}
+
+
+def test_override_merges_named_items_by_name_and_replaces_scalars():
+    base = _base()
+    snapshot = json.dumps(base, sort_keys=True)
+    merged = merge_override(base, {
+        "http_options": {"host": "127.0.0.1"},
+        "applications": [{"name": "a", "args": {"device": "cpu", "quotas": {"jobs": 1}},
+                          "deployments": [{"name": "D", "ray_actor_options": {"num_cpus": 0.1}}]}]})
+    assert json.dumps(base, sort_keys=True) == snapshot  # the base is not modified
+    assert merged["http_options"] == {"host": "127.0.0.1", "port": 8000}
+    a, b = merged["applications"]
+    assert (a["name"], b) == ("a", base["applications"][1])  # order kept, b untouched
+    assert a["args"] == {"device": "cpu", "quotas": {"loras": 100, "jobs": 1}}
+    d, e = a["deployments"]
+    assert d == {"name": "D", "max_ongoing_requests": 2,
+                 "ray_actor_options": {"num_cpus": 0.1, "num_gpus": 0.5}}
+    assert e == base["applications"][0]["deployments"][1]
+
+
+def test_override_null_deletes_and_other_lists_are_replaced():
+    base = _base()
+    base["applications"][0]["runtime_env"] = {"pip": ["a", "b"]}
+    merged = merge_override(base, {"applications": [{
+        "name": "a", "runtime_env": {"pip": ["c"]}, "args": {"quotas": None},
+        "deployments": [{"name": "D", "max_ongoing_requests": None}]}]})
+    app = merged["applications"][0]
+    assert app["runtime_env"] == {"pip": ["c"]}
+    assert app["args"] == {"device": "cuda"}
+    assert "max_ongoing_requests" not in app["deployments"][0]
+
+
+@pytest.mark.parametrize("override, match", [
+    ({"applications": [{"name": "a", "deployments": [{"name": "Diffusionn"}]}]},
+     r"applications\[a\]\.deployments: no deployment named 'Diffusionn' .*known: D, E"),
+    ({"applications": [{"name": "zz"}]}, r"applications: no application named 'zz'"),
+    ({"applications": [{"name": "b", "deployments": [{"num_replicas": 2}]}]},
+     r"applications\[b\]\.deployments: every item needs a 'name'"),
+])
+def test_override_naming_what_the_config_lacks_is_an_error(override, match):
+    with pytest.raises(OverrideError, match=match):
+        merge_override(_base(), override)
+
+
+def test_load_config_applies_override_files_in_order_then_the_app_args(tmp_path):
+    first, second = tmp_path / "1.yaml", tmp_path / "2.yaml"
+    first.write_text("applications:\n- name: facechain\n  args: {device: cpu, max_photos: 4}\n")
+    second.write_text("applications:\n- name: facechain\n  args: {max_photos: 6}\n")
+    config = load_config(SERVE_CONFIGS["gpu"], port=9100, override_files=[first, second],
+                         overrides={"job_store": "/tmp/j.sqlite3"})
+    args = app_of(config)["args"]
+    assert (args["device"], args["max_photos"], args["job_store"]) == ("cpu", 6, "/tmp/j.sqlite3")
+    assert config["http_options"]["port"] == 9100
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("applications:\n- name: facechain\n  deployments: [{name: Nope}]\n")
+    with pytest.raises(OverrideError, match=r"bad\.yaml: .*no deployment named 'Nope'"):
+        load_config(SERVE_CONFIGS["gpu"], override_files=[bad])
+    bad.write_text("applications: [\n")
+    with pytest.raises(OverrideError, match=r"bad\.yaml: not YAML"):
+        load_config(SERVE_CONFIGS["gpu"], override_files=[bad])
+    bad.write_text("- just a list\n")
+    with pytest.raises(OverrideError, match="a mapping"):
+        load_config(SERVE_CONFIGS["gpu"], override_files=[bad])
+
+
+def test_cpu_two_node_override_keeps_the_cluster_layout(gpu):
+    """Device and sizes change; the layout (head-pinned Ingress, GPU requests) does not."""
+    config = load_config(SERVE_CONFIGS["gpu"], override_files=OVERRIDDEN["gpu+cpu-two-node"][1])
+    deps, gpu_deps = deployments_of(config), deployments_of(gpu)
+    assert app_of(config)["args"]["device"] == "cpu"
+    assert config["proxy_location"] == gpu["proxy_location"]
+    assert deps["Ingress"]["ray_actor_options"] == gpu_deps["Ingress"]["ray_actor_options"]
+    assert [n for n, d in deps.items() if STATE_RESOURCE in d["ray_actor_options"].get(
+        "resources", {})] == ["Ingress"]
+    for name, dep in deps.items():
+        assert dep["ray_actor_options"].get("num_gpus") == \
+            gpu_deps[name]["ray_actor_options"].get("num_gpus"), name
+        scaling = dep["autoscaling_config"]
+        assert scaling["max_replicas"] <= gpu_deps[name]["autoscaling_config"]["max_replicas"]
+    assert deps["Diffusion"]["autoscaling_config"]["min_replicas"] == 2  # one per node
 
 
 # --- KubeRay ------------------------------------------------------------------------------------
