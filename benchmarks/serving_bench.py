@@ -14,7 +14,9 @@ ports; job store and artifacts in a temp dir), trains two face LoRAs through HTT
    ``facechain_stage_calls_total{target, method}``; the benchmark reads that counter from the
    ingress's ``GET /metrics`` before and after one generate of N = 1, 4 and 10 candidates
    (polling until the value settles: replicas export every second) and prints the deltas as
-   ``hops_per_generate`` (with the per ``target.method`` breakdown in ``hops_detail``).
+   ``hops_per_generate`` (with the per ``target.method`` breakdown in ``hops_detail``). Fusion
+   and embedding run only on candidates with a usable face: the tiny model's 64 px candidates
+   have none, so there the count is diffuse + template detect + detect_many.
 3. **Throughput** at 1, 2, 4, 8 concurrent clients (threads, one ``httpx.Client`` each, no think
    time, ``max(requests, 2 x clients)`` successful requests per level): ok requests/s and latency
    p50/p90; 503s (backpressure) counted apart and retried after a short back-off. Beside each
