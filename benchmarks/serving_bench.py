@@ -4,14 +4,28 @@ Starts an embedded local Ray with the app of ``configs/serve/local.yaml`` (free 
 ports; job store and artifacts in a temp dir), trains two face LoRAs through HTTP
 (``POST /v1/loras`` with ``{"steps": 3}``, polling ``/v1/jobs/{id}``), then measures in the same run:
 
-1. **HTTP vs library**: ``POST /v1/generate`` against the same call in-process
+1. **HTTP vs library**, side by side: ``POST /v1/generate`` against the same call in-process
    (``facechain.pipelines.generate.generate`` with ``LocalComponents()`` on the LoRA folder, same
-   parameters and seed, one torch thread as the replicas run). The two are interleaved request by
-   request so background load hits both alike. Overhead ratio = HTTP median / library median.
-2. **Throughput** at 1, 2, 4, 8 concurrent clients (threads, one ``httpx.Client`` each, no think
+   parameters and seed, one torch thread as the replicas run), at 64 and 128 px and N = 1 and 4
+   candidates. The two are interleaved request by request so background load hits both alike.
+   Ratio = HTTP median / library median; ``overhead_ratio`` is the 64 px, N = 4 one and
+   ``overhead_ratio_table`` all four (``{"64": {"1": r, "4": r}, "128": {...}}``).
+2. **Hops per generate**: the ingress counts every deployment handle call it makes in
+   ``facechain_stage_calls_total{target, method}``; the benchmark reads that counter from the
+   ingress's ``GET /metrics`` before and after one generate of N = 1, 4 and 10 candidates
+   (polling until the value settles: replicas export every second) and prints the deltas as
+   ``hops_per_generate`` (with the per ``target.method`` breakdown in ``hops_detail``). Fusion
+   and embedding run only on candidates with a usable face: the tiny model's 64 px candidates
+   have none, so there the count is diffuse + template detect + detect_many.
+3. **Throughput** at 1, 2, 4, 8 concurrent clients (threads, one ``httpx.Client`` each, no think
    time, ``max(requests, 2 x clients)`` successful requests per level): ok requests/s and latency
-   p50/p90; 503s (backpressure) counted apart and retried after a short back-off.
-3. **LoRA warm vs cold**: cold = the first request for a LoRA id the Diffusion replica has not
+   p50/p90; 503s (backpressure) counted apart and retried after a short back-off. Beside each
+   served level, the same level in-process: the library pipeline (``agenerate`` with one shared
+   ``LocalComponents``, as the ingress shares its components) driven by that many concurrent
+   callers on one event loop, in this process, on the same cores while the served graph idles.
+   ``saturation_throughput_ratio`` = the best served requests/s over the levels / the best
+   in-process requests/s over the same levels (each side at its own saturation point).
+4. **LoRA warm vs cold**: cold = the first request for a LoRA id the Diffusion replica has not
    loaded: the second trained LoRA, then fresh ids (copies of its folder in the artifact store,
    so the replica loads each from disk; after ``MAX_USER_ADAPTERS`` of them the multiplexer evicts
    LRU ones); warm = repeated requests for a loaded LoRA. Interleaved cold, warm, cold, ... The
@@ -20,12 +34,13 @@ ports; job store and artifacts in a temp dir), trains two face LoRAs through HTT
 Prints one JSON object on stdout (Ray's own log lines go to stderr meanwhile); no timing asserts
 (the numbers depend on the machine and its load).
 
-    .venv/bin/python benchmarks/serving_bench.py [--requests 8] [--config configs/serve/local.yaml]
+    .venv/bin/python benchmarks/serving_bench.py [--requests 6] [--config configs/serve/local.yaml]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
@@ -49,6 +64,7 @@ from serve.auth import LOCAL_TENANT  # noqa: E402
 from serve.cli import deploy, load_config, start_local_ray  # noqa: E402
 from serve.schemas import GenerateRequest  # noqa: E402
 from servekit.loras import LORAS, lora_dir  # noqa: E402
+from servekit.metrics import STAGE_CALLS  # noqa: E402
 from servekit.storage import ArtifactStore, new_id, scoped_id  # noqa: E402
 
 logger = logging.getLogger("facechain.bench.serving")
@@ -57,6 +73,9 @@ FACES = ROOT / "tests" / "fixtures" / "faces"
 PHOTOS = ("obama.jpg", "obama2.jpg", "obama3.jpg")
 APP = "facechain"
 CONCURRENCY = (1, 2, 4, 8)
+SIZES = (64, 128)  # px, the side-by-side table
+TABLE_CANDIDATES = (1, 4)
+HOP_CANDIDATES = (1, 4, 10)
 REJECTED_BACKOFF_S = 0.2
 
 
@@ -111,36 +130,109 @@ def timed_post(client: httpx.Client, body: dict) -> tuple[int, float]:
     return r.status_code, ms
 
 
-def http_vs_library(client: httpx.Client, artifacts: Path, body: dict, n: int) -> dict:
-    """The same generation through HTTP and in-process, interleaved, after one warm-up each."""
-    import torch
+class Library:
+    """The in-process side: one ``LocalComponents`` (models built once) and the LoRA folders."""
 
-    from facechain.pipelines.generate import generate
-    from facechain.pipelines.runtime import LocalComponents
+    def __init__(self, artifacts: Path):
+        import torch
 
-    torch.set_num_threads(1)  # as each replica runs
-    lora_id = body["lora_id"]
-    params = GenerateRequest(**body).to_params()  # exactly what the ingress passes the pipeline
-    components = LocalComponents()
-    folder = lora_dir(ArtifactStore(artifacts), scoped_id(LOCAL_TENANT, lora_id))
+        from facechain.pipelines.runtime import LocalComponents
 
-    def library() -> float:
+        torch.set_num_threads(1)  # as each replica runs
+        self.store = ArtifactStore(artifacts)
+        self.components = LocalComponents()
+
+    def call(self, body: dict):
+        """(params, folder, lora id) of what the ingress would run for ``body``."""
+        params = GenerateRequest(**body).to_params()  # exactly what the ingress passes the pipeline
+        folder = lora_dir(self.store, scoped_id(LOCAL_TENANT, body["lora_id"]))
+        return params, folder, body["lora_id"]
+
+    async def agenerate(self, body: dict):
+        from facechain.pipelines.generate import agenerate
+
+        params, folder, lora_id = self.call(body)
+        return await agenerate(folder, params, self.components, lora_id=lora_id)
+
+    def timed(self, body: dict) -> float:
         started = time.perf_counter()
-        generate(folder, params, components, lora_id=lora_id)
+        asyncio.run(self.agenerate(body))
         return (time.perf_counter() - started) * 1000
 
-    warm_http, warm_lib = timed_post(client, body)[1], library()  # loads models / the adapter
+
+def http_vs_library(client: httpx.Client, library: Library, body: dict, n: int) -> dict:
+    """The same generation through HTTP and in-process, interleaved, after one warm-up each."""
+    warm_http, warm_lib = timed_post(client, body)[1], library.timed(body)  # models, the adapter
     http_ms, lib_ms = [], []
     for _ in range(n):
         status, ms = timed_post(client, body)
         if status == 200:
             http_ms.append(ms)
-        lib_ms.append(library())
+        lib_ms.append(library.timed(body))
     h, lib = summarize(http_ms), summarize(lib_ms)
     return {"http": h, "library": lib,
             "first_call_ms": {"http": round(warm_http, 1), "library": round(warm_lib, 1)},
             "overhead_ratio": round(h["median_ms"] / lib["median_ms"], 3),
             "overhead_ms": round(h["median_ms"] - lib["median_ms"], 1)}
+
+
+def side_by_side(client: httpx.Client, library: Library, body: dict, n: int) -> dict:
+    """:func:`http_vs_library` at each size x candidate count; keys ``"<size>px_n<N>"``."""
+    rows = {}
+    for size in SIZES:
+        for k in TABLE_CANDIDATES:
+            rows[f"{size}px_n{k}"] = http_vs_library(
+                client, library, {**body, "num_images": k, "top_k": k, "width": size,
+                                  "height": size}, n)
+    return rows
+
+
+def stage_calls(client: httpx.Client) -> dict[str, float]:
+    """``facechain_stage_calls_total`` from the ingress's ``/metrics``, by ``target.method``."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    out: dict[str, float] = {}
+    for family in text_string_to_metric_families(client.get("/metrics").text):
+        for sample in family.samples:
+            if sample.name == STAGE_CALLS.exported_name:
+                key = f"{sample.labels.get('target')}.{sample.labels.get('method')}"
+                out[key] = out.get(key, 0.0) + sample.value
+    return out
+
+
+def settled_calls(client: httpx.Client, before: dict[str, float], timeout_s: float = 30.0,
+                  poll_s: float = 0.5, stable_polls: int = 4) -> dict[str, float]:
+    """The counter once it moved past ``before`` and held still for ``stable_polls`` reads
+    (replicas export every second)."""
+    deadline = time.monotonic() + timeout_s
+    last, same = None, 0
+    while time.monotonic() < deadline:
+        now = stage_calls(client)
+        if now != before:
+            same = same + 1 if now == last else 0
+            if same >= stable_polls:
+                return now
+        last = now
+        time.sleep(poll_s)
+    raise TimeoutError(f"facechain_stage_calls_total did not settle in {timeout_s:.0f}s")
+
+
+def hops_per_generate(client: httpx.Client, body: dict) -> tuple[dict, dict]:
+    """Handle calls the ingress made for one generate of N candidates, from the counter delta:
+    ``({"1": n, ...}, {"1": {"FaceDetection.detect_many": 1, ...}, ...})``."""
+    timed_post(client, {**body, "num_images": 1, "top_k": 1})  # settle any earlier traffic
+    before = settled_calls(client, {})
+    totals, detail = {}, {}
+    for k in HOP_CANDIDATES:
+        status, _ = timed_post(client, {**body, "num_images": k, "top_k": k})
+        if status != 200:
+            raise RuntimeError(f"generate of {k} candidates answered {status}")
+        after = settled_calls(client, before)
+        delta = {key: after.get(key, 0.0) - before.get(key, 0.0) for key in after}
+        detail[str(k)] = {key: int(v) for key, v in sorted(delta.items()) if v}
+        totals[str(k)] = int(sum(delta.values()))
+        before = after
+    return totals, detail
 
 
 def throughput(base_url: str, body: dict, clients: int, total: int) -> dict:
@@ -180,6 +272,32 @@ def throughput(base_url: str, body: dict, clients: int, total: int) -> dict:
             "wall_s": round(wall, 2), "ok_requests_per_s": round(len(ok_ms) / wall, 3),
             "p50_ms": s.get("median_ms"), "p90_ms": s.get("p90_ms"),
             "rejected_median_ms": summarize(rejected_ms).get("median_ms")}
+
+
+def library_throughput(library: Library, body: dict, clients: int, total: int) -> dict:
+    """``clients`` concurrent callers of the library pipeline on one event loop (closed loop, no
+    think time) until ``total`` generations are done."""
+    ms: list[float] = []
+
+    async def drive() -> float:
+        left = [total]
+
+        async def worker() -> None:
+            while left[0] > 0:
+                left[0] -= 1
+                started = time.perf_counter()
+                await library.agenerate(body)
+                ms.append((time.perf_counter() - started) * 1000)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        return time.perf_counter() - started
+
+    wall = asyncio.run(drive())
+    s = summarize(ms)
+    return {"clients": clients, "ok": len(ms), "wall_s": round(wall, 2),
+            "ok_requests_per_s": round(len(ms) / wall, 3), "p50_ms": s.get("median_ms"),
+            "p90_ms": s.get("p90_ms")}
 
 
 def diffusion_stats() -> dict:
@@ -223,10 +341,11 @@ def cold_vs_warm(client: httpx.Client, artifacts: Path, body: dict, cold_lora: s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--requests", type=int, default=8,
+    parser.add_argument("--requests", type=int, default=6,
                         help="requests per measurement (per side / per concurrency level)")
     parser.add_argument("--config", default=str(ROOT / "configs" / "serve" / "local.yaml"))
-    parser.add_argument("--num-images", type=int, default=2)
+    parser.add_argument("--num-images", type=int, default=4,
+                        help="candidates per request (throughput, cold vs warm)")
     parser.add_argument("--steps", type=int, default=5, help="denoising steps per request")
     parser.add_argument("--size", type=int, default=64, help="image width and height")
     args = parser.parse_args(argv)
@@ -267,16 +386,8 @@ def main(argv: list[str] | None = None) -> int:
             body = {"lora_id": loras[0]["lora_id"], "style": "headshot",
                     "num_images": args.num_images, "top_k": args.num_images,
                     "steps": args.steps, "width": args.size, "height": args.size, "seed": 7}
-
-            logger.info("HTTP vs library ...")
-            result["http_vs_library"] = http_vs_library(client, artifacts, body, args.requests)
-            logger.info("LoRA cold vs warm ...")
-            result["lora_cold_vs_warm"] = cold_vs_warm(client, artifacts, body,
-                                                       loras[1]["lora_id"], args.requests)
-            logger.info("throughput ...")
-            result["throughput"] = [
-                throughput(str(client.base_url), body, c, max(args.requests, 2 * c))
-                for c in CONCURRENCY]
+            library = Library(artifacts)
+            result.update(measure(client, library, artifacts, body, loras, args.requests))
     finally:
         serve.shutdown()
         ray.shutdown()
@@ -287,6 +398,40 @@ def main(argv: list[str] | None = None) -> int:
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0
+
+
+def measure(client: httpx.Client, library: Library, artifacts: Path, body: dict,
+            loras: list[dict], requests: int) -> dict:
+    """Every measurement against the deployed app; the top-level keys of the JSON."""
+    result: dict = {}
+    logger.info("HTTP vs library, side by side ...")
+    table = side_by_side(client, library, body, requests)
+    result["http_vs_library"] = table
+    result["overhead_ratio_table"] = {
+        str(size): {str(k): table[f"{size}px_n{k}"]["overhead_ratio"] for k in TABLE_CANDIDATES}
+        for size in SIZES}
+    result["overhead_ratio"] = result["overhead_ratio_table"]["64"]["4"]
+    logger.info("hops per generate ...")
+    try:
+        result["hops_per_generate"], result["hops_detail"] = hops_per_generate(
+            client, {**body, "width": 64, "height": 64})
+    except TimeoutError as exc:  # an app without the counter
+        result["hops_per_generate"], result["hops_detail"] = None, str(exc)
+    logger.info("LoRA cold vs warm ...")
+    result["lora_cold_vs_warm"] = cold_vs_warm(client, artifacts, body, loras[1]["lora_id"],
+                                               requests)
+    logger.info("throughput, served and in-process ...")
+    served, local = [], []
+    for c in CONCURRENCY:
+        total = max(requests, 2 * c)
+        served.append(throughput(str(client.base_url), body, c, total))
+        local.append(library_throughput(library, body, c, total))
+    result["throughput"] = served
+    result["library_throughput"] = local
+    best_served = max(level["ok_requests_per_s"] for level in served)
+    best_local = max(level["ok_requests_per_s"] for level in local)
+    result["saturation_throughput_ratio"] = round(best_served / best_local, 3)
+    return result
 
 
 if __name__ == "__main__":

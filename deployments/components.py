@@ -5,6 +5,11 @@ component once in the constructor, runs each call in a worker thread (the event 
 for health checks and other requests; a lock serialises calls into native code that is not
 re-entrant), times it into the ``stage`` latency histogram and has a ``check_health`` that runs
 the component on a small probe image. Replicas, CPUs and GPUs come from ``configs/serve/*.yaml``.
+
+The ``*_many`` methods take all items of a request in one call (one hop): the items run one
+after the other under the lock, each timed into the histogram as a single call is, and each
+answers its result or the ``Exception`` it raised (:func:`facechain.pipelines.failures.each`), so
+one item's failure stays that item's.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import numpy as np
 from ray import serve
 
 from facechain.errors import NoPersonError
+from facechain.pipelines.failures import each
 from facechain.registry import ModelRegistry
 from servekit.metrics import observe_stage
 
@@ -56,6 +62,17 @@ class ComponentDeployment:
         finally:
             observe_stage(self.role, time.perf_counter() - started)
 
+    def _timed_locked(self, *args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return self._locked(*args)
+        finally:
+            observe_stage(self.role, time.perf_counter() - started)
+
+    async def _run_many(self, items: list[tuple[Any, ...]]) -> list[Any]:
+        """The component on each argument tuple, in one worker thread; one answer per item."""
+        return await asyncio.to_thread(each, self._timed_locked, [tuple(a) for a in items])
+
     def _probe(self) -> None:
         """A cheap real call; raising marks the replica unhealthy and Serve replaces it."""
 
@@ -69,6 +86,12 @@ class Rotation(ComponentDeployment):
 
     async def upright(self, image):
         return await self._run(image)
+
+    async def upright_many(self, images) -> list:
+        """``(angle, faces)`` of each photo: the caller turns its own copy by ``angle``, so the
+        upright full-resolution image does not cross back."""
+        answers = await self._run_many([(i,) for i in images])
+        return [a if isinstance(a, Exception) else (a.angle, a.faces) for a in answers]
 
     def _probe(self):
         self._locked(PROBE)
@@ -97,6 +120,9 @@ class FaceDetection(ComponentDeployment):
     async def detect(self, image):
         return await self._run(image)
 
+    async def detect_many(self, images) -> list:
+        return await self._run_many([(i,) for i in images])
+
     def _landmarks_locked(self, image, faces) -> list:
         with self._lock:
             return [self.landmark_predictor(image, face) for face in faces]
@@ -122,6 +148,9 @@ class HumanParsing(ComponentDeployment):
     async def parse(self, image):
         return await self._run(image)
 
+    async def parse_many(self, images) -> list:
+        return await self._run_many([(i,) for i in images])
+
     def _probe(self):
         self._locked(PROBE)
 
@@ -132,6 +161,9 @@ class SkinRetouching(ComponentDeployment):
 
     async def retouch(self, image, strength):
         return await self._run(image, strength)
+
+    async def retouch_many(self, images, strength) -> list:
+        return await self._run_many([(i, strength) for i in images])
 
     def _probe(self):
         self._locked(PROBE, 0.5)
@@ -144,6 +176,9 @@ class FaceAttributes(ComponentDeployment):
     async def attributes(self, image, face):
         return await self._run(image, face)
 
+    async def attributes_many(self, items) -> list:
+        return await self._run_many(items)
+
 
 @serve.deployment(name="Tagging")
 class Tagging(ComponentDeployment):
@@ -151,6 +186,9 @@ class Tagging(ComponentDeployment):
 
     async def tag(self, image, face, parsing):
         return await self._run(image, face, parsing)
+
+    async def tag_many(self, items) -> list:
+        return await self._run_many(items)
 
 
 @serve.deployment(name="FaceQuality")
@@ -160,6 +198,9 @@ class FaceQuality(ComponentDeployment):
     async def quality(self, image, face):
         return await self._run(image, face)
 
+    async def quality_many(self, items) -> list:
+        return await self._run_many(items)
+
 
 @serve.deployment(name="FaceRecognition")
 class FaceRecognition(ComponentDeployment):
@@ -168,6 +209,9 @@ class FaceRecognition(ComponentDeployment):
     async def embed(self, image, face):
         return await self._run(image, face)
 
+    async def embed_many(self, items) -> list:
+        return await self._run_many(items)
+
 
 @serve.deployment(name="FaceFusion")
 class FaceFusion(ComponentDeployment):
@@ -175,6 +219,11 @@ class FaceFusion(ComponentDeployment):
 
     async def fuse(self, target, target_face, template, template_face, strength):
         return await self._run(target, target_face, template, template_face, strength)
+
+    async def fuse_many(self, items, template, template_face, strength) -> list:
+        """Each ``(target, target_face)`` fused with the one template (sent once)."""
+        return await self._run_many([(t, f, template, template_face, strength)
+                                     for t, f in items])
 
 
 @serve.deployment(name="Conditions")

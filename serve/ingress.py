@@ -790,10 +790,11 @@ class Ingress:
             lora_id=storage_id))
         for d in out.dropped:
             record_dropped_candidate(d.reason.value)
-        portraits = await asyncio.to_thread(_b64pngs, [p.image for p in out.portraits])
-        candidates = None
-        if body.include_candidates:
-            candidates = await asyncio.to_thread(_b64pngs, out.candidates)
+        encoded = await asyncio.to_thread(  # PNG + base64 of all images off the loop, at once
+            _b64pngs, [p.image for p in out.portraits]
+            + (list(out.candidates) if body.include_candidates else []))
+        portraits = encoded[:len(out.portraits)]
+        candidates = encoded[len(out.portraits):] if body.include_candidates else None
         return GenerateResponse(
             portraits=[{"image": image, "similarity": p.similarity, "seed": p.seed}
                        for image, p in zip(portraits, out.portraits)],

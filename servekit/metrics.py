@@ -64,6 +64,7 @@ __all__ = [
     "METRICS_EXPORT_PORT",
     "PHOTOS_REJECTED",
     "SCRAPE_PREFIXES",
+    "STAGE_CALLS",
     "STAGE_LATENCY",
     "LoraEvent",
     "MetricSpec",
@@ -77,6 +78,7 @@ __all__ = [
     "record_http_request",
     "record_lora_event",
     "record_rejected_photo",
+    "record_stage_call",
     "running_replicas",
     "sample_total",
     "scrape_node_metrics",
@@ -172,6 +174,13 @@ HTTP_REQUESTS = MetricSpec(
     "HTTP requests answered by the ingress, by route template, method and status code",
     ("route", "method", "status"),
 )
+STAGE_CALLS = MetricSpec(
+    "facechain_stage_calls",
+    "counter",
+    "Deployment handle calls (hops) made by the pipelines' component runtime, by target "
+    "deployment and method (the caller's own deployment is the reserved 'deployment' tag)",
+    ("target", "method"),
+)
 
 ALL_METRICS: tuple[MetricSpec, ...] = (
     STAGE_LATENCY,
@@ -181,6 +190,7 @@ ALL_METRICS: tuple[MetricSpec, ...] = (
     JOBS,
     CANDIDATES_DROPPED,
     HTTP_REQUESTS,
+    STAGE_CALLS,
 )
 
 
@@ -277,6 +287,11 @@ def record_dropped_candidate(reason: str, count: int = 1) -> None:
     """Count generated candidates dropped before ranking."""
     if count > 0:
         get_metric(CANDIDATES_DROPPED).inc(count, tags=_tags(reason=reason))
+
+
+def record_stage_call(target: str, method: str) -> None:
+    """Count one handle call (hop) to deployment ``target``'s ``method``."""
+    get_metric(STAGE_CALLS).inc(1, tags=_tags(target=target, method=method))
 
 
 def record_http_request(route: str, method: str, status: int) -> None:

@@ -13,15 +13,18 @@ Cancellation (``asyncio.CancelledError``, a ``BaseException``; the library's
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from typing import Any, TypeVar
 
 from facechain.errors import CancelledError, FaceChainError
 
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE = 200
+
+T = TypeVar("T")
 
 
 def unwrap(exc: BaseException) -> BaseException:
@@ -69,3 +72,45 @@ def stage(name: str, reason: Enum | None = None) -> Iterator[None]:
         yield
     except Exception as exc:
         raise StageFailed(name, reason) from exc
+
+
+# -- list-taking stage calls ----------------------------------------------------------------------
+# A stage called once for all items (``detect_many(images)``) answers one value per item: the
+# item's result, or the ``Exception`` that item raised (never raised for one item, so the others
+# still get theirs). The pipeline re-raises each item's exception inside that item's ``stage``
+# block, so a failure reads exactly as it did with one call per item.
+
+
+def each(call: Callable[..., T], items: Iterable[tuple[Any, ...]]) -> list[T | Exception]:
+    """``call(*args)`` for each argument tuple, in order; an item's ``Exception`` becomes its
+    value (unexpected ones logged here, where the traceback still exists). Cancellation
+    (a ``BaseException``) propagates."""
+    out: list[T | Exception] = []
+    for args in items:
+        try:
+            out.append(call(*args))
+        except Exception as exc:  # noqa: BLE001 - one item's failure is that item's answer
+            if not isinstance(exc, FaceChainError):
+                logger.warning("stage item failed", exc_info=exc)
+            out.append(exc)
+    return out
+
+
+async def per_item(call: Awaitable[list[T | Exception]], count: int) -> list[T | Exception]:
+    """The per-item answers of one list call of ``count`` items. When the call itself raises (a
+    replica lost, a hop that failed), that exception is every item's answer."""
+    try:
+        out = await call
+    except Exception as exc:  # noqa: BLE001 - the call failed for each of its items
+        return [exc] * count
+    if len(out) != count:
+        return [RuntimeError(f"list call answered {len(out)} items for {count}")] * count
+    return list(out)
+
+
+def value(answer: T | Exception) -> T:
+    """An item's answer from a list call: the result, or its exception raised (in the item's
+    ``stage`` block)."""
+    if isinstance(answer, Exception):
+        raise answer
+    return answer

@@ -4,8 +4,9 @@
     out.portraits   # [Portrait(image, similarity, seed)], best first
     out.dropped     # candidates not returned, with reasons
 
-Written against async component methods (``diffuse``, ``condition``, ``detect``, ``embed``,
-``fuse``) so the served graph runs the same steps over deployment handles.
+Written against async component methods (``diffuse``, ``condition``, ``detect``, and the list
+calls ``detect_many``, ``fuse_many``, ``embed_many``) so the served graph runs the same steps over
+deployment handles.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from facechain.diffusion.engine import AdapterRef, ControlInput, DiffusionReques
 from facechain.diffusion.lora_io import LoraArtifact, read_lora
 from facechain.diffusion.styles import Style, StyleRegistry, resolve_lora
 from facechain.errors import InvalidInputError
-from facechain.pipelines.postprocess import TemplateRef, fuse_and_rank
+from facechain.pipelines.postprocess import RankComponents, TemplateRef, fuse_and_rank
 from facechain.types import Face, GenerateOutput
 
 logger = logging.getLogger(__name__)
@@ -63,12 +64,14 @@ class GenerateParams(BaseModel):
                               description="ControlNet conditioning scale of the pose image")
 
 
-class GenerateComponents(Protocol):
+class GenerateComponents(RankComponents, Protocol):
+    """Diffusion, conditions, the template face's detection, and the ranking stages' list calls
+    (:class:`~facechain.pipelines.postprocess.RankComponents`): a fixed number of calls per
+    generation, whatever ``num_images``."""
+
     async def diffuse(self, request: DiffusionRequest) -> list[np.ndarray]: ...
     async def condition(self, image: np.ndarray, kind: str) -> np.ndarray: ...
     async def detect(self, image: np.ndarray) -> list[Face]: ...
-    async def embed(self, image: np.ndarray, face: Face) -> np.ndarray: ...
-    async def fuse(self, target, target_face, template, template_face, strength) -> np.ndarray: ...
 
 
 def style_family(base_model_id: str) -> str:

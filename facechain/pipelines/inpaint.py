@@ -90,7 +90,14 @@ from facechain.diffusion.engine import AdapterRef, ControlInput, DiffusionReques
 from facechain.diffusion.lora_io import LoraArtifact, read_lora
 from facechain.diffusion.styles import Style, StyleRegistry
 from facechain.errors import AllItemsFailedError, FusionError, InvalidInputError
-from facechain.pipelines.failures import StageFailed, item_failure, stage, unwrap
+from facechain.pipelines.failures import (
+    StageFailed,
+    item_failure,
+    per_item,
+    stage,
+    unwrap,
+    value,
+)
 from facechain.pipelines.generate import (
     MAX_SEED,
     GenerateParams,
@@ -184,6 +191,7 @@ class FaceFailure:
 
 class InpaintComponents(Protocol):
     async def detect(self, image: np.ndarray) -> list[Face]: ...
+    async def detect_many(self, images: list[np.ndarray]) -> list[list[Face] | Exception]: ...
     async def landmarks(self, image: np.ndarray, faces: list[Face]) -> list[np.ndarray]: ...
     async def parse(self, image: np.ndarray) -> Parsing: ...
     async def condition(self, image: np.ndarray, kind: str, **options) -> np.ndarray: ...
@@ -267,9 +275,8 @@ def _face_in_crop(face: Face, crop: FaceCrop) -> Face:
                 landmarks=crop.to_crop(face.landmarks), score=face.score)
 
 
-async def _resolve_person(assignment: FaceAssignment, style: Style | None,
-                          params: InpaintParams, components: InpaintComponents) -> _Person:
-    """Read a LoRA (in a worker thread), find its template face, build prompt and adapters."""
+async def _read_person(assignment: FaceAssignment) -> tuple[LoraArtifact, np.ndarray]:
+    """A named face's LoRA and its template face photo (file reads in worker threads)."""
     lora = assignment.lora
     artifact = lora if isinstance(lora, LoraArtifact) else await asyncio.to_thread(read_lora, lora)
     if artifact.metadata.kind != "face":
@@ -278,7 +285,24 @@ async def _resolve_person(assignment: FaceAssignment, style: Style | None,
     if template_image is None or artifact.metadata.template_embedding is None:
         raise InvalidInputError("the LoRA has no template face; retrain it from photos",
                                 param="lora_id")
-    found = await components.detect(template_image)
+    return artifact, template_image
+
+
+async def _resolve_people(assignments: list[FaceAssignment], style: Style | None,
+                          params: InpaintParams, components: InpaintComponents) -> list[_Person]:
+    """Each named face's LoRA read, its template face found (one detection call for all the
+    LoRAs' template photos), prompt and adapters built."""
+    read = await asyncio.gather(*(_read_person(a) for a in assignments))
+    found_all = await per_item(components.detect_many([image for _, image in read]), len(read))
+    return list(await asyncio.gather(*(
+        _person(a, artifact, image, found, style, params)
+        for a, (artifact, image), found in zip(assignments, read, found_all))))
+
+
+async def _person(assignment: FaceAssignment, artifact: LoraArtifact, template_image: np.ndarray,
+                  found: list[Face] | Exception, style: Style | None,
+                  params: InpaintParams) -> _Person:
+    found = value(found)  # a detection that failed fails the request, as the LoRA is unusable
     if not found:
         raise InvalidInputError("no face found on the LoRA's template face", param="lora_id")
     lora_id = assignment.lora_id or artifact.path.name
@@ -328,8 +352,7 @@ async def ainpaint(
         base_id = first.metadata.base_model_id if isinstance(first, LoraArtifact) else (
             await asyncio.to_thread(read_lora, first)).metadata.base_model_id
         style = await load_style(params.style, base_id, styles)
-    resolved = await asyncio.gather(*(_resolve_person(a, style, params, components)
-                                      for a in assignments))
+    resolved = await _resolve_people(assignments, style, params, components)
     people = {a.index: p for a, p in zip(assignments, resolved)}
     seed = pick_seed(params.seed, span=1024)
 

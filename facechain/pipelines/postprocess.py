@@ -16,7 +16,10 @@ does not cover it); when every candidate failed in a broken component there is n
 :class:`AllItemsFailedError` (a server-side error, never a 4xx) is raised from the first failure.
 
 Written against async component methods (:class:`RankComponents`), so the same code runs with
-local components (called in threads) and with Ray Serve deployment handles.
+local components (called in threads) and with Ray Serve deployment handles. Each stage is one
+call for all candidates (detect, then fuse the usable ones, then embed the fused ones: three hops
+in the served graph whatever the number of candidates); each candidate's failure comes back as
+that candidate's answer and drops it alone.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -31,7 +35,7 @@ import numpy as np
 
 from facechain.components.face_recognition import similarity
 from facechain.errors import AllItemsFailedError, FusionError, InvalidInputError
-from facechain.pipelines.failures import StageFailed, item_failure, stage, unwrap
+from facechain.pipelines.failures import StageFailed, item_failure, per_item, stage, unwrap, value
 from facechain.types import DroppedCandidate, DropReason, Face, Portrait, TemplateFace
 
 logger = logging.getLogger(__name__)
@@ -45,10 +49,14 @@ MAX_FACE_FRACTION = 0.8
 
 
 class RankComponents(Protocol):
-    async def detect(self, image: np.ndarray) -> list[Face]: ...
-    async def embed(self, image: np.ndarray, face: Face) -> np.ndarray: ...
-    async def fuse(self, target: np.ndarray, target_face: Face, template: np.ndarray,
-                   template_face: Face, strength: float) -> np.ndarray: ...
+    """One call per stage for all candidates; one answer per item, the result or the exception
+    that item raised (:mod:`facechain.pipelines.runtime`)."""
+
+    async def detect_many(self, images: Sequence[np.ndarray]) -> list[list[Face] | Exception]: ...
+    async def fuse_many(self, items: Sequence[tuple[np.ndarray, Face]], template: np.ndarray,
+                        template_face: Face, strength: float) -> list[np.ndarray | Exception]: ...
+    async def embed_many(self, items: Sequence[tuple[np.ndarray, Face]]
+                         ) -> list[np.ndarray | Exception]: ...
 
 
 @dataclass
@@ -136,45 +144,66 @@ async def fuse_and_rank(
     template_embedding = np.asarray(template.embedding, dtype=np.float32)
 
     errors: list[Exception] = []  # what the failed components raised, for AllItemsFailedError
+    results: list[_Ranked | DroppedCandidate | None] = [None] * len(candidates)
 
-    async def process(order: int, seed: int, image: np.ndarray) -> _Ranked | DroppedCandidate:
-        # 2. Detect and screen faces
-        with stage("detection", DropReason.DETECTION_FAILED):
-            faces = await components.detect(image)
-            face, reason, message = screen_faces(faces, image, min_face_fraction=min_face_fraction,
-                                                 max_face_fraction=max_face_fraction,
-                                                 dominance=dominance)
+    def drop(order: int, failed: StageFailed) -> None:  # one candidate's failure, never the request's
+        seed = candidates[order][0]
+        if not isinstance(unwrap(failed.__cause__), FusionError):  # a verdict, not a failure
+            errors.append(failed.__cause__)
+        results[order] = DroppedCandidate(seed=seed, reason=failed.reason, message=item_failure(
+            failed.__cause__, f"candidate seed={seed}", failed.stage))
+
+    # 2. Detect and screen faces: one call for all candidates
+    images = [image for _, image in candidates]
+    found = await per_item(components.detect_many(images), len(images))
+    usable: list[tuple[int, Face]] = []
+    for order, ((seed, image), answer) in enumerate(zip(candidates, found)):
+        try:
+            with stage("detection", DropReason.DETECTION_FAILED):
+                face, reason, message = screen_faces(
+                    value(answer), image, min_face_fraction=min_face_fraction,
+                    max_face_fraction=max_face_fraction, dominance=dominance)
+        except StageFailed as failed:
+            drop(order, failed)
+            continue
         if face is None:
             logger.debug("candidate seed=%s dropped: %s (%s)", seed, reason.value, message)
-            return DroppedCandidate(seed=seed, reason=reason, message=message)
-        # 3. Fuse the template face in. Fusion replaces the inner face in place, so the
-        #    candidate's face box still locates the fused face (no second detection).
-        with stage("fusion", DropReason.FUSION_FAILED):
-            fused = await components.fuse(image, face, template.image, template.face,
-                                          fusion_strength)
-        # 4. Embed the fused face and compare with the template
-        with stage("embedding", DropReason.EMBEDDING_FAILED):
-            embedding = await components.embed(fused, face)
-            score = similarity(embedding, template_embedding)
-        return _Ranked(order=order, seed=seed, image=fused, face=face, similarity=score)
+            results[order] = DroppedCandidate(seed=seed, reason=reason, message=message)
+        else:
+            usable.append((order, face))
 
-    async def attempt(order: int, seed: int, image: np.ndarray) -> _Ranked | DroppedCandidate:
+    # 3. Fuse the template face into the usable ones (one call; the template crosses once).
+    #    Fusion replaces the inner face in place, so the candidate's face box still locates the
+    #    fused face (no second detection).
+    fused_all = await per_item(components.fuse_many(
+        [(images[order], face) for order, face in usable], template.image, template.face,
+        fusion_strength), len(usable)) if usable else []
+    fused: list[tuple[int, Face, np.ndarray]] = []
+    for (order, face), answer in zip(usable, fused_all):
         try:
-            return await process(order, seed, image)
-        except StageFailed as failed:  # one candidate's failure, never the request's
-            if not isinstance(unwrap(failed.__cause__), FusionError):  # a verdict, not a failure
-                errors.append(failed.__cause__)
-            return DroppedCandidate(seed=seed, reason=failed.reason, message=item_failure(
-                failed.__cause__, f"candidate seed={seed}", failed.stage))
+            with stage("fusion", DropReason.FUSION_FAILED):
+                fused.append((order, face, value(answer)))
+        except StageFailed as failed:
+            drop(order, failed)
 
-    # 5. All candidates at once; the components decide how much really runs in parallel
-    results = await asyncio.gather(*(attempt(i, seed, image)
-                                     for i, (seed, image) in enumerate(candidates)))
+    # 4. Embed the fused faces (one call) and compare with the template
+    embedded = await per_item(components.embed_many(
+        [(image, face) for _, face, image in fused]), len(fused)) if fused else []
+    for (order, face, image), answer in zip(fused, embedded):
+        try:
+            with stage("embedding", DropReason.EMBEDDING_FAILED):
+                score = similarity(value(answer), template_embedding)
+        except StageFailed as failed:
+            drop(order, failed)
+            continue
+        results[order] = _Ranked(order=order, seed=candidates[order][0], image=image, face=face,
+                                 similarity=score)
+
     dropped = [r for r in results if isinstance(r, DroppedCandidate)]
     if candidates and len(errors) == len(candidates):
         raise AllItemsFailedError("candidate", dropped) from errors[0]
 
-    # 6. Rank and keep the top k
+    # 5. Rank and keep the top k
     ranked = sorted((r for r in results if isinstance(r, _Ranked)),
                     key=lambda r: (-r.similarity, r.order))
     portraits = [Portrait(image=r.image, similarity=r.similarity, seed=r.seed, face=r.face)

@@ -4,18 +4,31 @@ Pipelines call ``await components.detect(image)`` and so on. :class:`LocalCompon
 library components from the model registry (lazily, once per role) and runs each call in a worker
 thread; the serving layer provides the same methods over Ray Serve deployment handles. So the
 stage order lives once, in ``facechain/pipelines``, for both runtimes.
+
+Stages that run on many items of one request (candidates, photos, faces) are called once for all
+of them through the list methods (``detect_many``, ``fuse_many``, ``embed_many``, ...; one hop per
+stage in the served graph, whatever the number of items). Each answers one value per item: its
+result, or the ``Exception`` that item raised (:func:`facechain.pipelines.failures.each`), so one
+item's failure stays that item's. :class:`ListsFromSingles` derives them from the single-item
+methods for a runtime (or a test double) that has only those.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any, Protocol
+from collections.abc import Sequence
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
+from facechain.pipelines.failures import each
 from facechain.registry import ModelRegistry
 from facechain.types import Attributes, Face, Parsing, QualityScore, Rotation
+
+T = TypeVar("T")
+Answers = list[T | Exception]
+"""One answer per item of a list call: the item's result or the exception it raised."""
 
 
 class PreprocessComponents(Protocol):
@@ -27,6 +40,59 @@ class PreprocessComponents(Protocol):
     async def tag(self, image: np.ndarray, face: Face, parsing: Parsing | None) -> list[str]: ...
     async def quality(self, image: np.ndarray, face: Face) -> QualityScore: ...
     async def embed(self, image: np.ndarray, face: Face) -> np.ndarray: ...
+    # one call per stage for all photos
+    async def upright_many(self, images: Sequence[np.ndarray]) -> Answers[Rotation]: ...
+    async def quality_many(self, items: Sequence[tuple[np.ndarray, Face]]) -> Answers[QualityScore]: ...
+    async def parse_many(self, images: Sequence[np.ndarray]) -> Answers[Parsing]: ...
+    async def retouch_many(self, images: Sequence[np.ndarray], strength: float) -> Answers[np.ndarray]: ...
+    async def attributes_many(self, items: Sequence[tuple[np.ndarray, Face]]) -> Answers[Attributes]: ...
+    async def tag_many(self, items: Sequence[tuple[np.ndarray, Face, Parsing | None]]
+                       ) -> Answers[list[str]]: ...
+
+
+class ListsFromSingles:
+    """The list methods of the component protocol, each as concurrent single-item calls (one
+    answer per item, an item's ``Exception`` as its answer). For runtimes and test doubles that
+    implement only the single-item methods."""
+
+    async def _singles(self, method: str, items: Sequence[tuple[Any, ...]]) -> Answers[Any]:
+        call = getattr(self, method)
+
+        async def one(args: tuple[Any, ...]) -> Any:
+            try:
+                return await call(*args)
+            except Exception as exc:  # noqa: BLE001 - the item's answer
+                return exc
+
+        return list(await asyncio.gather(*(one(tuple(a)) for a in items)))
+
+    async def detect_many(self, images):
+        return await self._singles("detect", [(i,) for i in images])
+
+    async def fuse_many(self, items, template, template_face, strength):
+        return await self._singles("fuse", [(t, f, template, template_face, strength)
+                                            for t, f in items])
+
+    async def embed_many(self, items):
+        return await self._singles("embed", items)
+
+    async def upright_many(self, images):
+        return await self._singles("upright", [(i,) for i in images])
+
+    async def quality_many(self, items):
+        return await self._singles("quality", items)
+
+    async def parse_many(self, images):
+        return await self._singles("parse", [(i,) for i in images])
+
+    async def retouch_many(self, images, strength):
+        return await self._singles("retouch", [(i, strength) for i in images])
+
+    async def attributes_many(self, items):
+        return await self._singles("attributes", items)
+
+    async def tag_many(self, items):
+        return await self._singles("tag", items)
 
 
 class LocalComponents:
@@ -60,6 +126,15 @@ class LocalComponents:
     async def _call(self, role: str, *args: Any) -> Any:
         return await asyncio.to_thread(self._call_sync, role, *args)
 
+    def _each_sync(self, role: str, items: Sequence[tuple[Any, ...]]) -> Answers[Any]:
+        component = self.component(role)
+        with self._locks[role]:
+            return each(component, items)
+
+    async def _call_many(self, role: str, items: Sequence[tuple[Any, ...]]) -> Answers[Any]:
+        """``role``'s component on each item, in one worker thread (one answer per item)."""
+        return await asyncio.to_thread(self._each_sync, role, [tuple(a) for a in items])
+
     async def upright(self, image):
         return await self._call("rotation", image)
 
@@ -89,6 +164,36 @@ class LocalComponents:
 
     async def condition(self, image, kind, **options):
         return await asyncio.to_thread(self._call_sync, "conditions", image, kind, **options)
+
+    # -- list calls: one per stage for all items of a request -----------------------------------
+    async def detect_many(self, images):
+        return await self._call_many("face_detection", [(i,) for i in images])
+
+    async def fuse_many(self, items, template, template_face, strength):
+        """Each ``(target, target_face)`` fused with the one template face."""
+        return await self._call_many("face_fusion", [(t, f, template, template_face, strength)
+                                                     for t, f in items])
+
+    async def embed_many(self, items):
+        return await self._call_many("face_recognition", items)
+
+    async def upright_many(self, images):
+        return await self._call_many("rotation", [(i,) for i in images])
+
+    async def quality_many(self, items):
+        return await self._call_many("face_quality", items)
+
+    async def parse_many(self, images):
+        return await self._call_many("human_parsing", [(i,) for i in images])
+
+    async def retouch_many(self, images, strength):
+        return await self._call_many("skin_retouching", [(i, strength) for i in images])
+
+    async def attributes_many(self, items):
+        return await self._call_many("face_attributes", items)
+
+    async def tag_many(self, items):
+        return await self._call_many("tagging", items)
 
     async def landmarks(self, image, faces):
         """68-point landmarks (``(68, 2)`` float arrays, image pixels) of each face, in order."""

@@ -2,15 +2,21 @@
 
 Photos are flat grey images whose grey level identifies them (:func:`grey_photo`); a
 ``fail={"parse": (level, exc)}`` entry makes that method raise ``exc`` on the photo of that
-level only (after alignment the crop keeps the flat grey, so every stage can tell)."""
+level only (after alignment the crop keeps the flat grey, so every stage can tell).
+
+The list methods (``detect_many`` ...) come from :class:`ListsFromSingles` (each item through
+the single-item method, so ``fail`` hits one item of a list call); ``calls`` counts the calls
+the pipeline made per method name, list calls included (one per stage hop in the served graph)."""
 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 
 import numpy as np
 
 from facechain.imageio import encode_png
+from facechain.pipelines.runtime import ListsFromSingles
 from facechain.types import Attributes, Face, Parsing, Photo, QualityScore, Rotation
 
 SIDE = 360
@@ -27,7 +33,17 @@ def level_of(image: np.ndarray) -> int:
     return int(image[image.shape[0] // 2, image.shape[1] // 2, 0])
 
 
-class FakePreprocessComponents:
+class CountingLists(ListsFromSingles):
+    """:class:`ListsFromSingles` that counts each list call in ``calls`` (method -> calls)."""
+
+    calls: Counter
+
+    async def _singles(self, method, items):
+        self.calls[f"{method}_many"] += 1
+        return await super()._singles(method, items)
+
+
+class FakePreprocessComponents(CountingLists):
     """Every photo shows one face (:data:`FACE`); attributes, tags and quality are fixed.
     ``fail`` maps a method name to ``(grey level, exception)``; level None: every photo."""
 
@@ -35,6 +51,7 @@ class FakePreprocessComponents:
                  male_probability: float = 0.9, age: float = 30.0,
                  tags: tuple[str, ...] = ("solo", "1boy", "smile")):
         self.fail = fail or {}
+        self.calls = Counter()
         self.male_probability, self.age, self.tags = male_probability, age, list(tags)
 
     def _check(self, method: str, image: np.ndarray) -> None:
@@ -89,13 +106,14 @@ def grey_candidate(level: int) -> np.ndarray:
     return np.full((CANDIDATE_SIDE, CANDIDATE_SIDE, 3), level, np.uint8)
 
 
-class FakeRankComponents:
+class FakeRankComponents(CountingLists):
     """One plausible face per candidate (none on a black one); fusion brightens the image by one
     level, the embedding is the image's level. ``fail`` maps ``detect`` / ``fuse`` / ``embed`` to
     ``(grey level, exception)`` (level None: every candidate; the level before fusion)."""
 
     def __init__(self, *, fail: dict[str, tuple[int | None, BaseException]] | None = None):
         self.fail = fail or {}
+        self.calls = Counter()
 
     def _check(self, method: str, image: np.ndarray, shift: int = 0) -> None:
         if method in self.fail:

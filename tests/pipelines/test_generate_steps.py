@@ -6,6 +6,7 @@ preprocessing and ranking components are the doubles of ``fakes.py``."""
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -172,3 +173,33 @@ def test_generation_reads_the_lora_off_the_event_loop(lora, monkeypatch):
     assert [p.seed for p in out.portraits] == [5, 6]
     assert on_loop == {"read_lora": False, "load_template_face": False, "StyleRegistry.load": False,
                        "resolve_lora": False}
+
+
+# --- a generation makes the same number of component calls whatever num_images ----------------
+
+
+class CountingCalls:
+    """Forwards to ``inner`` and counts each component method the pipeline calls (each call is
+    one deployment hop when the components are served)."""
+
+    def __init__(self, inner):
+        self.inner, self.calls = inner, Counter()
+
+    def __getattr__(self, name):
+        method = getattr(self.inner, name)
+
+        async def call(*args, **kwargs):
+            self.calls[name] += 1
+            return await method(*args, **kwargs)
+
+        return call
+
+
+@pytest.mark.parametrize("num_images", [1, 4, 10])
+def test_component_calls_per_generation_do_not_grow_with_num_images(lora, num_images):
+    counted = CountingCalls(Components())
+    params = GenerateParams(num_images=num_images, top_k=1, seed=5, steps=1)
+    out = asyncio.run(asyncio.wait_for(agenerate(lora, params, counted), 3 * WAIT_S))
+    assert len(out.portraits) + len(out.dropped) == num_images
+    assert counted.calls == {"diffuse": 1, "detect": 1, "detect_many": 1, "fuse_many": 1,
+                             "embed_many": 1}

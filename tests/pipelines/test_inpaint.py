@@ -3,6 +3,7 @@ two tiny face LoRAs, 64 px crops and 4 steps (the tiny model draws noise: these 
 plumbing, the pixel guarantees and the per-face reports, not likeness)."""
 
 import asyncio
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -66,9 +67,16 @@ class Spy:
 
     def __init__(self, inner, fail: str | None = None):
         self.inner, self.fail, self.requests = inner, fail, []
+        self.calls: Counter = Counter()  # component method -> calls (hops when served)
 
     def __getattr__(self, name):
-        return getattr(self.inner, name)
+        method = getattr(self.inner, name)
+
+        async def call(*args, **kwargs):
+            self.calls[name] += 1
+            return await method(*args, **kwargs)
+
+        return call
 
     async def diffuse(self, request):
         self.requests.append(request)
@@ -97,10 +105,22 @@ def box_pixels(image, face):
 
 
 @pytest.fixture(scope="module")
-def both(template, lora_a, lora_b, local_components):
+def both_spied(template, lora_a, lora_b, local_components):
     spy = Spy(local_components)
     out = run(template, [FaceAssignment(0, lora_a, "a"), FaceAssignment(1, lora_b, "b")], spy)
+    return out, spy
+
+
+@pytest.fixture(scope="module")
+def both(both_spied):
+    out, spy = both_spied
     return out, spy.requests
+
+
+def test_the_loras_template_faces_are_found_in_one_call(both_spied):
+    _, spy = both_spied
+    assert spy.calls["detect_many"] == 1  # both LoRAs' template photos
+    assert spy.calls["detect"] == 3  # the template, then each redrawn face's draft
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from facechain.errors import AllItemsFailedError, ComponentError, FusionError, InvalidInputError
+from facechain.pipelines.failures import each
 from facechain.pipelines.postprocess import (
     TemplateRef,
     fuse_and_rank,
@@ -27,33 +28,28 @@ def to_height(image: np.ndarray, height: int) -> np.ndarray:
 
 
 class LocalRankComponents:
-    """The real detector, embedder and fuser behind async methods (each call in a thread),
-    counting how many calls are in flight at once."""
+    """The real detector, embedder and fuser behind the list methods (each list call in one
+    thread, as LocalComponents runs them), counting list calls and the items they carried."""
 
     def __init__(self, detector, embedder, fuser):
         self.detector, self.embedder, self.fuser = detector, embedder, fuser
-        self.in_flight = 0
-        self.max_in_flight = 0
-        self.calls = {"detect": 0, "fuse": 0, "embed": 0}
+        self.calls = {"detect_many": 0, "fuse_many": 0, "embed_many": 0}
+        self.items = {"detect": 0, "fuse": 0, "embed": 0}
 
-    async def _run(self, name, fn, *args):
-        self.calls[name] += 1
-        self.in_flight += 1
-        self.max_in_flight = max(self.max_in_flight, self.in_flight)
-        try:
-            return await asyncio.to_thread(fn, *args)
-        finally:
-            self.in_flight -= 1
+    async def _run(self, name, fn, items):
+        self.calls[f"{name}_many"] += 1
+        self.items[name] += len(items)
+        return await asyncio.to_thread(each, fn, items)
 
-    async def detect(self, image):
-        return await self._run("detect", self.detector, image)
+    async def detect_many(self, images):
+        return await self._run("detect", self.detector, [(i,) for i in images])
 
-    async def embed(self, image, face):
-        return await self._run("embed", self.embedder, image, face)
+    async def embed_many(self, items):
+        return await self._run("embed", self.embedder, list(items))
 
-    async def fuse(self, target, target_face, template, template_face, strength):
-        return await self._run("fuse", self.fuser, target, target_face, template, template_face,
-                               strength)
+    async def fuse_many(self, items, template, template_face, strength):
+        return await self._run("fuse", self.fuser, [(t, f, template, template_face, strength)
+                                                    for t, f in items])
 
 
 @pytest.fixture(scope="module")
@@ -125,9 +121,9 @@ def test_unusable_candidates_are_dropped_with_reasons(ranked):
         assert (d.similarity is not None) == (d.reason is DropReason.BELOW_TOP_K)
 
 
-def test_candidates_run_concurrently_and_only_usable_ones_are_fused(ranked, components):
-    assert components.calls == {"detect": 7, "fuse": 4, "embed": 4}
-    assert components.max_in_flight > 1
+def test_one_call_per_stage_and_only_usable_ones_are_fused(ranked, components):
+    assert components.calls == {"detect_many": 1, "fuse_many": 1, "embed_many": 1}
+    assert components.items == {"detect": 7, "fuse": 4, "embed": 4}
 
 
 def test_screen_faces_thresholds():
@@ -248,11 +244,14 @@ def uncovering_template(template):
 def test_real_fusion_without_cover_drops_that_candidate(candidates, template, components,
                                                         uncovering_template):
     class UncoveredForSeed11(LocalRankComponents):
-        async def fuse(self, target, target_face, template_image, template_face, strength):
-            if target is by_seed[11]:  # one candidate gets a template that cannot cover it
-                template_image, template_face = uncovering_template.image, uncovering_template.face
-            return await super().fuse(target, target_face, template_image, template_face,
-                                      strength)
+        async def fuse_many(self, items, template_image, template_face, strength):
+            def fuse(target, target_face):
+                if target is by_seed[11]:  # one candidate gets a template that cannot cover it
+                    return self.fuser(target, target_face, uncovering_template.image,
+                                      uncovering_template.face, strength)
+                return self.fuser(target, target_face, template_image, template_face, strength)
+
+            return await self._run("fuse", fuse, list(items))
 
     by_seed = dict(candidates)
     real = UncoveredForSeed11(components.detector, components.embedder, components.fuser)
@@ -275,3 +274,43 @@ def test_real_fusion_without_cover_on_every_candidate(candidates, components, un
     assert [(d.seed, d.reason) for d in dropped] == [(10, DropReason.FUSION_FAILED),
                                                      (11, DropReason.FUSION_FAILED)]
     assert all("does not cover" in d.message for d in dropped)
+
+
+def test_each_stage_is_one_list_call_for_all_candidates():
+    components = FakeRankComponents()
+    portraits, dropped = fuse_and_rank_sync(_grey_candidates(0, 10, 20, 30), FAKE_TEMPLATE,
+                                            components, top_k=2)
+    assert len(portraits) == 2 and len(dropped) == 2
+    assert components.calls == {"detect_many": 1, "fuse_many": 1, "embed_many": 1}
+
+
+@pytest.mark.parametrize("method,reason", [("detect_many", DropReason.DETECTION_FAILED),
+                                           ("fuse_many", DropReason.FUSION_FAILED),
+                                           ("embed_many", DropReason.EMBEDDING_FAILED)])
+def test_a_list_call_that_fails_as_a_whole_fails_each_of_its_candidates(method, reason):
+    """The hop itself failing (a replica lost): every candidate it carried is dropped with that
+    stage's reason, and with none left it is a server error, as with per-candidate calls."""
+    down = Wrapped(ConnectionError("the replica died"))
+
+    class Down(FakeRankComponents):
+        pass
+
+    async def fail(*args, **kwargs):
+        raise down
+
+    setattr(Down, method, fail)
+    with pytest.raises(AllItemsFailedError) as err:
+        fuse_and_rank_sync(_grey_candidates(10, 20), FAKE_TEMPLATE, Down())
+    assert err.value.__cause__ is down
+    assert [(d.seed, d.reason) for d in err.value.failures] == [(10, reason), (20, reason)]
+    assert all("ConnectionError: the replica died" in d.message for d in err.value.failures)
+
+
+def test_a_list_call_answering_the_wrong_number_of_items_fails_its_candidates():
+    class Short(FakeRankComponents):
+        async def embed_many(self, items):
+            return (await super().embed_many(items))[:-1]
+
+    with pytest.raises(AllItemsFailedError) as err:
+        fuse_and_rank_sync(_grey_candidates(10, 20), FAKE_TEMPLATE, Short())
+    assert {d.reason for d in err.value.failures} == {DropReason.EMBEDDING_FAILED}

@@ -533,7 +533,8 @@ def test_metrics_show_custom_metrics_after_traffic(server):
     client, _ = server
     wanted = ("ray_facechain_photos_rejected", "ray_facechain_stage_latency_seconds_bucket",
               "ray_facechain_lora_adapter", "ray_facechain_candidates_dropped",
-              "ray_facechain_http_requests", "ray_facechain_jobs")
+              "ray_facechain_http_requests", "ray_facechain_jobs",
+              "ray_facechain_stage_calls_total")
     deadline = time.monotonic() + 90  # replicas push to the node agent asynchronously
     missing = list(wanted)
     while time.monotonic() < deadline:
