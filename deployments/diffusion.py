@@ -18,6 +18,13 @@ different replicas; each replica only ever activates the one user adapter it was
 (:func:`servekit.loras.bind_face_adapter` refuses anything else). :meth:`Diffusion.load_adapter`
 lets the ingress load (and check) each LoRA on its replica before the request's other work.
 
+A user's first request on a replica does not wait for another user's generation: the
+multiplexed load path (:meth:`Diffusion._user_adapter`) checks the LoRA folder in a worker
+thread without the engine lock and the engine adds the adapter between two denoising steps of
+the generation that holds it (``facechain.diffusion.engine``); Serve's evictions likewise. A
+``serve.batch`` batch may hold several users' requests; the engine runs one pipeline call per
+adapter set (never two users' adapters in one call; measured in benchmarks/affinity_bench.py).
+
 Nothing here waits on the engine lock on the replica's event loop: engine calls run in worker
 threads (Serve runs a sync ``__del__`` of an evicted model in its executor too).
 

@@ -58,6 +58,7 @@ __all__ = [
     "HTTP_REQUESTS",
     "JOBS",
     "LATENCY_BUCKETS_S",
+    "LORA_HIT_RATE_PROMQL",
     "LORA_ADAPTERS_LOADED",
     "LORA_ADAPTER_EVENTS",
     "METRICS_EXPORT_PORT",
@@ -168,6 +169,14 @@ HTTP_REQUESTS = MetricSpec(
     "HTTP requests answered by the ingress, by route template, method and status code",
     ("route", "method", "status"),
 )
+
+LORA_HIT_RATE_PROMQL = (
+    'sum(rate(ray_facechain_lora_adapter_events_total{event="hit"}[5m]))'
+    ' / sum(rate(ray_facechain_lora_adapter_events_total{event=~"hit|miss"}[5m]))')
+"""The warm-hit rate of face LoRAs over the Diffusion replicas, from the hit and miss counters of
+:data:`LORA_ADAPTER_EVENTS` (``by (replica)`` inside both sums: per replica). Counters, not a
+gauge: Prometheus sums them over replicas and windows correctly, a per-replica ratio it could
+not (benchmarks/affinity_bench.py reads the same counters)."""
 
 ALL_METRICS: tuple[MetricSpec, ...] = (
     STAGE_LATENCY,
