@@ -40,7 +40,7 @@ on and adapter-homogeneous.
 The hit-rate metric: the counters above, per replica (Serve's ``replica`` tag); Prometheus
 computes the rate (:data:`servekit.metrics.LORA_HIT_RATE_PROMQL`), no gauge.
 
-    PYTHONPATH=$PWD .venv/bin/python benchmarks/affinity_bench.py [--requests 260] [--warmup 60]
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/affinity_bench.py [--requests 220] [--warmup 50]
 
 Prints one JSON object on stdout; no timing asserts.
 """
@@ -124,6 +124,24 @@ def random_routing_hits(sequence: Sequence, replicas: int, slots: int, seed: int
     return [_lru_access(caches[r], key, slots) for key, r in zip(sequence, choices, strict=True)]
 
 
+def placed_hits(sequence: Sequence, replicas: int, slots: int) -> list[bool]:
+    """Hit or miss of each request routed by :func:`servekit.loras.place_lora` with an exact
+    record of the replicas' LRUs (one caller, requests one at a time): the
+    :class:`servekit.loras.LoraAffinityRouter` policy."""
+    from servekit.loras import place_lora
+
+    caches = {r: OrderedDict() for r in range(replicas)}
+    hits = []
+    for t, key in enumerate(sequence):
+        [r] = place_lora(key, list(caches), caches, {}, slots)[:1]
+        hits.append(key in caches[r])
+        caches[r].pop(key, None)
+        caches[r][key] = float(t)
+        if len(caches[r]) > slots:
+            caches[r].popitem(last=False)
+    return hits
+
+
 def pooled_lru_hit_rate(sequence: Sequence, slots: int, warmup: int = 0) -> float:
     return _rate(pooled_lru_hits(sequence, slots), warmup)
 
@@ -149,6 +167,20 @@ def with_diffusion_replicas(config: dict, replicas: int) -> dict:
                 found = True
     if not found:
         raise ValueError("the config has no Diffusion deployment")
+    return config
+
+
+SERVE_DEFAULT_ROUTER = "ray.serve._private.request_router:PowerOfTwoChoicesRequestRouter"
+
+
+def with_diffusion_router(config: dict, router: str) -> dict:
+    """A copy of a Serve config dict whose Diffusion deployment uses request router ``router``
+    (an import path) instead of the deployment's own."""
+    config = copy.deepcopy(config)
+    for application in config.get("applications", []):
+        for deployment in application.get("deployments", []):
+            if deployment.get("name") == "Diffusion":
+                deployment["request_router_config"] = {"request_router_class": router}
     return config
 
 
@@ -416,7 +448,7 @@ def batch_mixing(engine, a, b, steps: int, size: int, repeats: int = 3) -> dict:
 
 
 def measure(*, artifacts: Path, lora_id: str, metrics_url: str, app_name: str = APP,
-            requests: int = 260, warmup: int = 60, steps: int = 2, size: int = 64,
+            requests: int = 220, warmup: int = 50, steps: int = 2, size: int = 64,
             repeats: int = 5, seed: int = 0) -> dict:
     """All figures against a running app whose Diffusion deployment has ``REPLICAS`` replicas
     (deploy with :func:`with_diffusion_replicas`), ``lora_id`` a trained LoRA's storage id in
@@ -464,8 +496,8 @@ def measure(*, artifacts: Path, lora_id: str, metrics_url: str, app_name: str = 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", default=str(ROOT / "configs" / "serve" / "local.yaml"))
-    parser.add_argument("--requests", type=int, default=260, help="Zipf requests (with warm-up)")
-    parser.add_argument("--warmup", type=int, default=60, help="requests not counted")
+    parser.add_argument("--requests", type=int, default=220, help="Zipf requests (with warm-up)")
+    parser.add_argument("--warmup", type=int, default=50, help="requests not counted")
     parser.add_argument("--steps", type=int, default=2)
     parser.add_argument("--size", type=int, default=64)
     parser.add_argument("--repeats", type=int, default=5)
@@ -479,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     from deployments.diffusion import MAX_USER_ADAPTERS
     from serve.auth import LOCAL_TENANT
     from serve.cli import deploy, load_config, start_local_ray
-    from servekit.storage import scoped_id
+    from servekit.storage import ArtifactStore, scoped_id
 
     if MAX_USER_ADAPTERS != SLOTS:
         raise RuntimeError(f"MAX_USER_ADAPTERS is {MAX_USER_ADAPTERS}, the issue measures {SLOTS}")
@@ -501,14 +533,23 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         t0 = time.perf_counter()
-        deploy(config)
+        deploy(with_diffusion_router(config, SERVE_DEFAULT_ROUTER))
         result["deploy_s"] = round(time.perf_counter() - t0, 1)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
             logger.info("training one LoRA through HTTP ...")
             [trained] = train_loras(client, seeds=[1], steps=3)
         result["training_s"] = trained["seconds_from_queued"]
-        result.update(measure(artifacts=artifacts, lora_id=scoped_id(LOCAL_TENANT, trained["lora_id"]),
-                              metrics_url=f"http://127.0.0.1:{metrics_port}/metrics",
+        lora_id = scoped_id(LOCAL_TENANT, trained["lora_id"])
+        metrics_url = f"http://127.0.0.1:{metrics_port}/metrics"
+        logger.info("affinity with Serve's own multiplexed routing ...")
+        result["serve_default_routing"] = served_affinity(
+            serve.get_deployment_handle("Diffusion", app_name=APP), ArtifactStore(artifacts),
+            copy_loras(ArtifactStore(artifacts), lora_id, USERS),
+            zipf_sequence(USERS, args.requests, ZIPF_S, 0), args.warmup, metrics_url,
+            args.steps, args.size)
+        logger.info("redeploying with the deployment's own router (LoraAffinityRouter) ...")
+        deploy(config)  # fresh LoRA ids below: the replicas hold none of them
+        result.update(measure(artifacts=artifacts, lora_id=lora_id, metrics_url=metrics_url,
                               requests=args.requests, warmup=args.warmup, steps=args.steps,
                               size=args.size, repeats=args.repeats))
     finally:

@@ -1,8 +1,11 @@
 """The SD deployment: base UNet + VAE + text encoder (+ ControlNets) resident, per-user face LoRAs
 multiplexed.
 
-Requests for one user's LoRA carry ``multiplexed_model_id=<lora id>`` (``servekit.loras``); Serve
-routes them to a replica that already holds that adapter. Serve's multiplexer is the one owner of
+Requests for one user's LoRA carry ``multiplexed_model_id=<lora id>`` (``servekit.loras``); the
+deployment's request router (:class:`servekit.loras.LoraAffinityRouter`) sends them to a replica
+that already holds that adapter, and a LoRA no replica holds to the replica whose least recently
+used LoRA is the oldest, so the replicas' slots act as one LRU (hit rates measured in
+benchmarks/affinity_bench.py). Serve's multiplexer is the one owner of
 the user adapters: it keeps at most :data:`MAX_USER_ADAPTERS` per replica (LRU) and its eviction
 deletes the adapter from the pipeline; the engine holds them for it and never evicts them itself
 (its own LRU bounds only the style adapters, :data:`MAX_STYLE_ADAPTERS`). The adapter set of each
@@ -49,6 +52,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ray import serve
+from ray.serve.config import RequestRouterConfig
 
 from deployments.components import limit_torch_threads
 from facechain.diffusion.engine import (
@@ -151,7 +155,9 @@ class _AllSet:
         return all(e.is_set() for e in self.events)
 
 
-@serve.deployment(name="Diffusion")
+@serve.deployment(name="Diffusion", request_router_config=RequestRouterConfig(
+    request_router_class="servekit.loras:LoraAffinityRouter",
+    request_router_kwargs={"slots": MAX_USER_ADAPTERS}))
 class Diffusion:
     def __init__(self, models: str = "default", artifacts: str = "out/serve/artifacts",
                  device: str = "auto", threads: int = 1):

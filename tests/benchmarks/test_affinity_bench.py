@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.affinity_bench import (
+    placed_hits,
     pooled_lru_hit_rate,
     pooled_lru_hits,
     random_routing_hit_rate,
@@ -73,3 +74,12 @@ def test_the_override_sets_two_diffusion_replicas_on_a_copy():
     assert config == before  # the loaded config is untouched
     with pytest.raises(ValueError):
         with_diffusion_replicas({"applications": [{"deployments": [{"name": "Ingress"}]}]}, 2)
+
+
+def test_placement_by_oldest_lru_entry_is_the_pooled_lru():
+    """Routing each new LoRA to a free slot or to the replica whose LRU entry is the oldest
+    keeps the replicas' union equal to one pooled LRU: same hit or miss on every request."""
+    for seed in range(3):
+        seq = zipf_sequence(50, 1500, seed=seed)
+        assert placed_hits(seq, 2, 8) == pooled_lru_hits(seq, 16)
+        assert placed_hits(seq, 4, 4) == pooled_lru_hits(seq, 16)
