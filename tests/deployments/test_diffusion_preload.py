@@ -196,6 +196,12 @@ def test_a_batch_of_several_users_runs_one_adapter_set_per_pipeline_call(replica
     # serve.batch reads the replica's max_ongoing_requests when its queue is made
     monkeypatch.setattr(serve, "get_replica_context", lambda: SimpleNamespace(
         _deployment_config=SimpleNamespace(max_ongoing_requests=4)))
+    # serve.batch keeps one queue per decorated method, bound to the event loop it was made on:
+    # a fresh one on this test's loop, and the class-wide settings restored afterwards
+    lazy = replica._batched.set_max_batch_size.__self__
+    for attr in ("_queue", "max_batch_size", "batch_wait_timeout_s"):
+        monkeypatch.setattr(lazy, attr, getattr(lazy, attr))
+    lazy._queue = None
     replica.reconfigure({"max_batch_size": 4})
     replica._batched.set_batch_wait_timeout_s(WAIT_S)  # the batch waits for all four
     pipe = replica.engine.pipe
