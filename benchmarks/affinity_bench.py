@@ -9,7 +9,10 @@ Top-level keys of the JSON (issue 11 contracts):
   Diffusion handle with their LoRA's storage id as multiplexed model id (as
   ``servekit.adapters.ServedComponents.diffuse`` routes them), 2 steps at 64 px. Hits and misses
   are the replicas' own counters (``ray_facechain_lora_adapter_events_total{event="hit"|"miss"}``
-  scraped from Ray's metrics agent), deltas over the measured part of the sequence.
+  scraped from Ray's metrics agent), deltas over the measured part of the sequence. Routed by
+  the deployment's own request router (``servekit.loras.LoraAffinityRouter``); the same sequence
+  under Serve's built-in multiplexed routing (``PowerOfTwoChoicesRequestRouter``, a config
+  override, fresh LoRA ids) is ``serve_default_routing``, measured first in the same run.
 - ``pooled_lru_hit_rate``: one LRU of 16 slots on the same sequence (simulated);
   ``random_routing_hit_rate``: each request to a uniformly random one of 2 LRUs of 8 (simulated,
   fixed seed). The first ``warmup`` requests fill the caches and are not counted, in the
