@@ -1,8 +1,11 @@
 """The SD deployment: base UNet + VAE + text encoder (+ ControlNets) resident, per-user face LoRAs
 multiplexed.
 
-Requests for one user's LoRA carry ``multiplexed_model_id=<lora id>`` (``servekit.loras``); Serve
-routes them to a replica that already holds that adapter. Serve's multiplexer is the one owner of
+Requests for one user's LoRA carry ``multiplexed_model_id=<lora id>`` (``servekit.loras``); the
+deployment's request router (:class:`servekit.loras.LoraAffinityRouter`) sends them to a replica
+that already holds that adapter, and a LoRA no replica holds to the replica whose least recently
+used LoRA is the oldest, so the replicas' slots act as one LRU (hit rates measured in
+benchmarks/affinity_bench.py). Serve's multiplexer is the one owner of
 the user adapters: it keeps at most :data:`MAX_USER_ADAPTERS` per replica (LRU) and its eviction
 deletes the adapter from the pipeline; the engine holds them for it and never evicts them itself
 (its own LRU bounds only the style adapters, :data:`MAX_STYLE_ADAPTERS`). The adapter set of each
@@ -17,6 +20,13 @@ own diffusion requests, each carrying that face's adapter only, routed by its ow
 different replicas; each replica only ever activates the one user adapter it was routed for
 (:func:`servekit.loras.bind_face_adapter` refuses anything else). :meth:`Diffusion.load_adapter`
 lets the ingress load (and check) each LoRA on its replica before the request's other work.
+
+A user's first request on a replica does not wait for another user's generation: the
+multiplexed load path (:meth:`Diffusion._user_adapter`) checks the LoRA folder in a worker
+thread without the engine lock and the engine adds the adapter between two denoising steps of
+the generation that holds it (``facechain.diffusion.engine``); Serve's evictions likewise. A
+``serve.batch`` batch may hold several users' requests; the engine runs one pipeline call per
+adapter set (never two users' adapters in one call; measured in benchmarks/affinity_bench.py).
 
 Nothing here waits on the engine lock on the replica's event loop: engine calls run in worker
 threads (Serve runs a sync ``__del__`` of an evicted model in its executor too).
@@ -42,6 +52,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ray import serve
+from ray.serve.config import RequestRouterConfig
 
 from deployments.components import limit_torch_threads
 from facechain.diffusion.engine import (
@@ -144,7 +155,9 @@ class _AllSet:
         return all(e.is_set() for e in self.events)
 
 
-@serve.deployment(name="Diffusion")
+@serve.deployment(name="Diffusion", request_router_config=RequestRouterConfig(
+    request_router_class="servekit.loras:LoraAffinityRouter",
+    request_router_kwargs={"slots": MAX_USER_ADAPTERS}))
 class Diffusion:
     def __init__(self, models: str = "default", artifacts: str = "out/serve/artifacts",
                  device: str = "auto", threads: int = 1):

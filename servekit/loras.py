@@ -22,14 +22,19 @@ A face LoRA is named by one id (``lora_id``, from ``POST /v1/loras``). Between t
 from __future__ import annotations
 
 import dataclasses
+import time
+from collections import OrderedDict
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from pathlib import Path
+
+from ray.serve._private.request_router.pow_2_router import PowerOfTwoChoicesRequestRouter
 
 from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_lora_id
 from facechain.errors import NotFoundError
 from servekit.storage import ArtifactStore, scoped_id, split_scoped_id, validate_id
 
-__all__ = ["LORAS", "bind_face_adapter", "face_adapter", "lora_dir", "multiplexed_model_id",
-           "public_lora_id", "tenant_lora_id"]
+__all__ = ["LORAS", "LoraAffinityRouter", "bind_face_adapter", "face_adapter", "lora_dir", "multiplexed_model_id",
+           "place_lora", "public_lora_id", "tenant_lora_id"]
 
 LORAS = "loras"
 """The artifact kind of trained LoRAs."""
@@ -79,3 +84,68 @@ def bind_face_adapter(request: DiffusionRequest, held: AdapterRef) -> DiffusionR
     adapters = tuple(dataclasses.replace(held, weight=r.weight) if r.face_lora_id == lora_id else r
                      for r in request.adapters)
     return dataclasses.replace(request, adapters=adapters)
+
+
+def place_lora(model_id: str, replicas: Sequence[Hashable], recency: Mapping[Hashable, Mapping],
+               reported: Mapping[Hashable, Collection[str]], slots: int) -> list[Hashable]:
+    """Where a request for face LoRA ``model_id`` goes first: the replicas holding it (this
+    router's record of what it sent where, ``recency``: replica -> LoRA id -> last use, oldest
+    first; or what the replica reports, ``reported``), else one replica: one with a free slot
+    (fewest LoRAs), else the one whose least recently used LoRA was used longest ago, which is
+    the LoRA a single LRU over all the replicas' slots would evict. So the replicas' slots
+    behave as one pooled LRU (:class:`LoraAffinityRouter`)."""
+    holders = [r for r in replicas
+               if model_id in recency.get(r, {}) or model_id in reported.get(r, ())]
+    if holders or not replicas:
+        return holders
+
+    def key(r: Hashable) -> tuple:
+        used = recency.get(r, {})
+        count = max(len(used), len(reported.get(r, ())))
+        if count < slots:
+            return (0, count, 0.0)
+        return (1, 0, next(iter(used.values()), 0.0))
+
+    return [min(replicas, key=key)]
+
+
+class LoraAffinityRouter(PowerOfTwoChoicesRequestRouter):
+    """Serve request router of the Diffusion deployment: face-LoRA requests by
+    :func:`place_lora` (the replica holding the LoRA; a LoRA no replica holds to the replica
+    whose LRU LoRA is the oldest), the others as Serve's power of two choices.
+
+    Serve's own multiplexed routing sends a LoRA no replica reports to one with the fewest
+    LoRAs, else at random, and knows what a replica holds only from its reports (pushed every
+    0.1 s, after the load started). This router also records what it sent where at once
+    (``on_request_routed``), with the time of each LoRA's last use, per replica, bounded to
+    ``slots`` (``request_router_kwargs``: the multiplexer's ``max_num_models_per_replica``).
+    Each caller (ingress replica, benchmark driver) has its own router and record; a record
+    that is stale only costs a miss. The first rank is tried first; the rest are the fallback
+    when it is full (``max_ongoing_requests``)."""
+
+    def initialize_state(self, slots: int = 8, **kwargs) -> None:
+        self._slots = int(slots)
+        self._recency: dict = {}  # replica id -> OrderedDict(LoRA id -> last routed, oldest first)
+
+    async def choose_replicas(self, candidate_replicas, pending_request=None):
+        model_id = pending_request.metadata.multiplexed_model_id if pending_request else ""
+        if not model_id or not candidate_replicas:
+            return await super().choose_replicas(candidate_replicas, pending_request)
+        by_id = {r.replica_id: r for r in candidate_replicas}
+        live = set(by_id)
+        for gone in [r for r in self._recency if r not in live]:
+            del self._recency[gone]
+        first = place_lora(model_id, list(by_id), self._recency,
+                           {i: r.multiplexed_model_ids for i, r in by_id.items()}, self._slots)
+        rest = [r for i, r in by_id.items() if i not in first]
+        return [[by_id[i] for i in first], rest] if rest else [[by_id[i] for i in first]]
+
+    def on_request_routed(self, pending_request, replica_id, result) -> None:
+        model_id = pending_request.metadata.multiplexed_model_id
+        if not model_id:
+            return
+        used = self._recency.setdefault(replica_id, OrderedDict())
+        used.pop(model_id, None)
+        used[model_id] = time.monotonic()
+        while len(used) > self._slots:
+            used.popitem(last=False)

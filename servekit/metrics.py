@@ -59,6 +59,7 @@ __all__ = [
     "HTTP_REQUESTS",
     "JOBS",
     "LATENCY_BUCKETS_S",
+    "LORA_HIT_RATE_PROMQL",
     "LORA_ADAPTERS_LOADED",
     "LORA_ADAPTER_EVENTS",
     "METRICS_EXPORT_PORT",
@@ -181,6 +182,14 @@ STAGE_CALLS = MetricSpec(
     "deployment and method (the caller's own deployment is the reserved 'deployment' tag)",
     ("target", "method"),
 )
+
+LORA_HIT_RATE_PROMQL = (
+    'sum(rate(ray_facechain_lora_adapter_events_total{event="hit"}[5m]))'
+    ' / sum(rate(ray_facechain_lora_adapter_events_total{event=~"hit|miss"}[5m]))')
+"""The warm-hit rate of face LoRAs over the Diffusion replicas, from the hit and miss counters of
+:data:`LORA_ADAPTER_EVENTS` (``by (replica)`` inside both sums: per replica). Counters, not a
+gauge: Prometheus sums them over replicas and windows correctly, a per-replica ratio it could
+not (benchmarks/affinity_bench.py reads the same counters)."""
 
 ALL_METRICS: tuple[MetricSpec, ...] = (
     STAGE_LATENCY,

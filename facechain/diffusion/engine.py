@@ -21,6 +21,15 @@ diffusers ``callback_on_step_end``; raising, unlike ``pipe._interrupt``, also sk
 decode), or before it starts if it was set while the call waited for the lock. The lock is
 released either way, so a caller that gave up (timeout, client gone) frees the engine within a
 step.
+
+Loading or evicting an adapter (:meth:`DiffusionEngine.preload`, :meth:`DiffusionEngine.evict`)
+does not wait for a running generation to finish. The file checks (metadata, base-model
+compatibility) run in the caller's thread without the lock; the pipeline change itself is handed
+to the generation that holds the lock, which runs it at its next denoising step end and then sets
+its own adapter set again (peft's ``inject_adapter`` activates the adapter it adds on the whole
+UNet, ``peft/tuners/tuners_utils.py`` "set the adapter here (again)", so a load can never overlap a
+denoising step). A load thus waits for at most one step instead of a whole generation; with the
+pipeline idle the caller takes the lock and runs it itself.
 """
 
 from __future__ import annotations
@@ -32,6 +41,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,14 +181,14 @@ class Cancel(Protocol):
     def is_set(self) -> bool: ...
 
 
-def _stop_when(cancel: Cancel | None) -> dict[str, Any]:
-    """Pipeline kwargs that stop the denoising loop at the first step end after ``cancel``."""
-    if cancel is None:
-        return {}
+def _on_step_end(cancel: Cancel | None, between_steps: Callable[[], None]) -> dict[str, Any]:
+    """Pipeline kwargs: at every step end, stop if ``cancel`` is set, else run ``between_steps``
+    (the adapter loads handed to this generation)."""
 
     def on_step_end(pipe, step: int, timestep, callback_kwargs: dict) -> dict:
-        if cancel.is_set():
+        if cancel is not None and cancel.is_set():
             raise DiffusionCancelled(step + 1)
+        between_steps()
         return callback_kwargs
 
     return {"callback_on_step_end": on_step_end, "callback_on_step_end_tensor_inputs": []}
@@ -214,10 +225,72 @@ class DiffusionEngine:
         self._loaded: OrderedDict[str, AdapterRef] = OrderedDict()
         self._held: set[str] = set()  # adapter names whose eviction belongs to the caller
         self._variants: dict[tuple, Any] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the pipeline: generations and adapter changes
+        self._handoff = threading.Lock()  # guards _step_jobs only (never held while waiting)
+        self._step_jobs: list[tuple[Callable[[], Any], Future]] = []
+
+    # -- pipeline changes between denoising steps ----------------------------------------------
+    def _on_pipeline(self, job: Callable[[], Any]) -> Any:
+        """Run ``job()`` with the pipeline to itself and return its result: in this thread when
+        the pipeline is free, else in the generation holding it at its next step end (see the
+        module docstring). Blocking: never call it on an event loop."""
+        future: Future = Future()
+        with self._handoff:
+            self._step_jobs.append((job, future))
+        while True:
+            if self._lock.acquire(blocking=False):
+                try:
+                    self._run_step_jobs()
+                finally:
+                    self._lock.release()
+            try:
+                return future.result(timeout=0.005)
+            except FutureTimeout:
+                continue
+
+    def _run_step_jobs(self) -> bool:
+        """Run the handed-over jobs (caller holds ``_lock``); True if there were any."""
+        if not self._step_jobs:  # unlocked read: a job added just now runs at the next check
+            return False
+        with self._handoff:
+            jobs, self._step_jobs = self._step_jobs, []
+        for job, future in jobs:
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                with torch.inference_mode(False):  # adapter weights are ordinary tensors
+                    future.set_result(job())
+            except BaseException as exc:  # the caller re-raises it
+                future.set_exception(exc)
+        return True
+
+    def _between_steps(self, adapters: tuple[AdapterRef, ...]) -> Callable[[], None]:
+        """The step-end hook of a generation running ``adapters``: run handed-over jobs, then
+        activate its own adapter set again."""
+
+        def run() -> None:
+            if self._run_step_jobs():
+                self._set_active(adapters)
+
+        return run
 
     # -- adapters ---------------------------------------------------------------------------
-    def _ensure_adapter(self, ref: AdapterRef) -> None:
+    def _weights_file(self, ref: AdapterRef) -> Path:
+        """The weights file of ``ref``, its folder checked against this base model (no pipeline
+        access: runs outside the lock)."""
+        path = Path(ref.path)
+        if path.is_dir() and (path / METADATA_NAME).is_file():
+            artifact = read_lora(path)  # a facechain LoRA folder: check it fits this base first
+            check_compatible(artifact, self.base)
+            path = artifact.weights_file
+        elif path.is_dir():
+            path = path / (ref.weight_name or WEIGHTS_NAME)
+        if not path.is_file():
+            raise NotFoundError(f"LoRA weights not found: {path}", param="lora")
+        return path
+
+    def _ensure_adapter(self, ref: AdapterRef, weights: Path | None = None) -> None:
+        """Load ``ref`` unless loaded (caller holds ``_lock``); ``weights``: its checked file."""
         name = ref.adapter_name
         known = self._loaded.get(name)
         if known is not None and known.path == ref.path:
@@ -234,15 +307,7 @@ class DiffusionEngine:
             self.pipe.delete_adapters(old)
             self.stats.adapter_evictions += 1
         started = time.perf_counter()
-        path = Path(ref.path)
-        if path.is_dir() and (path / METADATA_NAME).is_file():
-            artifact = read_lora(path)  # a facechain LoRA folder: check it fits this base first
-            check_compatible(artifact, self.base)
-            path = artifact.weights_file
-        elif path.is_dir():
-            path = path / (ref.weight_name or WEIGHTS_NAME)
-        if not path.is_file():
-            raise NotFoundError(f"LoRA weights not found: {path}", param="lora")
+        path = weights if weights is not None else self._weights_file(ref)
         # engines built from one BaseModel share its modules: drop a same-named stale adapter
         if any(name in names for names in self.pipe.get_list_adapters().values()):
             self.pipe.delete_adapters(name)
@@ -276,17 +341,22 @@ class DiffusionEngine:
     def preload(self, ref: AdapterRef, *, hold: bool = False) -> None:
         """Load an adapter ahead of the request that uses it (multiplexed serving). ``hold``: the
         caller owns its lifetime (this engine's LRU never evicts it; the caller calls
-        :meth:`evict`)."""
-        with self._lock:
-            name = ref.adapter_name
+        :meth:`evict`). Does not wait for a running generation (module docstring)."""
+        name = ref.adapter_name
+        known = self._loaded.get(name)
+        weights = None if known is not None and known.path == ref.path else self._weights_file(ref)
+
+        def load() -> None:
             if hold:
                 self._held.add(name)
             try:
-                self._ensure_adapter(ref)
+                self._ensure_adapter(ref, weights)
             except BaseException:
                 if name not in self._loaded:
                     self._held.discard(name)
                 raise
+
+        self._on_pipeline(load)
 
     def loaded_adapters(self) -> list[str]:
         return list(self._loaded)
@@ -298,9 +368,10 @@ class DiffusionEngine:
 
     def evict(self, name: str) -> bool:
         """Drop an adapter (its holder released it, or its LoRA was deleted). Returns whether it
-        was loaded."""
-        with self._lock:
-            adapter = peft_adapter_name(name)
+        was loaded. Does not wait for a running generation (module docstring)."""
+        adapter = peft_adapter_name(name)
+
+        def delete() -> bool:
             self._held.discard(adapter)
             if adapter not in self._loaded:
                 return False
@@ -309,6 +380,8 @@ class DiffusionEngine:
             self.stats.adapter_evictions += 1
             return True
 
+        return self._on_pipeline(delete)
+
     def _activate(self, adapters: tuple[AdapterRef, ...]) -> None:
         if not adapters:
             if self._loaded:
@@ -316,6 +389,14 @@ class DiffusionEngine:
             return
         for ref in adapters:
             self._ensure_adapter(ref)
+        self._set_active(adapters)
+
+    def _set_active(self, adapters: tuple[AdapterRef, ...]) -> None:
+        """Make ``adapters`` (all loaded) the active set; none: LoRA off."""
+        if not adapters:
+            if self._loaded:
+                self.pipe.disable_lora()
+            return
         self.pipe.enable_lora()
         self.pipe.set_adapters([r.adapter_name for r in adapters],
                                adapter_weights=[float(r.weight) for r in adapters])
@@ -375,7 +456,9 @@ class DiffusionEngine:
                                        num_inference_steps=first.steps,
                                        guidance_scale=first.guidance_scale, width=first.width,
                                        height=first.height, generator=generators,
-                                       output_type="np", **_stop_when(cancel)).images
+                                       output_type="np",
+                                       **_on_step_end(cancel, self._between_steps(first.adapters))
+                                       ).images
             images = [np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8) for img in images]
             offset = 0
             for i, r in zip(indices, group):
@@ -415,7 +498,7 @@ class DiffusionEngine:
                 prompt=request.prompt, negative_prompt=request.negative_prompt or None,
                 num_images_per_prompt=request.num_images, num_inference_steps=request.steps,
                 guidance_scale=request.guidance_scale, generator=generators, output_type="np",
-                **_stop_when(cancel))
+                **_on_step_end(cancel, self._between_steps(request.adapters)))
             if request.init_image is None:
                 kwargs.update(width=request.width, height=request.height)
             else:

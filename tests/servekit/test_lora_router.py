@@ -1,0 +1,63 @@
+"""The Diffusion deployment's request router, on stand-ins of Serve's replicas (no cluster)."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+
+from servekit.loras import LoraAffinityRouter, place_lora
+
+
+def _replica(name: str, held=()):
+    return SimpleNamespace(replica_id=name, multiplexed_model_ids=set(held))
+
+
+def _pending(model_id: str):
+    return SimpleNamespace(metadata=SimpleNamespace(multiplexed_model_id=model_id))
+
+
+def _router(slots: int) -> LoraAffinityRouter:
+    router = LoraAffinityRouter.__new__(LoraAffinityRouter)  # Serve's constructor needs a cluster
+    router.initialize_state(slots=slots)
+    return router
+
+
+def _route(router, replicas, model_id: str) -> list[list[str]]:
+    ranks = asyncio.run(router.choose_replicas(replicas, _pending(model_id)))
+    return [[r.replica_id for r in rank] for rank in ranks]
+
+
+def _send(router, replicas, model_id: str) -> str:
+    """Route like Serve: the first replica of the first rank takes it."""
+    chosen = _route(router, replicas, model_id)[0][0]
+    router.on_request_routed(_pending(model_id), chosen, None)
+    return chosen
+
+
+def test_a_held_lora_goes_to_its_replica_first_and_the_others_are_the_fallback():
+    router = _router(2)
+    replicas = [_replica("r1"), _replica("r2", held={"x"})]
+    assert _route(router, replicas, "x") == [["r2"], ["r1"]]  # from the replica's report
+    assert _send(router, replicas, "y") == "r1"  # free slot, fewest LoRAs
+    assert _route(router, replicas, "y") == [["r1"], ["r2"]]  # from its own record, at once
+
+
+def test_a_new_lora_evicts_the_oldest_lru_entry_over_all_replicas():
+    router = _router(2)
+    replicas = [_replica("r1"), _replica("r2")]
+    assert [_send(router, replicas, m) for m in "abcd"] == ["r1", "r2", "r1", "r2"]
+    _send(router, replicas, "a")  # r1 now: c (older), a; r2: b (oldest), d
+    assert _send(router, replicas, "e") == "r2"  # b is the oldest entry anywhere
+    assert list(router._recency["r2"]) == ["d", "e"]
+    assert _route(router, replicas, "b") == [["r1"], ["r2"]]  # c is now the oldest
+
+
+def test_a_replica_that_went_away_is_forgotten():
+    router = _router(2)
+    _send(router, [_replica("r1"), _replica("r2")], "a")
+    assert _route(router, [_replica("r3")], "a") == [["r3"]]
+    assert "r1" not in router._recency
+
+
+def test_place_lora_with_no_replicas_places_nowhere():
+    assert place_lora("a", [], {}, {}, 8) == []
