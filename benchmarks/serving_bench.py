@@ -30,6 +30,14 @@ ports; job store and artifacts in a temp dir), trains two face LoRAs through HTT
    so the replica loads each from disk; after ``MAX_USER_ADAPTERS`` of them the multiplexer evicts
    LRU ones); warm = repeated requests for a loaded LoRA. Interleaved cold, warm, cold, ... The
    Diffusion replica's adapter counters are reported to show the loads really happened.
+5. **FaceChain's serving style**: upstream builds every pipeline inside each request; here a
+   fresh ``LocalComponents`` per request (all models loaded, used once, dropped) against the warm
+   served graph, interleaved; ``reload_per_request_ratio`` = its median / ours.
+6. **LoRA affinity** (``--no-affinity`` skips it): ``benchmarks/affinity_bench.py`` in a child
+   process, on its own graph with 2 Diffusion replicas; ``affinity_hit_rate``,
+   ``pooled_lru_hit_rate``, ``random_routing_hit_rate``, ``cold_lora_ms`` and
+   ``warm_switch_fraction`` copied to the top level, its whole JSON under ``affinity_bench``
+   (where ``reload_per_request_ratio`` is the diffusion-only form of 5).
 
 Prints one JSON object on stdout (Ray's own log lines go to stderr meanwhile); no timing asserts
 (the numbers depend on the machine and its load).
@@ -46,7 +54,7 @@ import logging
 import os
 import platform
 import shutil
-import socket
+import subprocess
 import sys
 import tempfile
 import threading
@@ -61,7 +69,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `deployments`, `servekit` when run as a script
 
 from serve.auth import LOCAL_TENANT  # noqa: E402
-from serve.cli import deploy, load_config, start_local_ray  # noqa: E402
+from serve.harness import json_stdout, local_graph  # noqa: E402
 from serve.schemas import GenerateRequest  # noqa: E402
 from servekit.loras import LORAS, lora_dir  # noqa: E402
 from servekit.metrics import STAGE_CALLS  # noqa: E402
@@ -77,12 +85,6 @@ SIZES = (64, 128)  # px, the side-by-side table
 TABLE_CANDIDATES = (1, 4)
 HOP_CANDIDATES = (1, 4, 10)
 REJECTED_BACKOFF_S = 0.2
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def summarize(ms: list[float]) -> dict:
@@ -339,6 +341,50 @@ def cold_vs_warm(client: httpx.Client, artifacts: Path, body: dict, cold_lora: s
             "adapters_loaded_at_end": after["loaded"]}
 
 
+def reload_per_request(client: httpx.Client, library: Library, body: dict, n: int) -> dict:
+    """FaceChain's own serving style against ours, same request, interleaved: upstream's
+    ``GenPortrait`` builds its pipelines inside each call (``from_pretrained`` of the base model,
+    the LoRA, and the face quality / fusion / recognition pipelines), so here each request gets a
+    fresh ``LocalComponents`` (every model loaded again, then dropped) in this process; ours is
+    the same ``POST /v1/generate`` to the warm served graph."""
+    import gc
+
+    from facechain.pipelines.generate import agenerate
+    from facechain.pipelines.runtime import LocalComponents
+
+    params, folder, lora_id = library.call(body)
+    reload_ms, served_ms = [], []
+    for _ in range(n):
+        started = time.perf_counter()
+        asyncio.run(agenerate(folder, params, LocalComponents(), lora_id=lora_id))
+        gc.collect()
+        reload_ms.append((time.perf_counter() - started) * 1000)
+        status, ms = timed_post(client, body)
+        if status == 200:
+            served_ms.append(ms)
+    r, w = summarize(reload_ms), summarize(served_ms)
+    return {"reload_per_request": r, "served_warm": w,
+            "ratio": round(r["median_ms"] / w["median_ms"], 2) if w["n"] else None}
+
+
+AFFINITY_KEYS = ("affinity_hit_rate", "pooled_lru_hit_rate", "random_routing_hit_rate",
+                 "cold_lora_ms", "warm_switch_fraction")
+
+
+def affinity(config: str) -> dict:
+    """benchmarks/affinity_bench.py in its own process (its own graph, 2 Diffusion replicas: one
+    graph per process): its headline keys at the top level, its whole JSON under
+    ``affinity_bench``."""
+    logger.info("affinity_bench.py (LoRA routing, cold loads) ...")
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "affinity_bench.py"),
+                           "--config", config], capture_output=True, text=True, timeout=1800,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if proc.returncode != 0:
+        return {"affinity_bench": {"error": proc.stderr[-2000:]}}
+    bench = json.loads(proc.stdout)
+    return {**{k: bench.get(k) for k in AFFINITY_KEYS}, "affinity_bench": bench}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=6,
@@ -348,16 +394,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="candidates per request (throughput, cold vs warm)")
     parser.add_argument("--steps", type=int, default=5, help="denoising steps per request")
     parser.add_argument("--size", type=int, default=64, help="image width and height")
+    parser.add_argument("--no-affinity", action="store_true",
+                        help="skip benchmarks/affinity_bench.py (its own graph, ~6 min)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     os.environ.setdefault("FACECHAIN_ROOT", str(ROOT))
 
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="facechain-serving-bench-"))
-    artifacts = tmp / "artifacts"
-    port = _free_port()
-    config = load_config(args.config, port=port, overrides={
-        "job_store": str(tmp / "jobs.sqlite3"), "artifacts": str(artifacts)})
     result: dict = {
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                     "python": platform.python_version()},
@@ -365,36 +409,22 @@ def main(argv: list[str] | None = None) -> int:
                    "style": "headshot", "seed": 7, "requests": args.requests,
                    "config": str(args.config), "training_steps": 3},
     }
-    # Ray's log monitor prints worker lines on the driver's stdout: send fd 1 to stderr until the
-    # JSON is ready, so stdout holds exactly one JSON object.
-    sys.stdout.flush()
-    real_stdout = os.dup(1)
-    os.dup2(2, 1)
-    start_local_ray(metrics_port=_free_port(), log_to_driver=False)
-    import ray
-    from ray import serve
-
     try:
-        logger.info("deploying %s on port %d ...", args.config, port)
-        t0 = time.perf_counter()
-        deploy(config)
-        result["deploy_s"] = round(time.perf_counter() - t0, 1)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
+        with json_stdout(), local_graph(args.config, tmp) as graph, \
+                httpx.Client(base_url=graph.base_url, timeout=300) as client:
+            result["deploy_s"] = graph.deploy_s
             logger.info("training two LoRAs through HTTP ...")
             loras = train_loras(client, seeds=[1, 2], steps=3)
             result["training"] = loras
             body = {"lora_id": loras[0]["lora_id"], "style": "headshot",
                     "num_images": args.num_images, "top_k": args.num_images,
                     "steps": args.steps, "width": args.size, "height": args.size, "seed": 7}
-            library = Library(artifacts)
-            result.update(measure(client, library, artifacts, body, loras, args.requests))
+            library = Library(graph.artifacts)
+            result.update(measure(client, library, graph.artifacts, body, loras, args.requests))
     finally:
-        serve.shutdown()
-        ray.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-        os.dup2(real_stdout, 1)
-        os.close(real_stdout)
+    if not args.no_affinity:
+        result.update(affinity(args.config))
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0
@@ -420,6 +450,10 @@ def measure(client: httpx.Client, library: Library, artifacts: Path, body: dict,
     logger.info("LoRA cold vs warm ...")
     result["lora_cold_vs_warm"] = cold_vs_warm(client, artifacts, body, loras[1]["lora_id"],
                                                requests)
+    logger.info("FaceChain's per-request pipelines against ours ...")
+    reload = reload_per_request(client, library, body, max(3, requests // 2))
+    result["reload_per_request"] = reload
+    result["reload_per_request_ratio"] = reload["ratio"]
     logger.info("throughput, served and in-process ...")
     served, local = [], []
     for c in CONCURRENCY:
