@@ -73,6 +73,8 @@ MAX_USER_ADAPTERS = 8
 """Face LoRAs per replica: the multiplexer's bound (the one owner of user adapters)."""
 MAX_STYLE_ADAPTERS = 8
 """Style LoRAs per replica: the engine's own LRU, which never evicts a user adapter."""
+BATCH_WAIT_TIMEOUT_S = 0.02
+"""Default wait of a batch that is not full (``user_config.batch_wait_timeout_s`` sets it)."""
 
 _MULTIPLEXER_ATTR = "__serve_multiplex_wrapper"  # where Ray Serve 2.60 keeps a replica's multiplexer
 
@@ -178,11 +180,16 @@ class Diffusion:
         budget. ``max_batch_size``: batching of compatible txt2img requests (same adapters and
         sampling settings), 1 = off; it changes the last bits of the numerics (batched kernels),
         so a request's result then depends on what it was batched with (measured in
-        benchmarks/diffusion_bench.py).
+        benchmarks/diffusion_bench.py). ``batch_wait_timeout_s``: how long a batch that is not
+        full waits for more requests (the default, ``BATCH_WAIT_TIMEOUT_S``, adds that much to a
+        lone request; under load the requests that queued behind the running batch form the
+        next one at once, so a short wait loses little batching).
         """
         self.max_batch_size = max(1, int(user_config.get("max_batch_size", 1)))
         if self.max_batch_size > 1:
             self._batched.set_max_batch_size(self.max_batch_size)
+            self._batched.set_batch_wait_timeout_s(
+                float(user_config.get("batch_wait_timeout_s", BATCH_WAIT_TIMEOUT_S)))
         fraction = user_config.get("gpu_memory_fraction")
         if fraction and self.engine.base.device.type == "cuda":
             import torch
@@ -233,7 +240,7 @@ class Diffusion:
         finally:
             observe_stage("diffusion", time.perf_counter() - started)
 
-    @serve.batch(max_batch_size=4, batch_wait_timeout_s=0.02)
+    @serve.batch(max_batch_size=4, batch_wait_timeout_s=BATCH_WAIT_TIMEOUT_S)
     async def _batched(self, items: list[tuple[DiffusionRequest, threading.Event]]) -> list[list]:
         requests = [request for request, _ in items]
         return await asyncio.to_thread(self.engine.run_batch, requests,
