@@ -38,7 +38,8 @@ DEPLOYMENTS = {
     "LoraTrainer", "GarmentSegmentation", "TextToSpeech", "FaceRestoration", "TalkingHead",
 }  # fmt: skip
 APP_ARGS = {"models", "job_store", "artifacts", "max_upload_mb", "max_photos", "request_timeout_s", "device"}
-AUTH_ARGS = {"api_keys", "metrics_public", "quotas", "max_request_mb"}  # optional
+AUTH_ARGS = {"api_keys", "metrics_public", "quotas", "max_request_mb", "max_concurrent",
+             "max_waiting"}  # optional
 STATE_RESOURCE = "facechain_state"
 
 
