@@ -10,8 +10,10 @@ a. **kill_diffusion**: clients send ``POST /v1/generate`` in a closed loop; the 
    started after the kill succeeds. Goals: failures <= those in flight, recovery <= 60 s.
 b. **overload**: the unloaded latency (one client), the saturated throughput, then requests sent
    open-loop at 3x that rate for a bounded time. Reported: statuses, p99 of the rejections
-   (goal <= 50 ms, only 503/429), p99 of the admitted against the unloaded p99 (goal <= 2x),
-   replicas that died (OOM-killed: goal none).
+   (goal <= 50 ms, only 503/429; by error type), p99 of the admitted against the unloaded p99
+   (goal <= 2x), replicas that died (OOM-killed: goal none). Latency runs from a request's send
+   to its response; the sender's lag behind the open-loop schedule is reported apart
+   (``client_lag``), so a busy load generator shows instead of passing for server time.
 e. **client_gone**: a long generate (150 steps) whose client gives up after a few seconds;
    Serve cancels the request down to the Diffusion replica, whose engine stops at the next
    denoising step. Reported: the replica's ``cancelled`` counter, the seconds from the client
@@ -71,7 +73,7 @@ SKIPPED = "needs durable jobs"
 PROFILES = {
     # seconds of steady load before the kill, longest wait for recovery, overload seconds,
     # training steps of the drill jobs; clients: kill_diffusion's steady load (within the local
-    # config's admission gate, max_concurrent diffusion 2: no request of it is refused as
+    # config's admission gate, diffusion 1 at a time + 1 waiting: none of it is refused as
     # overloaded before the kill)
     "short": {"before_kill_s": 3.0, "recovery_wait_s": 90.0, "baseline_n": 4, "calibrate_s": 4.0,
               "overload_s": 5.0, "train_steps": 12, "clients": 2, "give_up_s": 3.0},

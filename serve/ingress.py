@@ -464,8 +464,8 @@ class Ingress:
         ``max_request_cost`` / ``max_talk_cost``: the admission limits of :mod:`serve.limits`
         (None: its defaults). ``max_concurrent`` / ``max_waiting``: class (diffusion, talk) ->
         requests this replica works on at a time / lets wait for a slot (the admission gate of
-        :mod:`serve.limits`, per ingress replica; a class not named is not gated). ``api_keys``: the key file (``serve/auth.py``; None: loopback
-        clients only, tenant
+        :mod:`serve.limits`, per ingress replica; a class not named is not gated).
+        ``api_keys``: the key file (``serve/auth.py``; None: loopback clients only, tenant
         ``local``). ``quotas``: the per-tenant defaults (:class:`serve.auth.Quotas`).
         ``max_request_mb``: the whole-body cap (default: room for ``max_photos`` uploads or a
         style LoRA, plus 8 MB of form overhead)."""
