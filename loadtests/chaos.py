@@ -73,12 +73,12 @@ SKIPPED = "needs durable jobs"
 PROFILES = {
     # seconds of steady load before the kill, longest wait for recovery, overload seconds,
     # training steps of the drill jobs; clients: kill_diffusion's steady load (within the local
-    # config's admission gate, diffusion 1 at a time + 1 waiting: none of it is refused as
+    # config's admission gate, one diffusion request at a time: none of it is refused as
     # overloaded before the kill)
     "short": {"before_kill_s": 3.0, "recovery_wait_s": 90.0, "baseline_n": 4, "calibrate_s": 4.0,
-              "overload_s": 5.0, "train_steps": 12, "clients": 2, "give_up_s": 3.0},
+              "overload_s": 5.0, "train_steps": 12, "clients": 1, "give_up_s": 3.0},
     "full": {"before_kill_s": 10.0, "recovery_wait_s": 120.0, "baseline_n": 12, "calibrate_s": 15.0,
-             "overload_s": 30.0, "train_steps": 30, "clients": 2, "give_up_s": 5.0},
+             "overload_s": 30.0, "train_steps": 30, "clients": 1, "give_up_s": 5.0},
 }
 
 
