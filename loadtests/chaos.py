@@ -10,8 +10,10 @@ a. **kill_diffusion**: clients send ``POST /v1/generate`` in a closed loop; the 
    started after the kill succeeds. Goals: failures <= those in flight, recovery <= 60 s.
 b. **overload**: the unloaded latency (one client), the saturated throughput, then requests sent
    open-loop at 3x that rate for a bounded time. Reported: statuses, p99 of the rejections
-   (goal <= 50 ms, only 503/429), p99 of the admitted against the unloaded p99 (goal <= 2x),
-   replicas that died (OOM-killed: goal none).
+   (goal <= 50 ms, only 503/429; by error type), p99 of the admitted against the unloaded p99
+   (goal <= 2x), replicas that died (OOM-killed: goal none). Latency runs from a request's send
+   to its response; the sender's lag behind the open-loop schedule is reported apart
+   (``client_lag``), so a busy load generator shows instead of passing for server time.
 e. **client_gone**: a long generate (150 steps) whose client gives up after a few seconds;
    Serve cancels the request down to the Diffusion replica, whose engine stops at the next
    denoising step. Reported: the replica's ``cancelled`` counter, the seconds from the client
@@ -70,11 +72,13 @@ SKIPPED = "needs durable jobs"
 
 PROFILES = {
     # seconds of steady load before the kill, longest wait for recovery, overload seconds,
-    # training steps of the drill jobs
+    # training steps of the drill jobs; clients: kill_diffusion's steady load (within the local
+    # config's admission gate, one diffusion request at a time: none of it is refused as
+    # overloaded before the kill)
     "short": {"before_kill_s": 3.0, "recovery_wait_s": 90.0, "baseline_n": 4, "calibrate_s": 4.0,
-              "overload_s": 5.0, "train_steps": 12, "clients": 2, "give_up_s": 3.0},
+              "overload_s": 5.0, "train_steps": 12, "clients": 1, "give_up_s": 3.0},
     "full": {"before_kill_s": 10.0, "recovery_wait_s": 120.0, "baseline_n": 12, "calibrate_s": 15.0,
-             "overload_s": 30.0, "train_steps": 30, "clients": 3, "give_up_s": 5.0},
+             "overload_s": 30.0, "train_steps": 30, "clients": 1, "give_up_s": 5.0},
 }
 
 
@@ -90,22 +94,46 @@ def pct(values: list[float], q: float) -> float | None:
 
 @dataclass
 class Sample:
-    started: float  # time.monotonic()
-    ended: float
+    started: float  # time.monotonic() when the request was sent
+    ended: float    # ... when its whole response was in
     status: int     # 0: no HTTP answer (connection error, client timeout)
+    due: float | None = None  # open loop: when it was meant to be sent (started - due: client lag)
+    error: str | None = None  # a rejection's error type (``overloaded`` ...; ``text``: not JSON)
+    retry_after: bool = False  # a Retry-After header came with it
 
     @property
     def ms(self) -> float:
         return (self.ended - self.started) * 1000
 
+    @property
+    def lag_ms(self) -> float:
+        """Time between the request being due and sent: the load generator's own delay, never
+        counted in ``ms``."""
+        return 0.0 if self.due is None else (self.started - self.due) * 1000
 
-def post_generate(client: httpx.Client, body: dict) -> Sample:
+
+def post_generate(client: httpx.Client, body: dict, due: float | None = None) -> Sample:
     started = time.monotonic()
+    error, retry_after = None, False
     try:
-        status = client.post("/v1/generate", json=body).status_code
+        r = client.post("/v1/generate", json=body)
+        status = r.status_code
+        if status in REJECTED:
+            retry_after = "retry-after" in r.headers
+            try:
+                error = str(r.json()["error"]["type"])
+            except (ValueError, KeyError, TypeError):
+                error = "text"  # e.g. the proxy's own 503 (the Ingress queue is full)
     except httpx.HTTPError:
         status = 0
-    return Sample(started, time.monotonic(), status)
+    return Sample(started, time.monotonic(), status, due, error, retry_after)
+
+
+def counts(values: list) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for v in values:
+        out[str(v)] = out.get(str(v), 0) + 1
+    return dict(sorted(out.items()))
 
 
 def statuses(samples: list[Sample]) -> dict[str, int]:
@@ -116,10 +144,13 @@ def statuses(samples: list[Sample]) -> dict[str, int]:
 
 
 class ClosedLoop:
-    """``clients`` threads sending generate one after the other (``think_s`` between)."""
+    """``clients`` threads sending generate one after the other (``think_s`` between, and
+    ``backoff_s`` after a 503/429 rejection, as a client told to retry later waits)."""
 
-    def __init__(self, base_url: str, body: dict, clients: int, think_s: float = 0.05):
+    def __init__(self, base_url: str, body: dict, clients: int, think_s: float = 0.05,
+                 backoff_s: float = 0.0):
         self.base_url, self.body, self.clients, self.think_s = base_url, body, clients, think_s
+        self.backoff_s = backoff_s
         self.samples: list[Sample] = []
         self.in_flight: dict[int, float] = {}  # thread -> start of its request
         self._stop = threading.Event()
@@ -136,7 +167,8 @@ class ClosedLoop:
                 with self._lock:
                     self.in_flight.pop(i, None)
                     self.samples.append(sample)
-                self._stop.wait(self.think_s)
+                rejected = sample.status in REJECTED
+                self._stop.wait(max(self.think_s, self.backoff_s) if rejected else self.think_s)
 
     def __enter__(self) -> ClosedLoop:
         for t in self._threads:
@@ -269,18 +301,23 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
         post_generate(client, body)  # warm
         baseline = [post_generate(client, body) for _ in range(p["baseline_n"])]
     base_ok = [s.ms for s in baseline if s.status == 200]
-    with ClosedLoop(base_url, body, clients=4, think_s=0.0) as load:
+    # saturated: more clients than the local admission gate lets in; a rejected client waits
+    # a little (a 0-s retry storm would measure the storm, not the server)
+    with ClosedLoop(base_url, body, clients=4, think_s=0.0, backoff_s=0.1) as load:
         time.sleep(p["calibrate_s"])
     ok = [s for s in load.samples if s.status == 200]
     capacity = len(ok) / p["calibrate_s"] if ok else 1.0 / (max(base_ok or [1000]) / 1000)
     rate = 3.0 * capacity
     samples: list[Sample] = []
     lock = threading.Lock()
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=64)
+    # 128 sender threads, 256 connections: a thread never waits for a connection; the delay
+    # between a request's due time and its send (no free thread, a busy client) is measured
+    # apart (``client_lag``) and never counted as server latency (``ms`` starts at the send)
+    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
     with httpx.Client(base_url=base_url, timeout=200, limits=limits) as client, \
             ThreadPoolExecutor(max_workers=128) as pool:
-        def one() -> None:
-            s = post_generate(client, body)
+        def one(due: float) -> None:
+            s = post_generate(client, body, due)
             with lock:
                 samples.append(s)
 
@@ -288,12 +325,13 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
         sent = 0
         while time.monotonic() - started < p["overload_s"]:
             due = int((time.monotonic() - started) * rate) + 1
-            for _ in range(due - sent):
-                pool.submit(one)
+            for k in range(sent, due):
+                pool.submit(one, started + k / rate)
             sent = due
             time.sleep(0.01)
     admitted = [s.ms for s in samples if s.status == 200]
     rejected = [s.ms for s in samples if s.status in REJECTED]
+    lag = [s.lag_ms for s in samples]
     other = [s for s in samples if s.status not in (200, *REJECTED)]
     died = {k: v for k, v in dead_replicas().items() if k not in dead_before}
     oom = {k: v for k, v in died.items() if "oom" in v.lower() or "memory" in v.lower()}
@@ -303,10 +341,15 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
     rejected_p99 = pct(rejected, 99)
     return {
         "unloaded": {"n": len(base_ok), "p50_ms": pct(base_ok, 50), "p99_ms": base_p99},
-        "capacity_rps": round(capacity, 3), "offered_rps": round(rate, 3),
+        "capacity_rps": round(capacity, 3), "calibration_statuses": statuses(load.samples),
+        "offered_rps": round(rate, 3),
         "seconds": p["overload_s"], "sent": len(samples), "statuses": statuses(samples),
         "admitted": {"n": len(admitted), "p50_ms": pct(admitted, 50), "p99_ms": admitted_p99},
-        "rejected": {"n": len(rejected), "p50_ms": pct(rejected, 50), "p99_ms": rejected_p99},
+        "rejected": {"n": len(rejected), "p50_ms": pct(rejected, 50), "p99_ms": rejected_p99,
+                     "by_error": counts([s.error for s in samples if s.status in REJECTED]),
+                     "with_retry_after": sum(s.retry_after for s in samples
+                                             if s.status in REJECTED)},
+        "client_lag": {"p50_ms": pct(lag, 50), "p99_ms": pct(lag, 99), "max_ms": pct(lag, 100)},
         "admitted_p99_over_unloaded_p99": ratio,
         "unexpected_statuses": statuses(other),
         "replicas_died": len(died), "oom_killed": len(oom),
@@ -454,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown drills {sorted(unknown)}")
     p = PROFILES["short" if args.short else "full"]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # a log line per request: load-side CPU
     os.environ.setdefault("FACECHAIN_ROOT", str(ROOT))
 
     started = time.perf_counter()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from ray.serve import Application
@@ -81,6 +81,15 @@ class AppArgs(BaseModel):
     max_talk_cost: float | None = Field(None, gt=0, description="admission limit of a talk "
                                         "request (serve/limits.py; null: its default)")
 
+    max_concurrent: dict[Literal["diffusion", "talk"], Annotated[int, Field(ge=1)]] = Field(
+        default_factory=dict, description="admission gate, per ingress replica: expensive "
+        "requests of a class (diffusion: generate, inpaint, try-on; talk) worked on at a time; "
+        "beyond that (and max_waiting) 503 overloaded at once (serve/limits.py); a class not "
+        "named is not gated")
+    max_waiting: dict[Literal["diffusion", "talk"], Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict, description="per ingress replica: requests of a gated class that "
+        "may wait for a slot (0: none wait)")
+
     def path(self, value: str) -> str:
         root = Path(os.environ.get("FACECHAIN_ROOT", PACKAGE_DIR.parent))
         p = Path(value).expanduser()
@@ -121,4 +130,5 @@ def build_app(args: dict | None = None) -> Application:
         request_timeout_s=a.request_timeout_s, stale_after_s=a.stale_after_s,
         api_keys=api_keys, metrics_public=a.metrics_public, quotas=a.quotas.model_dump(),
         max_request_mb=a.max_request_mb, max_request_cost=a.max_request_cost,
-        max_talk_cost=a.max_talk_cost, **jobs)
+        max_talk_cost=a.max_talk_cost, max_concurrent=dict(a.max_concurrent),
+        max_waiting=dict(a.max_waiting), **jobs)

@@ -15,6 +15,7 @@ NoPersonError (a try-on photo without person)  400     no_person
 NoUsableFaceError (+ ``reason``; a portrait)    400     no_usable_face
 AudioTooLongError                              413     audio_too_long
 TooExpensiveError (serve.limits; + cost, limit) 413     too_expensive
+OverloadedError (serve.limits; + Retry-After)  503     overloaded
 AudioDecodeError                               400     audio_decode_error
 SilentAudioError                               400     silent_audio
 IncompatibleModelError                         409     incompatible_model
@@ -90,7 +91,7 @@ from facechain.errors import (
 )
 from facechain.types import RejectionReason
 from serve.jobs import JobStateError
-from serve.limits import TooExpensiveError
+from serve.limits import OverloadedError, TooExpensiveError
 
 if TYPE_CHECKING:  # pragma: no cover
     from fastapi import FastAPI, Request
@@ -201,6 +202,7 @@ ERROR_MAP: dict[type[BaseException], ErrorMapping] = {
     NoUsableFaceError: ErrorMapping(400, "no_usable_face"),
     AudioTooLongError: ErrorMapping(413, "audio_too_long"),
     TooExpensiveError: ErrorMapping(413, "too_expensive"),
+    OverloadedError: ErrorMapping(503, "overloaded"),
     AudioDecodeError: ErrorMapping(400, "audio_decode_error"),
     SilentAudioError: ErrorMapping(400, "silent_audio"),
     IncompatibleModelError: ErrorMapping(409, "incompatible_model"),
@@ -370,7 +372,9 @@ def map_exception(exc: BaseException) -> MappedError:
             mapped.extra["reason"] = exc.reason
         if isinstance(exc, TooExpensiveError):
             mapped.extra.update(cost=exc.cost, limit=exc.limit)
-    if mapped.status >= 500:
+        if isinstance(exc, OverloadedError):
+            mapped.headers["Retry-After"] = str(max(1, math.ceil(exc.retry_after_s)))
+    if mapped.status >= 500 and not isinstance(exc, OverloadedError):  # counted, not logged
         # The client sees a fixed message; the operator sees what happened.
         if mapped.type == _INTERNAL.type:
             logger.error("unhandled %s: %s", type(exc).__name__, exc, exc_info=exc)

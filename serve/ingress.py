@@ -34,6 +34,7 @@ Serve ingress class at request time and cannot see string annotations.)
 import asyncio
 import base64
 import copy
+import functools
 import logging
 import re
 from collections.abc import Mapping
@@ -107,6 +108,7 @@ from serve.errors import (
 from serve.idempotency import IdempotencyStore
 from serve.jobs import Job, JobError, JobState, JobStore
 from serve.limits import (
+    Admission,
     RequestLimits,
     estimate_speech_seconds,
     generate_cost,
@@ -140,6 +142,7 @@ from servekit.loras import LORAS, lora_dir, public_lora_id, tenant_lora_id
 from servekit.metrics import (
     CONTENT_TYPE,
     deployment_replicas_text,
+    record_admission,
     record_dropped_candidate,
     record_http_request,
     record_rejected_photo,
@@ -384,6 +387,19 @@ def _style_out(s: Style) -> dict[str, Any]:
             "negative_prompt": s.negative_prompt, "tags": s.tags}
 
 
+def _admitted(cls: str):
+    """Route decorator: the route runs holding a slot of this replica's admission gate for
+    ``cls`` (:class:`serve.limits.Admission`), taken after auth and body validation and before
+    anything else; 503 ``overloaded`` at once when the gate is full."""
+    def wrap(route):
+        @functools.wraps(route)  # FastAPI and Serve read the route's signature through it
+        async def gated(self, *args, **kwargs):
+            async with self.admission.slot(cls):
+                return await route(self, *args, **kwargs)
+        return gated
+    return wrap
+
+
 def _style_form(name: str, default: Any = ...) -> Any:
     """A form field of ``POST /v1/styles`` described (and defaulted) by the library's Style."""
     field = Style.model_fields[name]
@@ -440,13 +456,17 @@ class Ingress:
                  quotas: dict[str, Any] | None = None, max_request_mb: float | None = None,
                  runner_args: dict[str, Any] | None = None, run_jobs: bool = True,
                  job_runner: Any = None, max_request_cost: float | None = None,
-                 max_talk_cost: float | None = None):
+                 max_talk_cost: float | None = None,
+                 max_concurrent: dict[str, int] | None = None,
+                 max_waiting: dict[str, int] | None = None):
         """``runner_args``: the job runner's settings (:class:`serve.runner.JobRunner`:
         max_concurrent, max_talks, max_attempts, max_duration_s ...); ``run_jobs`` False: this
         replica runs no jobs (a ``JobRunnerDeployment``, ``job_runner``, does).
         ``max_request_cost`` / ``max_talk_cost``: the admission limits of :mod:`serve.limits`
-        (None: its defaults). ``api_keys``: the key file (``serve/auth.py``; None: loopback
-        clients only, tenant
+        (None: its defaults). ``max_concurrent`` / ``max_waiting``: class (diffusion, talk) ->
+        requests this replica works on at a time / lets wait for a slot (the admission gate of
+        :mod:`serve.limits`, per ingress replica; a class not named is not gated).
+        ``api_keys``: the key file (``serve/auth.py``; None: loopback clients only, tenant
         ``local``). ``quotas``: the per-tenant defaults (:class:`serve.auth.Quotas`).
         ``max_request_mb``: the whole-body cap (default: room for ``max_photos`` uploads or a
         style LoRA, plus 8 MB of form overhead)."""
@@ -464,6 +484,8 @@ class Ingress:
         self.max_pixels = max_pixels
         self.timeout_s = request_timeout_s
         self.limits = RequestLimits.from_args(max_request_cost, max_talk_cost)
+        self.admission = Admission.from_args(max_concurrent, max_waiting,
+                                             on_event=record_admission)
         default_quotas = Quotas.model_validate(quotas or {})
         keys = KeyRing.load(api_keys, default_quotas) if api_keys else None
         if max_request_mb is None:
@@ -774,6 +796,7 @@ class Ingress:
         return Response(status_code=204)
 
     @app.post("/v1/generate", response_model=GenerateResponse, tags=["generate"])
+    @_admitted("diffusion")
     async def generate(self, body: GenerateRequest, who: Principal = _CALLER):
         """Portraits of the LoRA's person in a style, ranked by face similarity."""
         storage_id, artifact = await asyncio.to_thread(  # 404 first
@@ -802,6 +825,7 @@ class Ingress:
             negative_prompt=out.negative_prompt, seed=out.seed, candidates=candidates)
 
     @app.post("/v1/inpaint", response_model=InpaintResponse, tags=["inpaint"])
+    @_admitted("diffusion")
     async def inpaint(self, template: UploadFile = File(..., description="the template photo: "
                                                          "any photo with people in it"),
                       options: Json[InpaintOptions] | None = Form(
@@ -823,6 +847,7 @@ class Ingress:
         return await asyncio.to_thread(_inpaint_response, out)
 
     @app.post("/v1/tryon", response_model=TryonResponse, tags=["tryon"])
+    @_admitted("diffusion")
     async def tryon(self, photo: UploadFile = File(..., description="a photo of someone wearing "
                                                    "the garment"),
                     options: Json[TryonOptions] | None = Form(
@@ -856,6 +881,7 @@ class Ingress:
         return await asyncio.to_thread(_tryon_response, out)
 
     @app.post("/v1/talk", status_code=202, response_model=TalkAccepted, tags=["talk"])
+    @_admitted("talk")
     async def talk(self, portrait: UploadFile = File(..., description="the portrait: a "
                                                      "generated portrait or any photo with one "
                                                      "face"),

@@ -15,11 +15,25 @@ right after parsing, so a request is either refused at once or never refused for
 
     limits = RequestLimits.from_args(max_request_cost=600)
     limits.admit(generate_cost(body, resolution=512, pose=False))   # raises TooExpensiveError
+
+Admission by load (:class:`Admission`): each ingress replica lets at most ``max_concurrent``
+expensive requests of a class (``diffusion``: generate, inpaint, try-on; ``talk``) be worked on
+at a time, and a request beyond that (and beyond the optional ``max_waiting`` in line) is refused
+at once, 503 ``overloaded`` with ``Retry-After``, before any file read, handle call or thread hop.
+The limits are **per ingress replica**: the cluster admits ``replicas x max_concurrent``.
+
+    admission = Admission.from_args({"diffusion": 2, "talk": 1}, {"diffusion": 0})
+    async with admission.slot("diffusion"):   # raises OverloadedError when full
+        ...
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
+from collections import deque
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from facechain.errors import FaceChainError
@@ -40,10 +54,19 @@ SPEECH_CHARS_PER_SECOND = 12.0
 """TTS speech rate for pricing a text before it is synthesized (Piper speaks ~14-16 chars/s; a
 lower rate over-estimates, so text never gets in cheaper than its audio would)."""
 
+ADMISSION_CLASSES = ("diffusion", "talk")
+"""Classes of expensive routes the admission gate counts apart (:class:`Admission`)."""
+DEFAULT_RETRY_AFTER_S = 1.0
+"""``Retry-After`` of an overloaded answer: a generate takes about that on the local graph."""
+
 __all__ = [
+    "ADMISSION_CLASSES",
     "DEFAULT_MAX_DIFFUSION_COST",
     "DEFAULT_MAX_TALK_COST",
+    "Admission",
+    "AdmissionGate",
     "Cost",
+    "OverloadedError",
     "RequestLimits",
     "TooExpensiveError",
     "estimate_speech_seconds",
@@ -158,3 +181,126 @@ class RequestLimits:
                 f"request costs {cost.value:g} {cost.unit}, over this server's limit of "
                 f"{limit:g}; lower {cost.hint}", cost=cost.value, limit=limit)
         return cost
+
+
+# -- admission by load ---------------------------------------------------------------------------
+
+
+class OverloadedError(FaceChainError):
+    """This ingress replica already works on as many requests of the class as it admits (503
+    ``overloaded`` with ``Retry-After: retry_after_s``)."""
+
+    def __init__(self, message: str, *, retry_after_s: float = DEFAULT_RETRY_AFTER_S):
+        super().__init__(message)
+        self.retry_after_s = float(retry_after_s)
+
+
+class AdmissionGate:
+    """At most ``limit`` holders at a time and at most ``max_waiting`` callers waiting (FIFO) for
+    a slot; anyone beyond is refused at once (:class:`OverloadedError`). One event loop's state
+    (an ingress replica's): no locks, nothing leaves the loop.
+
+    A waiter that is cancelled (its client went away, a timeout) leaves the line; one cancelled
+    just after it was handed a slot passes the slot on, so slots never leak."""
+
+    def __init__(self, name: str, limit: int, max_waiting: int = 0, *,
+                 retry_after_s: float = DEFAULT_RETRY_AFTER_S):
+        if limit < 1 or max_waiting < 0:
+            raise ValueError(f"admission '{name}': limit must be >= 1 and max_waiting >= 0")
+        self.name, self.limit, self.max_waiting = name, int(limit), int(max_waiting)
+        self.retry_after_s = float(retry_after_s)
+        self.in_flight = 0
+        self._waiters: deque[asyncio.Future] = deque()
+
+    @property
+    def waiting(self) -> int:
+        return sum(1 for f in self._waiters if not f.done())
+
+    def _refuse(self) -> OverloadedError:
+        return OverloadedError(
+            f"this server is at its limit of {self.limit} {self.name} request(s) at a time; "
+            f"retry later", retry_after_s=self.retry_after_s)
+
+    async def acquire(self) -> None:
+        """Take a slot: at once when one is free, after waiting in line when the line has room,
+        else :class:`OverloadedError` without awaiting anything."""
+        if self.in_flight < self.limit and not self.waiting:
+            self.in_flight += 1
+            return
+        if self.waiting >= self.max_waiting:
+            raise self._refuse()
+        future = asyncio.get_running_loop().create_future()
+        self._waiters.append(future)
+        try:
+            await future  # release() hands its slot over: in_flight already counts this one
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # handed a slot at the moment of the cancel: pass it on
+            raise
+        finally:
+            try:
+                self._waiters.remove(future)
+            except ValueError:
+                pass
+
+    def release(self) -> None:
+        """Give a slot back: to the first live waiter, else to the pool."""
+        while self._waiters:
+            future = self._waiters.popleft()
+            if not future.done():
+                future.set_result(None)
+                return
+        self.in_flight = max(0, self.in_flight - 1)
+
+
+class Admission:
+    """The admission gates of one ingress replica, by class (:data:`ADMISSION_CLASSES`); a class
+    without a configured limit is not gated. ``on_event(cls, outcome, in_flight)`` is told every
+    ``admitted`` / ``rejected`` / ``released`` (the ingress exports them as metrics)."""
+
+    def __init__(self, gates: Mapping[str, AdmissionGate] | None = None, on_event=None):
+        self.gates = dict(gates or {})
+        self.on_event = on_event
+
+    @classmethod
+    def from_args(cls, max_concurrent: Mapping[str, int] | None = None,
+                  max_waiting: Mapping[str, int] | None = None, *,
+                  retry_after_s: float = DEFAULT_RETRY_AFTER_S, on_event=None) -> Admission:
+        """From the app args (``max_concurrent``, ``max_waiting``: class -> count); an unknown
+        class or a bad count is a ValueError (the config is wrong)."""
+        max_concurrent, max_waiting = dict(max_concurrent or {}), dict(max_waiting or {})
+        unknown = (set(max_concurrent) | set(max_waiting)) - set(ADMISSION_CLASSES)
+        if unknown:
+            raise ValueError(f"unknown admission classes {sorted(unknown)}; known: "
+                             f"{list(ADMISSION_CLASSES)}")
+        orphans = set(max_waiting) - set(max_concurrent)
+        if orphans:
+            raise ValueError(f"max_waiting without max_concurrent for {sorted(orphans)}")
+        gates = {name: AdmissionGate(name, int(limit), int(max_waiting.get(name, 0)),
+                                     retry_after_s=retry_after_s)
+                 for name, limit in max_concurrent.items()}
+        return cls(gates, on_event)
+
+    def _event(self, name: str, outcome: str, gate: AdmissionGate) -> None:
+        if self.on_event is not None:
+            self.on_event(name, outcome, gate.in_flight)
+
+    @asynccontextmanager
+    async def slot(self, name: str) -> AsyncIterator[None]:
+        """Hold a slot of class ``name`` for the block (released on success, error and
+        cancellation alike); :class:`OverloadedError` at once when the class is full."""
+        gate = self.gates.get(name)
+        if gate is None:
+            yield
+            return
+        try:
+            await gate.acquire()
+        except OverloadedError:
+            self._event(name, "rejected", gate)
+            raise
+        self._event(name, "admitted", gate)
+        try:
+            yield
+        finally:
+            gate.release()
+            self._event(name, "released", gate)

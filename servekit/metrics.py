@@ -52,6 +52,8 @@ from typing import Any, Literal
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "ADMISSIONS",
+    "ADMISSION_IN_FLIGHT",
     "ALL_METRICS",
     "CANDIDATES_DROPPED",
     "CONTENT_TYPE",
@@ -75,6 +77,7 @@ __all__ = [
     "get_metric",
     "node_metrics_url",
     "observe_stage",
+    "record_admission",
     "record_dropped_candidate",
     "record_http_request",
     "record_lora_event",
@@ -191,6 +194,20 @@ LORA_HIT_RATE_PROMQL = (
 gauge: Prometheus sums them over replicas and windows correctly, a per-replica ratio it could
 not (benchmarks/affinity_bench.py reads the same counters)."""
 
+ADMISSIONS = MetricSpec(
+    "facechain_admissions",
+    "counter",
+    "Expensive requests admitted or rejected (503 overloaded) by an ingress replica's admission "
+    "gate, by class (diffusion, talk) and outcome (admitted, rejected)",
+    ("class", "outcome"),
+)
+ADMISSION_IN_FLIGHT = MetricSpec(
+    "facechain_admission_in_flight",
+    "gauge",
+    "Requests holding a slot of an ingress replica's admission gate, by class",
+    ("class",),
+)
+
 ALL_METRICS: tuple[MetricSpec, ...] = (
     STAGE_LATENCY,
     PHOTOS_REJECTED,
@@ -200,6 +217,8 @@ ALL_METRICS: tuple[MetricSpec, ...] = (
     CANDIDATES_DROPPED,
     HTTP_REQUESTS,
     STAGE_CALLS,
+    ADMISSIONS,
+    ADMISSION_IN_FLIGHT,
 )
 
 
@@ -301,6 +320,14 @@ def record_dropped_candidate(reason: str, count: int = 1) -> None:
 def record_stage_call(target: str, method: str) -> None:
     """Count one handle call (hop) to deployment ``target``'s ``method``."""
     get_metric(STAGE_CALLS).inc(1, tags=_tags(target=target, method=method))
+
+
+def record_admission(cls: str, outcome: str, in_flight: int) -> None:
+    """An admission gate's event (``admitted``, ``rejected``, ``released``): counts the first
+    two, sets the class's in-flight gauge on every one."""
+    if outcome in ("admitted", "rejected"):
+        get_metric(ADMISSIONS).inc(1, tags=_tags(**{"class": cls, "outcome": outcome}))
+    get_metric(ADMISSION_IN_FLIGHT).set(int(in_flight), tags=_tags(**{"class": cls}))
 
 
 def record_http_request(route: str, method: str, status: int) -> None:

@@ -42,7 +42,8 @@ DEPLOYMENTS = {
     "LoraTrainer", "GarmentSegmentation", "TextToSpeech", "FaceRestoration", "TalkingHead",
 }  # fmt: skip
 APP_ARGS = {"models", "job_store", "artifacts", "max_upload_mb", "max_photos", "request_timeout_s", "device"}
-AUTH_ARGS = {"api_keys", "metrics_public", "quotas", "max_request_mb"}  # optional
+AUTH_ARGS = {"api_keys", "metrics_public", "quotas", "max_request_mb", "max_concurrent",
+             "max_waiting"}  # optional
 STATE_RESOURCE = "facechain_state"
 
 
@@ -125,6 +126,21 @@ def test_serve_config_args_and_timeouts(serve_config):
     assert args["max_upload_mb"] > 0 and args["max_photos"] > 0
     # The app answers (504, API error shape) before the proxy cuts the request (408).
     assert 0 < args["request_timeout_s"] < serve_config["http_options"]["request_timeout_s"]
+
+
+def test_the_ingress_gate_admits_no_more_diffusion_work_than_the_replicas_take(serve_config):
+    """The admission gate (per Ingress replica) is set, valid, and no wider than the Diffusion
+    replicas' ongoing slots: beyond that, admitted requests would only wait in their queue."""
+    from serve.limits import Admission
+
+    args = app_of(serve_config)["args"]
+    admission = Admission.from_args(args["max_concurrent"], args.get("max_waiting"))
+    diffusion = deployments_of(serve_config)["Diffusion"]
+    replicas = diffusion.get("autoscaling_config", {}).get(
+        "max_replicas", diffusion.get("num_replicas", 1))
+    gate = admission.gates["diffusion"]
+    assert gate.limit + gate.max_waiting <= replicas * diffusion["max_ongoing_requests"]
+    assert "talk" in admission.gates
 
 
 def test_every_queue_is_bounded(serve_config):
