@@ -83,7 +83,8 @@ class AppArgs(BaseModel):
 
     max_concurrent: dict[Literal["diffusion", "talk"], Annotated[int, Field(ge=1)]] = Field(
         default_factory=dict, description="admission gate, per ingress replica: expensive "
-        "requests of a class (diffusion: generate, inpaint, try-on; talk) worked on at a time; "
+        "requests of a class (diffusion: generate, inpaint, try-on; talk) worked on at a time "
+        "per running replica of its deployment (Diffusion, TalkingHead); "
         "beyond that (and max_waiting) 503 overloaded at once (serve/limits.py); a class not "
         "named is not gated")
     max_waiting: dict[Literal["diffusion", "talk"], Annotated[int, Field(ge=0)]] = Field(

@@ -37,6 +37,7 @@ import copy
 import functools
 import logging
 import re
+import time
 from collections.abc import Mapping
 from pathlib import Path as FilePath
 from pathlib import PurePath
@@ -142,6 +143,7 @@ from servekit.loras import LORAS, lora_dir, public_lora_id, tenant_lora_id
 from servekit.metrics import (
     CONTENT_TYPE,
     deployment_replicas_text,
+    live_replicas,
     record_admission,
     record_dropped_candidate,
     record_http_request,
@@ -153,6 +155,8 @@ from servekit.storage import ArtifactStore, new_id, scoped_id, validate_id
 logger = logging.getLogger(__name__)
 
 _FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+ADMISSION_REFRESH_S = 2.0
+"""How often the admission gates re-read the running replicas (serve.status, in the background)."""
 
 
 def _body_fields(dependant: Any) -> list[str]:
@@ -394,6 +398,7 @@ def _admitted(cls: str):
     def wrap(route):
         @functools.wraps(route)  # FastAPI and Serve read the route's signature through it
         async def gated(self, *args, **kwargs):
+            self._follow_replicas()
             async with self.admission.slot(cls):
                 return await route(self, *args, **kwargs)
         return gated
@@ -464,8 +469,9 @@ class Ingress:
         replica runs no jobs (a ``JobRunnerDeployment``, ``job_runner``, does).
         ``max_request_cost`` / ``max_talk_cost``: the admission limits of :mod:`serve.limits`
         (None: its defaults). ``max_concurrent`` / ``max_waiting``: class (diffusion, talk) ->
-        requests this replica works on at a time / lets wait for a slot (the admission gate of
-        :mod:`serve.limits`, per ingress replica; a class not named is not gated).
+        requests this replica works on at a time per running replica of the class's deployment /
+        lets wait for a slot (the admission gate of :mod:`serve.limits`, per ingress replica; a
+        class not named is not gated).
         ``api_keys``: the key file (``serve/auth.py``; None: loopback clients only, tenant
         ``local``). ``quotas``: the per-tenant defaults (:class:`serve.auth.Quotas`).
         ``max_request_mb``: the whole-body cap (default: room for ``max_photos`` uploads or a
@@ -486,6 +492,8 @@ class Ingress:
         self.limits = RequestLimits.from_args(max_request_cost, max_talk_cost)
         self.admission = Admission.from_args(max_concurrent, max_waiting,
                                              on_event=record_admission)
+        self._replicas_checked = -ADMISSION_REFRESH_S
+        self._replicas_task: asyncio.Task | None = None
         default_quotas = Quotas.model_validate(quotas or {})
         keys = KeyRing.load(api_keys, default_quotas) if api_keys else None
         if max_request_mb is None:
@@ -519,6 +527,26 @@ class Ingress:
             await self.runner.stop()
 
     # -- helpers -------------------------------------------------------------------------------
+    def _follow_replicas(self) -> None:
+        """Every ``ADMISSION_REFRESH_S`` at most, re-size the admission gates to the running
+        replicas of their deployments, in the background: no request waits for it."""
+        now = time.monotonic()
+        if now - self._replicas_checked < ADMISSION_REFRESH_S or (
+                self._replicas_task is not None and not self._replicas_task.done()):
+            return
+        self._replicas_checked = now
+        self._replicas_task = asyncio.ensure_future(self._scale_admission())
+
+    async def _scale_admission(self) -> None:
+        replicas = await live_replicas(ADMISSION_REFRESH_S)
+        if not replicas:
+            return
+        try:
+            app_name = serve.get_replica_context().app_name
+        except Exception:  # noqa: BLE001 - outside a replica (tests): the only application
+            app_name = next(iter(replicas))
+        self.admission.scale(replicas.get(app_name, {}))
+
     async def _read_photos(self, photos: list[UploadFile]) -> list[Photo]:
         if not photos:
             raise InvalidInputError("no photos uploaded", param="photos")

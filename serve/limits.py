@@ -17,10 +17,15 @@ right after parsing, so a request is either refused at once or never refused for
     limits.admit(generate_cost(body, resolution=512, pose=False))   # raises TooExpensiveError
 
 Admission by load (:class:`Admission`): each ingress replica lets at most ``max_concurrent``
-expensive requests of a class (``diffusion``: generate, inpaint, try-on; ``talk``) be worked on
-at a time, and a request beyond that (and beyond the optional ``max_waiting`` in line) is refused
-at once, 503 ``overloaded`` with ``Retry-After``, before any file read, handle call or thread hop.
-The limits are **per ingress replica**: the cluster admits ``replicas x max_concurrent``.
+expensive requests of a class (``diffusion``: generate, inpaint, try-on; ``talk``) **per running
+replica of the class's deployment** (:data:`ADMISSION_DEPLOYMENTS`) be worked on at a time, and a
+request beyond that (and beyond the optional ``max_waiting`` in line) is refused at once, 503
+``overloaded`` with ``Retry-After``, before any file read, handle call or thread hop. The ingress
+tells the gates the running replicas (:meth:`Admission.scale`, from Serve's status, every couple
+of seconds), so the gate follows the autoscaler: a Diffusion fleet scaled from 1 to 2 replicas
+admits twice as many. The autoscaler must therefore ask for a replica before the gate is full
+(``target_ongoing_requests`` below ``max_concurrent``), since refused requests never reach it.
+The limits are per ingress replica: ``k`` ingress replicas admit ``k`` times as many.
 
     admission = Admission.from_args({"diffusion": 2, "talk": 1}, {"diffusion": 0})
     async with admission.slot("diffusion"):   # raises OverloadedError when full
@@ -56,11 +61,14 @@ lower rate over-estimates, so text never gets in cheaper than its audio would)."
 
 ADMISSION_CLASSES = ("diffusion", "talk")
 """Classes of expensive routes the admission gate counts apart (:class:`Admission`)."""
+ADMISSION_DEPLOYMENTS = {"diffusion": "Diffusion", "talk": "TalkingHead"}
+"""The deployment whose running replicas multiply a class's ``max_concurrent``."""
 DEFAULT_RETRY_AFTER_S = 1.0
 """``Retry-After`` of an overloaded answer: a generate takes about that on the local graph."""
 
 __all__ = [
     "ADMISSION_CLASSES",
+    "ADMISSION_DEPLOYMENTS",
     "DEFAULT_MAX_DIFFUSION_COST",
     "DEFAULT_MAX_TALK_COST",
     "Admission",
@@ -196,25 +204,47 @@ class OverloadedError(FaceChainError):
 
 
 class AdmissionGate:
-    """At most ``limit`` holders at a time and at most ``max_waiting`` callers waiting (FIFO) for
-    a slot; anyone beyond is refused at once (:class:`OverloadedError`). One event loop's state
-    (an ingress replica's): no locks, nothing leaves the loop.
+    """At most ``limit`` (``per_replica`` x ``replicas``) holders at a time and at most
+    ``max_waiting`` callers waiting (FIFO) for a slot; anyone beyond is refused at once
+    (:class:`OverloadedError`). One event loop's state (an ingress replica's): no locks, nothing
+    leaves the loop.
 
     A waiter that is cancelled (its client went away, a timeout) leaves the line; one cancelled
     just after it was handed a slot passes the slot on, so slots never leak."""
 
-    def __init__(self, name: str, limit: int, max_waiting: int = 0, *,
+    def __init__(self, name: str, per_replica: int, max_waiting: int = 0, *, replicas: int = 1,
                  retry_after_s: float = DEFAULT_RETRY_AFTER_S):
-        if limit < 1 or max_waiting < 0:
+        if per_replica < 1 or max_waiting < 0:
             raise ValueError(f"admission '{name}': limit must be >= 1 and max_waiting >= 0")
-        self.name, self.limit, self.max_waiting = name, int(limit), int(max_waiting)
+        self.name, self.per_replica, self.max_waiting = name, int(per_replica), int(max_waiting)
+        self.replicas = max(1, int(replicas))
         self.retry_after_s = float(retry_after_s)
         self.in_flight = 0
         self._waiters: deque[asyncio.Future] = deque()
 
     @property
+    def limit(self) -> int:
+        return self.per_replica * self.replicas
+
+    @property
     def waiting(self) -> int:
         return sum(1 for f in self._waiters if not f.done())
+
+    def set_replicas(self, replicas: int) -> None:
+        """The class's deployment runs ``replicas`` (at least 1 counted): a larger limit hands
+        its new slots to waiters at once; a smaller one takes effect as holders release."""
+        self.replicas = max(1, int(replicas))
+        while self.in_flight < self.limit and self._hand_over():
+            self.in_flight += 1
+
+    def _hand_over(self) -> bool:
+        """Give a slot to the first live waiter; False when none waits."""
+        while self._waiters:
+            future = self._waiters.popleft()
+            if not future.done():
+                future.set_result(None)
+                return True
+        return False
 
     def _refuse(self) -> OverloadedError:
         return OverloadedError(
@@ -244,12 +274,10 @@ class AdmissionGate:
                 pass
 
     def release(self) -> None:
-        """Give a slot back: to the first live waiter, else to the pool."""
-        while self._waiters:
-            future = self._waiters.popleft()
-            if not future.done():
-                future.set_result(None)
-                return
+        """Give a slot back: to the first live waiter (unless the limit shrank below the
+        holders), else to the pool."""
+        if self.in_flight <= self.limit and self._hand_over():
+            return
         self.in_flight = max(0, self.in_flight - 1)
 
 
@@ -280,6 +308,14 @@ class Admission:
                                      retry_after_s=retry_after_s)
                  for name, limit in max_concurrent.items()}
         return cls(gates, on_event)
+
+    def scale(self, replicas: Mapping[str, int]) -> None:
+        """Running replicas by deployment name (Serve's status): each gate's limit follows its
+        class's deployment (:data:`ADMISSION_DEPLOYMENTS`); deployments not named keep theirs."""
+        for name, gate in self.gates.items():
+            deployment = ADMISSION_DEPLOYMENTS[name]
+            if deployment in replicas:
+                gate.set_replicas(replicas[deployment])
 
     def _event(self, name: str, outcome: str, gate: AdmissionGate) -> None:
         if self.on_event is not None:

@@ -83,6 +83,7 @@ __all__ = [
     "record_lora_event",
     "record_rejected_photo",
     "record_stage_call",
+    "live_replicas",
     "running_replicas",
     "sample_total",
     "scrape_node_metrics",
@@ -418,7 +419,7 @@ replica gets its ``deployment`` tag forced to that replica's own), hence no ``ra
 REPLICAS_CACHE_S = 1.0
 """How long one ``serve.status()`` answer serves scrapes (a load tester polls every second)."""
 
-_replicas_cache: tuple[float, str] | None = None
+_replicas_cache: tuple[float, dict[str, dict[str, int]]] | None = None
 
 
 def running_replicas(status: Any) -> dict[str, dict[str, int]]:
@@ -442,10 +443,9 @@ def format_deployment_replicas(replicas: Mapping[str, Mapping[str, int]]) -> str
     return "\n".join(lines) + "\n"
 
 
-async def deployment_replicas_text(max_age_s: float = REPLICAS_CACHE_S) -> str:
-    """:func:`format_deployment_replicas` of the live ``serve.status()``, cached ``max_age_s``.
-    Empty when this process is not connected to Ray or the controller does not answer (the rest
-    of the scrape is still served)."""
+async def live_replicas(max_age_s: float = REPLICAS_CACHE_S) -> dict[str, dict[str, int]] | None:
+    """:func:`running_replicas` of the live ``serve.status()``, cached ``max_age_s``; None when
+    this process is not connected to Ray or the controller does not answer."""
     global _replicas_cache
     now = time.monotonic()
     if _replicas_cache is not None and now - _replicas_cache[0] < max_age_s:
@@ -453,14 +453,21 @@ async def deployment_replicas_text(max_age_s: float = REPLICAS_CACHE_S) -> str:
     import ray
 
     if not ray.is_initialized():  # serve.status() would start a Ray of its own
-        return ""
+        return None
     from ray import serve
 
     try:
         status = await asyncio.to_thread(serve.status)  # a blocking controller call
-    except Exception as exc:  # noqa: BLE001 - a scrape never fails for this gauge
-        logger.warning("serve.status() failed, no %s in this scrape: %s", DEPLOYMENT_REPLICAS, exc)
-        return ""
-    text = format_deployment_replicas(running_replicas(status))
-    _replicas_cache = (time.monotonic(), text)
-    return text
+    except Exception as exc:  # noqa: BLE001 - callers go on without the figure
+        logger.warning("serve.status() failed: %s", exc)
+        return None
+    replicas = running_replicas(status)
+    _replicas_cache = (time.monotonic(), replicas)
+    return replicas
+
+
+async def deployment_replicas_text(max_age_s: float = REPLICAS_CACHE_S) -> str:
+    """:func:`format_deployment_replicas` of :func:`live_replicas`; empty without it (the rest of
+    the scrape is still served)."""
+    replicas = await live_replicas(max_age_s)
+    return "" if replicas is None else format_deployment_replicas(replicas)

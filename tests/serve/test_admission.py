@@ -59,6 +59,42 @@ def test_waiters_get_slots_in_order_and_the_line_is_bounded():
     asyncio.run(scenario())
 
 
+def test_the_limit_follows_the_running_replicas_of_the_class_deployment():
+    async def grow():
+        admission = Admission.from_args({"diffusion": 1, "talk": 1}, {"diffusion": 1})
+        gate = admission.gates["diffusion"]
+        await gate.acquire()
+        waiter = asyncio.create_task(gate.acquire())
+        await asyncio.sleep(0)
+        assert gate.waiting == 1
+        admission.scale({"Diffusion": 2, "Ingress": 1})  # the autoscaler added a replica
+        await waiter  # handed the new slot at once
+        assert (gate.limit, gate.in_flight, gate.waiting) == (2, 2, 0)
+        assert admission.gates["talk"].limit == 1  # TalkingHead not named: unchanged
+
+    async def shrink():
+        admission = Admission.from_args({"diffusion": 1})
+        gate = admission.gates["diffusion"]
+        admission.scale({"Diffusion": 2})
+        await gate.acquire()
+        await gate.acquire()
+        admission.scale({"Diffusion": 1})  # scaled down while both run: no new one admitted
+        with pytest.raises(OverloadedError):
+            await gate.acquire()
+        gate.release()
+        assert gate.in_flight == 1
+        with pytest.raises(OverloadedError):
+            await gate.acquire()
+        gate.release()
+        await gate.acquire()
+        assert gate.in_flight == 1
+        admission.scale({"Diffusion": 0})  # no replica running: still one slot, never zero
+        assert gate.limit == 1
+
+    asyncio.run(grow())
+    asyncio.run(shrink())
+
+
 def test_a_cancelled_waiter_leaves_the_line_and_leaks_no_slot():
     async def scenario():
         gate = AdmissionGate("diffusion", 1, max_waiting=1)

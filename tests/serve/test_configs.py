@@ -129,17 +129,20 @@ def test_serve_config_args_and_timeouts(serve_config):
 
 
 def test_the_ingress_gate_admits_no_more_diffusion_work_than_the_replicas_take(serve_config):
-    """The admission gate (per Ingress replica) is set, valid, and no wider than the Diffusion
-    replicas' ongoing slots: beyond that, admitted requests would only wait in their queue."""
+    """The admission gate (per Ingress replica, per running Diffusion replica) is set, valid, and
+    no wider than one Diffusion replica's ongoing slots (beyond that, admitted requests would only
+    wait in its queue); an autoscaled Diffusion asks for a replica before its gate is full
+    (refused requests never reach it, so a full gate must already be above the target)."""
     from serve.limits import Admission
 
     args = app_of(serve_config)["args"]
     admission = Admission.from_args(args["max_concurrent"], args.get("max_waiting"))
     diffusion = deployments_of(serve_config)["Diffusion"]
-    replicas = diffusion.get("autoscaling_config", {}).get(
-        "max_replicas", diffusion.get("num_replicas", 1))
     gate = admission.gates["diffusion"]
-    assert gate.limit + gate.max_waiting <= replicas * diffusion["max_ongoing_requests"]
+    assert gate.per_replica + gate.max_waiting <= diffusion["max_ongoing_requests"]
+    autoscaling = diffusion.get("autoscaling_config")
+    if autoscaling:
+        assert autoscaling["target_ongoing_requests"] < gate.per_replica + gate.max_waiting
     assert "talk" in admission.gates
 
 
