@@ -533,60 +533,48 @@ def main(argv: list[str] | None = None) -> int:
 
     import httpx
 
-    from benchmarks.serving_bench import _free_port, train_loras
+    from benchmarks.serving_bench import train_loras
     from deployments.diffusion import MAX_USER_ADAPTERS
     from serve.auth import LOCAL_TENANT
-    from serve.cli import deploy, load_config, start_local_ray
+    from serve.cli import deploy
+    from serve.harness import json_stdout, local_graph
     from servekit.storage import ArtifactStore, scoped_id
 
     if MAX_USER_ADAPTERS != SLOTS:
         raise RuntimeError(f"MAX_USER_ADAPTERS is {MAX_USER_ADAPTERS}, the issue measures {SLOTS}")
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="facechain-affinity-bench-"))
-    artifacts = tmp / "artifacts"
-    port, metrics_port = _free_port(), _free_port()
-    config = with_diffusion_replicas(load_config(args.config, port=port, overrides={
-        "job_store": str(tmp / "jobs.sqlite3"), "artifacts": str(artifacts)}), REPLICAS)
     result: dict = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                                 "python": platform.python_version()},
                     "config": f"{args.config} with Diffusion num_replicas={REPLICAS}"}
-    sys.stdout.flush()
-    real_stdout = os.dup(1)  # Ray's log monitor writes on fd 1: keep stdout for the JSON
-    os.dup2(2, 1)
-    start_local_ray(metrics_port=metrics_port, log_to_driver=False)
     import ray
-    from ray import serve
 
     try:
-        t0 = time.perf_counter()
-        deploy(config)
-        result["deploy_s"] = round(time.perf_counter() - t0, 1)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
-            logger.info("training one LoRA through HTTP ...")
-            [trained] = train_loras(client, seeds=[1], steps=3)
-        result["training_s"] = trained["seconds_from_queued"]
-        lora_id = scoped_id(LOCAL_TENANT, trained["lora_id"])
-        metrics_url = f"http://127.0.0.1:{metrics_port}/metrics"
-        result.update(measure(artifacts=artifacts, lora_id=lora_id, metrics_url=metrics_url,
-                              requests=args.requests, warmup=args.warmup, steps=args.steps,
-                              size=args.size, repeats=args.repeats))
-        logger.info("redeploying with Serve's own multiplexed routing ...")
-        deploy(with_diffusion_router(config, SERVE_DEFAULT_ROUTER))
-        # a process caches its router per deployment: a fresh process routes by the new config
-        try:
-            result["serve_default_routing"] = ray.get(ray.remote(num_cpus=0)(_affinity_task).remote(
-                str(artifacts), copy_loras(ArtifactStore(artifacts), lora_id, USERS),
-                zipf_sequence(USERS, args.requests, ZIPF_S, 0), args.warmup, metrics_url,
-                args.steps, args.size), timeout=300)
-        except Exception as exc:  # the contract figures above stand without it
-            result["serve_default_routing"] = {"error": f"{type(exc).__name__}: {exc}"}
+        with json_stdout(), local_graph(
+                args.config, tmp, edit=lambda c: with_diffusion_replicas(c, REPLICAS)) as graph:
+            result["deploy_s"] = graph.deploy_s
+            artifacts, metrics_url = graph.artifacts, graph.metrics_url
+            with httpx.Client(base_url=graph.base_url, timeout=300) as client:
+                logger.info("training one LoRA through HTTP ...")
+                [trained] = train_loras(client, seeds=[1], steps=3)
+            result["training_s"] = trained["seconds_from_queued"]
+            lora_id = scoped_id(LOCAL_TENANT, trained["lora_id"])
+            result.update(measure(artifacts=artifacts, lora_id=lora_id, metrics_url=metrics_url,
+                                  requests=args.requests, warmup=args.warmup, steps=args.steps,
+                                  size=args.size, repeats=args.repeats))
+            logger.info("redeploying with Serve's own multiplexed routing ...")
+            deploy(with_diffusion_router(graph.config, SERVE_DEFAULT_ROUTER))
+            # a process caches its router per deployment: a fresh process routes by the new config
+            try:
+                result["serve_default_routing"] = ray.get(ray.remote(num_cpus=0)(
+                    _affinity_task).remote(
+                    str(artifacts), copy_loras(ArtifactStore(artifacts), lora_id, USERS),
+                    zipf_sequence(USERS, args.requests, ZIPF_S, 0), args.warmup, metrics_url,
+                    args.steps, args.size), timeout=300)
+            except Exception as exc:  # the contract figures above stand without it
+                result["serve_default_routing"] = {"error": f"{type(exc).__name__}: {exc}"}
     finally:
-        serve.shutdown()
-        ray.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-        os.dup2(real_stdout, 1)
-        os.close(real_stdout)
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0

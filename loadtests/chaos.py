@@ -43,7 +43,6 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import sys
 import tempfile
 import threading
@@ -58,7 +57,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `servekit` when run as a script
 
-from serve.cli import deploy, load_config, start_local_ray  # noqa: E402
+from serve.cli import deploy  # noqa: E402
+from serve.harness import json_stdout, local_graph  # noqa: E402
 
 logger = logging.getLogger("facechain.chaos")
 
@@ -80,12 +80,6 @@ PROFILES = {
     "full": {"before_kill_s": 10.0, "recovery_wait_s": 120.0, "baseline_n": 12, "calibrate_s": 15.0,
              "overload_s": 30.0, "train_steps": 30, "clients": 1, "give_up_s": 5.0},
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def pct(values: list[float], q: float) -> float | None:
@@ -502,70 +496,44 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="facechain-chaos-"))
-    artifacts = tmp / "artifacts"
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    config = load_config(args.config, port=port, overrides={
-        "job_store": str(tmp / "jobs.sqlite3"), "artifacts": str(artifacts)})
     result: dict = {"mode": "short" if args.short else "full", "profile": p,
                     "machine": {"cpus": os.cpu_count(), "platform": platform.platform()}}
-    sys.stdout.flush()
-    real_stdout = os.dup(1)
-    os.dup2(2, 1)  # Ray's log lines go to stderr: stdout holds exactly the JSON
-    import ray
-    from ray import serve
-
-    for attempt in range(3):  # a raylet gets 30 s to register: a loaded machine may need more
-        try:
-            start_local_ray(metrics_port=_free_port(), log_to_driver=False)
-            break
-        except Exception:
-            ray.shutdown()
-            if attempt == 2:
-                raise
-            logger.warning("local Ray did not start; again", exc_info=True)
-
     try:
-        t0 = time.perf_counter()
-        deploy(config)
-        result["deploy_s"] = round(time.perf_counter() - t0, 1)
-        with httpx.Client(base_url=base_url, timeout=60) as client:
-            t0 = time.perf_counter()
-            first = start_training(client, steps=3, seed=1)
-            job = wait_job(client, first["job_id"], 900)
-            if job.get("state") != "succeeded":
-                raise RuntimeError(f"training failed: {job}")
-            result["train_s"] = round(time.perf_counter() - t0, 1)
-        jobs = [first["job_id"]]
-        body = {"lora_id": first["lora_id"], "num_images": 1, "top_k": 1, "steps": 3,
-                "width": 64, "height": 64, "seed": 7}
-        result["drills"] = {}
-        for name in drills:
-            logger.info("drill %s ...", name)
-            t0 = time.perf_counter()
-            try:
-                if name == "kill_diffusion":
-                    out = drill_kill_diffusion(base_url, body, p)
-                elif name == "overload":
-                    out = drill_overload(base_url, body, p)
-                elif name == "client_gone":
-                    out = drill_client_gone(base_url, body, p)
-                elif name == "kill_trainer":
-                    out = drill_kill_trainer(base_url, artifacts, p, args.compare)
-                else:
-                    out = drill_restart(base_url, config, body, jobs, p)
-            except Exception as exc:  # a drill that cannot run is a figure too
-                logger.exception("drill %s failed", name)
-                out = {"error": f"{type(exc).__name__}: {exc}"}
-            out["drill_s"] = round(time.perf_counter() - t0, 1)
-            result["drills"][name] = out
+        with json_stdout(), local_graph(args.config, tmp) as graph:
+            result["deploy_s"] = graph.deploy_s
+            base_url, artifacts = graph.base_url, graph.artifacts
+            with httpx.Client(base_url=base_url, timeout=60) as client:
+                t0 = time.perf_counter()
+                first = start_training(client, steps=3, seed=1)
+                job = wait_job(client, first["job_id"], 900)
+                if job.get("state") != "succeeded":
+                    raise RuntimeError(f"training failed: {job}")
+                result["train_s"] = round(time.perf_counter() - t0, 1)
+            jobs = [first["job_id"]]
+            body = {"lora_id": first["lora_id"], "num_images": 1, "top_k": 1, "steps": 3,
+                    "width": 64, "height": 64, "seed": 7}
+            result["drills"] = {}
+            for name in drills:
+                logger.info("drill %s ...", name)
+                t0 = time.perf_counter()
+                try:
+                    if name == "kill_diffusion":
+                        out = drill_kill_diffusion(base_url, body, p)
+                    elif name == "overload":
+                        out = drill_overload(base_url, body, p)
+                    elif name == "client_gone":
+                        out = drill_client_gone(base_url, body, p)
+                    elif name == "kill_trainer":
+                        out = drill_kill_trainer(base_url, artifacts, p, args.compare)
+                    else:
+                        out = drill_restart(base_url, graph.config, body, jobs, p)
+                except Exception as exc:  # a drill that cannot run is a figure too
+                    logger.exception("drill %s failed", name)
+                    out = {"error": f"{type(exc).__name__}: {exc}"}
+                out["drill_s"] = round(time.perf_counter() - t0, 1)
+                result["drills"][name] = out
     finally:
-        serve.shutdown()
-        ray.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-        os.dup2(real_stdout, 1)
-        os.close(real_stdout)
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
     return 0

@@ -56,7 +56,6 @@ from loadtests.chaos import (  # noqa: E402
     REJECTED,
     ClosedLoop,
     _actors,
-    _free_port,
     pct,
     post_generate,
     start_training,
@@ -65,6 +64,7 @@ from loadtests.chaos import (  # noqa: E402
     wait_job,
 )
 from serve.cli import deploy, load_config  # noqa: E402
+from serve.harness import free_port  # noqa: E402
 
 logger = logging.getLogger("facechain.multinode")
 
@@ -117,7 +117,7 @@ class Node:
     def __init__(self, name: str, tmp: Path, spec: dict):
         self.name, self.spec = name, spec
         self.temp_dir = tmp / name
-        self.ports = {k: _free_port() for k in (
+        self.ports = {k: free_port() for k in (
             "node-manager-port", "object-manager-port", "metrics-export-port",
             "dashboard-agent-listen-port", "dashboard-agent-grpc-port", "runtime-env-agent-port")}
         self.node_id: str | None = None
@@ -160,8 +160,8 @@ class TwoNodeCluster:
 
     def __init__(self, tmp: Path):
         self.tmp = tmp
-        self.gcs_port = _free_port()
-        self.client_port = _free_port()
+        self.gcs_port = free_port()
+        self.client_port = free_port()
         self.head = Node("head", tmp, NODES["head"])
         self.worker = Node("worker", tmp, NODES["worker"])
         self.address = f"127.0.0.1:{self.gcs_port}"
@@ -487,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="fcmn-", dir="/tmp"))  # short: Ray's socket paths
     job_store = tmp / "state" / "jobs.sqlite3"
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     config = load_config(CONFIG, port=port, override_files=[OVERRIDE], overrides={
         "job_store": str(job_store), "artifacts": str(tmp / "artifacts")})

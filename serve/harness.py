@@ -13,11 +13,12 @@ Only one graph per process: Ray and Serve are process-wide.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,10 @@ from typing import Any
 from serve.cli import deploy, load_config, start_local_ray
 
 __all__ = ["LocalGraph", "free_port", "json_stdout", "local_graph"]
+
+logger = logging.getLogger("facechain.serve")
+
+START_ATTEMPTS = 3
 
 
 def free_port() -> int:
@@ -56,6 +61,7 @@ class LocalGraph:
 
     base_url: str
     port: int
+    metrics_port: int
     config: dict
     job_store: Path
     artifacts: Path
@@ -72,26 +78,46 @@ class LocalGraph:
         return time.perf_counter() - started
 
 
+    @property
+    def metrics_url(self) -> str:
+        """Ray's Prometheus export of this node (every replica's metrics)."""
+        return f"http://127.0.0.1:{self.metrics_port}/metrics"
+
+
 @contextmanager
 def local_graph(config_path: str | Path, storage: str | Path, *,
                 args: dict[str, Any] | None = None, port: int | None = None,
-                num_cpus: int | None = None, wait_s: float | None = 900) -> Iterator[LocalGraph]:
+                num_cpus: int | None = None, wait_s: float | None = 900,
+                edit: Callable[[dict], dict] | None = None) -> Iterator[LocalGraph]:
     """Start an embedded local Ray, deploy ``config_path`` with its job store and artifacts under
-    ``storage`` (and the app ``args`` overridden), yield the running graph, then shut Serve and
-    Ray down. ``port``: the HTTP port (default: a free one)."""
+    ``storage`` (and the app ``args`` overridden; ``edit``: a last change of the config dict, as
+    a benchmark's replica count), yield the running graph, then shut Serve and Ray down.
+    ``port``: the HTTP port (default: a free one)."""
     storage = Path(storage)
-    port = port or free_port()
+    port, metrics_port = port or free_port(), free_port()
     job_store, artifacts = storage / "jobs.sqlite3", storage / "artifacts"
     config = load_config(config_path, port=port, overrides={
         "job_store": str(job_store), "artifacts": str(artifacts), **(args or {})})
-    start_local_ray(num_cpus=num_cpus, metrics_port=free_port(), log_to_driver=False)
+    if edit is not None:
+        config = edit(config)
     import ray
     from ray import serve
+
+    for attempt in range(START_ATTEMPTS):  # a raylet gets 30 s to register: a loaded machine
+        try:                                # may need more
+            start_local_ray(num_cpus=num_cpus, metrics_port=metrics_port, log_to_driver=False)
+            break
+        except Exception:
+            ray.shutdown()
+            if attempt == START_ATTEMPTS - 1:
+                raise
+            logger.warning("local Ray did not start; again", exc_info=True)
 
     try:
         started = time.perf_counter()
         deploy(config, wait_s=wait_s)
-        yield LocalGraph(base_url=f"http://127.0.0.1:{port}", port=port, config=config,
+        yield LocalGraph(base_url=f"http://127.0.0.1:{port}", port=port,
+                         metrics_port=metrics_port, config=config,
                          job_store=job_store, artifacts=artifacts,
                          deploy_s=round(time.perf_counter() - started, 1))
     finally:
