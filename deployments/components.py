@@ -15,6 +15,7 @@ one item's failure stays that item's.
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import time
 from typing import Any
@@ -30,14 +31,27 @@ from servekit.metrics import observe_stage
 PROBE = np.zeros((64, 64, 3), np.uint8)
 
 
-def limit_torch_threads(threads: int) -> None:
-    """One intra-op thread per fractional-CPU replica by default (measured faster, DESIGN §3)."""
+MODEL_NICENESS_ENV = "FACECHAIN_MODEL_NICENESS"
+"""Environment variable: the niceness (0-19) model replicas give their process (the configs set
+it in the application's runtime_env). The Ingress, Serve's proxy and controller keep the
+default, so on a CPU-bound machine they are scheduled first: answering a rejection or a poll
+never waits behind a denoising step."""
+
+
+def setup_model_process(threads: int) -> None:
+    """Once per model replica: one intra-op torch thread per fractional-CPU replica by default
+    (measured faster, DESIGN §3), and the process niceness of :data:`MODEL_NICENESS_ENV`."""
     try:
         import torch
 
         torch.set_num_threads(max(1, int(threads)))
     except ImportError:  # pragma: no cover - torch is a hard dependency of the library
         pass
+    niceness = int(os.environ.get(MODEL_NICENESS_ENV, "0") or 0)
+    if niceness > 0:
+        current = os.nice(0)
+        if current < niceness:  # a restarted replica in the same worker process keeps its own
+            os.nice(min(19, niceness) - current)
 
 
 class ComponentDeployment:
@@ -47,7 +61,7 @@ class ComponentDeployment:
 
     def __init__(self, models: str = "default", options: dict[str, Any] | None = None,
                  threads: int = 1):
-        limit_torch_threads(threads)
+        setup_model_process(threads)
         self.component = ModelRegistry.load(models).build(self.role, **(options or {}))
         self._lock = threading.Lock()
 

@@ -54,7 +54,7 @@ from typing import Any
 from ray import serve
 from ray.serve.config import RequestRouterConfig
 
-from deployments.components import limit_torch_threads
+from deployments.components import setup_model_process
 from facechain.diffusion.engine import (
     AdapterRef,
     DiffusionEngine,
@@ -163,7 +163,7 @@ class _AllSet:
 class Diffusion:
     def __init__(self, models: str = "default", artifacts: str = "out/serve/artifacts",
                  device: str = "auto", threads: int = 1):
-        limit_torch_threads(threads)
+        setup_model_process(threads)
         registry = ModelRegistry.load(models)
         options = {} if device == "auto" else {"device": device}
         base = registry.build("base_model", **options)

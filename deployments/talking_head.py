@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import ValidationError
 from ray import serve
 
-from deployments.components import limit_torch_threads
+from deployments.components import setup_model_process
 from facechain.errors import FaceChainError
 from facechain.imageio import decode_image
 from facechain.pipelines.talk import MAX_SECONDS, Speech, atalk
@@ -67,7 +67,7 @@ class TalkingHead:
                  artifacts: str = "out/serve/artifacts", threads: int = 1,
                  encoder_threads: int = 1, max_seconds: float = MAX_SECONDS,
                  max_pixels: int = 40_000_000, options: dict[str, Any] | None = None):
-        limit_torch_threads(threads)
+        setup_model_process(threads)
         self.animator = ModelRegistry.load(models).build("talking_head", **(options or {}))
         self.runtime = _TalkRuntime(self.animator, tts=tts, restoration=restoration)
         self.artifacts = ArtifactStore(artifacts)

@@ -35,7 +35,7 @@ from typing import Any
 
 from ray import serve
 
-from deployments.components import limit_torch_threads
+from deployments.components import setup_model_process
 from facechain.diffusion.lora_training import CHECKPOINTS_DIR
 from facechain.errors import FaceChainError, NoUsablePhotosError
 from facechain.pipelines.dataset import preprocess_report
@@ -105,7 +105,7 @@ class LoraTrainer:
                  stop_timeout_s: float = 60.0):
         """``checkpoint_every``: steps between stored checkpoints of job runs (a spec may say
         otherwise); ``stop_timeout_s``: how long a cancelled run may take to checkpoint."""
-        limit_torch_threads(threads)
+        setup_model_process(threads)
         self.components = ServedComponents(
             rotation=rotation, detection=detection, parsing=parsing, retouching=retouching,
             attributes=attributes, tagging=tagging, quality=quality, recognition=recognition)

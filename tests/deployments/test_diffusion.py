@@ -104,7 +104,7 @@ def replica(monkeypatch, tmp_path):
     # local Ray in this process (and a later test's ray.init would then fail)
     monkeypatch.setattr(multiplex, "_get_global_client", lambda: SimpleNamespace(
         record_request_routing_info=lambda info: None))
-    monkeypatch.setattr(diffusion_module, "limit_torch_threads", lambda threads: None)
+    monkeypatch.setattr(diffusion_module, "setup_model_process", lambda threads: None)
     registry = SimpleNamespace(build=lambda role, **options: FakeBase())
     monkeypatch.setattr(diffusion_module.ModelRegistry, "load", classmethod(lambda cls, name: registry))
     return Diffusion.func_or_class(artifacts=str(tmp_path / "artifacts"))

@@ -144,7 +144,7 @@ class SteppingBase:
 
 @pytest.fixture
 def replica(monkeypatch, tmp_path):
-    monkeypatch.setattr(diffusion_module, "limit_torch_threads", lambda threads: None)
+    monkeypatch.setattr(diffusion_module, "setup_model_process", lambda threads: None)
     base = SteppingBase()
     registry = SimpleNamespace(build=lambda role, **options: base)
     monkeypatch.setattr(diffusion_module.ModelRegistry, "load", classmethod(lambda cls, name: registry))

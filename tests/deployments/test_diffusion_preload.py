@@ -110,7 +110,7 @@ def replica(monkeypatch, tmp_path):
         app_name="facechain", deployment="Diffusion", replica_id="test-replica"))
     monkeypatch.setattr(multiplex, "_get_global_client", lambda: SimpleNamespace(
         record_request_routing_info=lambda info: None))
-    monkeypatch.setattr(diffusion_module, "limit_torch_threads", lambda threads: None)
+    monkeypatch.setattr(diffusion_module, "setup_model_process", lambda threads: None)
     base = GatedBase()
     registry = SimpleNamespace(build=lambda role, **options: base)
     monkeypatch.setattr(diffusion_module.ModelRegistry, "load", classmethod(lambda cls, name: registry))
