@@ -332,3 +332,49 @@ def test_a_cancelled_generate_gives_its_slot_back(gated, monkeypatch):
         assert gate.in_flight == 0
 
     asyncio.run(scenario())
+
+
+def test_generate_gives_its_slot_back_once_its_diffusion_answered(gated, monkeypatch):
+    """A generate's ranking runs after its slot is free: the next admitted request's diffusion
+    overlaps it (the slot is given back once, not again at the end)."""
+    instance = gated.instance
+    gate = instance.admission.gates["diffusion"]
+    image = np.full((8, 8, 3), 120, np.uint8)
+    state: dict = {}
+
+    class Components:
+        async def diffuse(self, request):
+            state["in_flight_during_diffusion"] = gate.in_flight
+            return [image]
+
+    async def fake_generate(lora, params, components, *, styles, pose, lora_id):
+        await components.diffuse("request")
+        state["in_flight_after_diffusion"] = gate.in_flight
+        await state["ranking"].wait()
+        return GenerateOutput(portraits=[Portrait(image, 0.9, 3)], dropped=[], prompt="p",
+                              negative_prompt="n", seed=3)
+
+    route = type(instance).generate
+    namespace = route.__wrapped__.__globals__
+    monkeypatch.setitem(namespace, "agenerate", fake_generate)
+    monkeypatch.setitem(namespace, "read_lora", ingress_module.read_lora)  # the fixture's fake
+    monkeypatch.setattr(instance, "components", Components())
+    who = instance.guard.admit({"type": "http", "path": "/v1/generate", "method": "POST",
+                                "headers": [], "client": ("127.0.0.1", 1)})
+
+    async def scenario():
+        state["ranking"] = asyncio.Event()
+        task = asyncio.create_task(route(instance, GenerateRequest(**GENERATE), who))
+        for _ in range(6000):
+            if "in_flight_after_diffusion" in state or task.done():
+                break
+            await asyncio.sleep(0.01)
+        assert state["in_flight_during_diffusion"] == 1
+        assert state["in_flight_after_diffusion"] == 0, task.done() and task.exception()
+        await gate.acquire()  # the next request is admitted while the first one ranks
+        state["ranking"].set()
+        await task
+        assert gate.in_flight == 1  # the first one's end released nothing more
+        gate.release()
+
+    asyncio.run(scenario())
