@@ -110,7 +110,6 @@ from serve.idempotency import IdempotencyStore
 from serve.jobs import Job, JobError, JobState, JobStore
 from serve.limits import (
     Admission,
-    Held,
     RequestLimits,
     estimate_speech_seconds,
     generate_cost,
@@ -392,27 +391,6 @@ def _style_out(s: Style) -> dict[str, Any]:
             "negative_prompt": s.negative_prompt, "tags": s.tags}
 
 
-class _ReleaseAfterDiffusion:
-    """A request's view of the component runtime whose diffusion call, once answered (or
-    failed), gives the request's admission slot back: a generate's ranking (detect, fuse, embed
-    on the CPU replicas) then overlaps the next admitted request's diffusion instead of leaving
-    the Diffusion replica idle, and the replica's in-flight count (what its autoscaler reads)
-    shows the demand."""
-
-    def __init__(self, components: ServedComponents, held: Held | None):
-        self._components, self._held = components, held
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._components, name)
-
-    async def diffuse(self, request):
-        try:
-            return await self._components.diffuse(request)
-        finally:
-            if self._held is not None:
-                self._held.release()
-
-
 def _admitted(cls: str):
     """Route decorator: the route runs holding a slot of this replica's admission gate for
     ``cls`` (:class:`serve.limits.Admission`), taken after auth and body validation and before
@@ -421,13 +399,8 @@ def _admitted(cls: str):
         @functools.wraps(route)  # FastAPI and Serve read the route's signature through it
         async def gated(self, *args, **kwargs):
             self._follow_replicas()
-            async with self.admission.slot(cls) as held:
-                task = asyncio.current_task()
-                self._held[task] = held
-                try:
-                    return await route(self, *args, **kwargs)
-                finally:
-                    self._held.pop(task, None)
+            async with self.admission.slot(cls):
+                return await route(self, *args, **kwargs)
         return gated
     return wrap
 
@@ -520,7 +493,6 @@ class Ingress:
         self.admission = Admission.from_args(max_concurrent, max_waiting,
                                              on_event=record_admission)
         self._replicas_checked = -ADMISSION_REFRESH_S
-        self._held: dict[asyncio.Task, Held] = {}  # the admission slot of each gated route's task
         self._replicas_task: asyncio.Task | None = None
         default_quotas = Quotas.model_validate(quotas or {})
         keys = KeyRing.load(api_keys, default_quotas) if api_keys else None
@@ -864,10 +836,8 @@ class Ingress:
         pose = None
         if body.pose:
             pose = await asyncio.to_thread(decode_base64_image, body.pose, "pose", self.max_pixels)
-        components = _ReleaseAfterDiffusion(self.components,
-                                            self._held.get(asyncio.current_task()))
         out: GenerateOutput = await self._timed(agenerate(
-            artifact, body.to_params(), components, styles=styles, pose=pose,
+            artifact, body.to_params(), self.components, styles=styles, pose=pose,
             lora_id=storage_id))
         for d in out.dropped:
             record_dropped_candidate(d.reason.value)

@@ -25,9 +25,7 @@ tells the gates the running replicas (:meth:`Admission.scale`, from Serve's stat
 of seconds), so the gate follows the autoscaler: a Diffusion fleet scaled from 1 to 2 replicas
 admits twice as many. The autoscaler must therefore ask for a replica before the gate is full
 (``target_ongoing_requests`` below ``max_concurrent``), since refused requests never reach it.
-The limits are per ingress replica: ``k`` ingress replicas admit ``k`` times as many. A route
-may give its slot back before it answers (:class:`Held`): a generate does once its diffusion is
-done, so its CPU ranking overlaps the next admitted request's diffusion.
+The limits are per ingress replica: ``k`` ingress replicas admit ``k`` times as many.
 
     admission = Admission.from_args({"diffusion": 2, "talk": 1}, {"diffusion": 0})
     async with admission.slot("diffusion"):   # raises OverloadedError when full
@@ -75,7 +73,6 @@ __all__ = [
     "DEFAULT_MAX_TALK_COST",
     "Admission",
     "AdmissionGate",
-    "Held",
     "Cost",
     "OverloadedError",
     "RequestLimits",
@@ -325,13 +322,12 @@ class Admission:
             self.on_event(name, outcome, gate.in_flight)
 
     @asynccontextmanager
-    async def slot(self, name: str) -> AsyncIterator[Held]:
+    async def slot(self, name: str) -> AsyncIterator[None]:
         """Hold a slot of class ``name`` for the block (released on success, error and
-        cancellation alike, or earlier by :meth:`Held.release`); :class:`OverloadedError` at once
-        when the class is full."""
+        cancellation alike); :class:`OverloadedError` at once when the class is full."""
         gate = self.gates.get(name)
         if gate is None:
-            yield Held(None)
+            yield
             return
         try:
             await gate.acquire()
@@ -339,28 +335,8 @@ class Admission:
             self._event(name, "rejected", gate)
             raise
         self._event(name, "admitted", gate)
-
-        def give_back() -> None:
+        try:
+            yield
+        finally:
             gate.release()
             self._event(name, "released", gate)
-
-        held = Held(give_back)
-        try:
-            yield held
-        finally:
-            held.release()
-
-
-class Held:
-    """One admitted request's slot. :meth:`release` gives it back before the request ends (a
-    generate, once its diffusion is done: its CPU post-processing then overlaps the next admitted
-    request's diffusion); it is idempotent, and the gate releases it at the end in any case."""
-
-    def __init__(self, give_back=None):
-        self._give_back = give_back
-        self.released = give_back is None
-
-    def release(self) -> None:
-        if not self.released:
-            self.released = True
-            self._give_back()
