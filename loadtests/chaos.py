@@ -206,6 +206,52 @@ def dead_replicas() -> dict[str, str]:
             if str(a["ActorClassName"]).startswith("ServeReplica:")}
 
 
+class ReplicaWatch:
+    """Samples a deployment's replica states (``serve.status()``) every ``every_s`` in a thread:
+    when replicas were starting, so figures can be split into steady and scaling periods."""
+
+    def __init__(self, deployment: str, every_s: float = 0.5):
+        self.deployment, self.every_s = deployment, every_s
+        self.samples: list[tuple[float, int, int]] = []  # (monotonic, running, starting)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        from ray import serve
+
+        while not self._stop.is_set():
+            try:
+                dep = serve.status().applications[APP].deployments[self.deployment]
+                states = {str(getattr(k, "value", k)): int(v)
+                          for k, v in dep.replica_states.items()}
+                self.samples.append((time.monotonic(), states.get("RUNNING", 0),
+                                     states.get("STARTING", 0) + states.get("UPDATING", 0)))
+            except Exception:  # noqa: BLE001 - a missed sample is only a gap
+                pass
+            self._stop.wait(self.every_s)
+
+    def __enter__(self) -> ReplicaWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join(10)
+
+    def scaling(self, start: float, end: float, margin_s: float = 1.0) -> bool:
+        """Whether a replica was starting (or the running count changed) around [start, end]."""
+        near = [x for x in self.samples if start - margin_s <= x[0] <= end + margin_s]
+        return any(st for _, _, st in near) or len({r for _, r, _ in near}) > 1
+
+    def timeline(self, origin: float) -> list[list]:
+        """``[[seconds from origin, running, starting], ...]`` at every change."""
+        out: list[list] = []
+        for t, running, starting in self.samples:
+            if not out or out[-1][1:] != [running, starting]:
+                out.append([round(t - origin, 1), running, starting])
+        return out
+
+
 # -- HTTP helpers --------------------------------------------------------------------------------
 
 
@@ -309,7 +355,7 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
     # apart (``client_lag``) and never counted as server latency (``ms`` starts at the send)
     limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
     with httpx.Client(base_url=base_url, timeout=200, limits=limits) as client, \
-            ThreadPoolExecutor(max_workers=128) as pool:
+            ThreadPoolExecutor(max_workers=128) as pool, ReplicaWatch("Diffusion") as watch:
         def one(due: float) -> None:
             s = post_generate(client, body, due)
             with lock:
@@ -333,6 +379,11 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
     admitted_p99 = pct(admitted, 99)
     ratio = round(admitted_p99 / base_p99, 2) if admitted_p99 and base_p99 else None
     rejected_p99 = pct(rejected, 99)
+    # rejections answered while a Diffusion replica started (the autoscaler's second one loads
+    # its models on the same cores) apart from the steady ones
+    scaling = [s.ms for s in samples if s.status in REJECTED and watch.scaling(s.started, s.ended)]
+    steady = [s.ms for s in samples if s.status in REJECTED
+              and not watch.scaling(s.started, s.ended)]
     return {
         "unloaded": {"n": len(base_ok), "p50_ms": pct(base_ok, 50), "p99_ms": base_p99},
         "capacity_rps": round(capacity, 3), "calibration_statuses": statuses(load.samples),
@@ -343,6 +394,10 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
                      "by_error": counts([s.error for s in samples if s.status in REJECTED]),
                      "with_retry_after": sum(s.retry_after for s in samples
                                              if s.status in REJECTED)},
+        "rejected_steady": {"n": len(steady), "p50_ms": pct(steady, 50), "p99_ms": pct(steady, 99)},
+        "rejected_while_replicas_start": {"n": len(scaling), "p50_ms": pct(scaling, 50),
+                                          "p99_ms": pct(scaling, 99)},
+        "diffusion_replicas": watch.timeline(started),
         "client_lag": {"p50_ms": pct(lag, 50), "p99_ms": pct(lag, 99), "max_ms": pct(lag, 100)},
         "admitted_p99_over_unloaded_p99": ratio,
         "unexpected_statuses": statuses(other),

@@ -75,6 +75,16 @@ PHOTOS_DIR = Path(
 TRAINING_PHOTOS = ("obama.jpg", "obama2.jpg", "obama3.jpg")
 TERMINAL_STATES = {"succeeded", "failed", "cancelled"}
 REJECTED_STATUSES = (429, 503)
+MAX_RETRY_AFTER_S = 5.0
+
+
+def retry_after_s(value: str | None) -> float:
+    """A ``Retry-After`` header's delay in seconds (the delta form; none or a date: 1 s), capped
+    at ``MAX_RETRY_AFTER_S``."""
+    try:
+        return min(MAX_RETRY_AFTER_S, max(0.0, float(value)))
+    except (TypeError, ValueError):
+        return 1.0
 DROPPED_NAME = "[dropped: max in flight]"
 
 SCENARIOS = ("journey", "generate", "zipf")
@@ -158,9 +168,21 @@ def generate_body(lora_id: str, styles: list[str] | None = None) -> dict:
 
 
 class FacechainUser(HttpUser):
-    """Shared request helper: 429/503 counted as rejections; the API key, when given."""
+    """Shared request helper: 429/503 counted as rejections; the API key, when given. A
+    closed-loop user waits a rejection's ``Retry-After`` (at most ``MAX_RETRY_AFTER_S``) before
+    its next request, as a well-behaved client does; the open-loop user does not (its arrivals
+    are the schedule)."""
 
     abstract = True
+    honor_retry_after = True
+    _backed_off = 0.0
+
+    def wait_time(self) -> float:
+        backed_off, self._backed_off = self._backed_off, 0.0
+        return backed_off + self.think_time()
+
+    def think_time(self) -> float:
+        return 0.0
 
     def on_start(self) -> None:
         if API_KEY:
@@ -173,6 +195,8 @@ class FacechainUser(HttpUser):
                 response.request_meta["name"] = rejected_name(name, response.status_code)
                 REJECTIONS[name] += 1
                 response.success()
+                if self.honor_retry_after:
+                    self._backed_off = retry_after_s(response.headers.get("Retry-After"))
                 return None
             if response.status_code in ok:
                 response.success()
@@ -291,7 +315,8 @@ class JourneyUser(FacechainUser):
 class HotPathUser(FacechainUser):
     """Closed loop: one generate at a time, ``FACECHAIN_THINK_S`` between (generate, zipf)."""
 
-    wait_time = constant(THINK_S)
+    def think_time(self) -> float:
+        return THINK_S
 
     @task
     def generate(self) -> None:
@@ -302,6 +327,7 @@ class OpenLoopUser(FacechainUser):
     """Open loop: a new request every 1/``FACECHAIN_RATE`` s, answered or not."""
 
     wait_time = constant(0)
+    honor_retry_after = False
     rate = float(os.environ.get("FACECHAIN_RATE", "2"))
     max_in_flight = int(os.environ.get("FACECHAIN_MAX_IN_FLIGHT", "256"))
 

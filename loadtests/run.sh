@@ -12,6 +12,8 @@
 # Environment (all optional):
 #   LOADTEST_SCENARIO (generate), LOADTEST_SHAPE (step), LOCUST_USERS (6: the step's peak),
 #   LOCUST_SPAWN_RATE (2), LOCUST_RUN_TIME (200s), LOADTEST_ARGS (more `facechain loadtest` flags)
+#   LOADTEST_THINK_S (1: one user then leaves a Diffusion replica mostly idle, six saturate it, so
+#   the step load scales Diffusion up and back down)
 #   LOADTEST_OUT (out/loadtest), LOADTEST_CONFIG (configs/serve/local.yaml)
 #   LOADTEST_PORT, LOADTEST_METRICS_PORT (default: free ports)
 #   LOADTEST_READY_TIMEOUT_S (900: 17 replicas loading models on 2 cores take minutes)
@@ -91,4 +93,4 @@ echo "ready after $((SECONDS - started))s; facechain loadtest: $SCENARIO, $SHAPE
 # shellcheck disable=SC2086 # LOADTEST_ARGS is a list of flags
 .venv/bin/facechain loadtest --host "$HOST" --out "$OUT" --scenario "$SCENARIO" --shape "$SHAPE" \
     --users "$USERS" --spawn-rate "$SPAWN_RATE" --duration "$RUN_TIME" \
-    --lora-options "$FACECHAIN_LORA_OPTIONS" ${LOADTEST_ARGS:-}
+    --think-s "${LOADTEST_THINK_S:-1}" --lora-options "$FACECHAIN_LORA_OPTIONS" ${LOADTEST_ARGS:-}
