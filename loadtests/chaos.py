@@ -13,7 +13,9 @@ b. **overload**: the unloaded latency (one client), the saturated throughput, th
    (goal <= 50 ms, only 503/429; by error type), p99 of the admitted against the unloaded p99
    (goal <= 2x), replicas that died (OOM-killed: goal none). Latency runs from a request's send
    to its response; the sender's lag behind the open-loop schedule is reported apart
-   (``client_lag``), so a busy load generator shows instead of passing for server time.
+   (``client_lag``), so a busy load generator shows instead of passing for server time. The
+   rejections answered while a Diffusion replica was starting (``ReplicaWatch``: the
+   autoscaler's second one) are reported apart from the steady ones, with the replica timeline.
 e. **client_gone**: a long generate (150 steps) whose client gives up after a few seconds;
    Serve cancels the request down to the Diffusion replica, whose engine stops at the next
    denoising step. Reported: the replica's ``cancelled`` counter, the seconds from the client
