@@ -53,9 +53,11 @@ class PreprocessComponents(Protocol):
 class ListsFromSingles:
     """The list methods of the component protocol, each as concurrent single-item calls (one
     answer per item, an item's ``Exception`` as its answer). For runtimes and test doubles that
-    implement only the single-item methods."""
+    implement only the single-item methods; a runtime that can do better overrides ``_many``
+    (:class:`LocalComponents`: all items in one worker thread)."""
 
-    async def _singles(self, method: str, items: Sequence[tuple[Any, ...]]) -> Answers[Any]:
+    async def _many(self, method: str, items: Sequence[tuple[Any, ...]]) -> Answers[Any]:
+        """The single-item ``method`` on each item, concurrently (one answer per item)."""
         call = getattr(self, method)
 
         async def one(args: tuple[Any, ...]) -> Any:
@@ -67,35 +69,36 @@ class ListsFromSingles:
         return list(await asyncio.gather(*(one(tuple(a)) for a in items)))
 
     async def detect_many(self, images):
-        return await self._singles("detect", [(i,) for i in images])
+        return await self._many("detect", [(i,) for i in images])
 
     async def fuse_many(self, items, template, template_face, strength):
-        return await self._singles("fuse", [(t, f, template, template_face, strength)
-                                            for t, f in items])
+        """Each ``(target, target_face)`` fused with the one template face."""
+        return await self._many("fuse", [(t, f, template, template_face, strength)
+                                         for t, f in items])
 
     async def embed_many(self, items):
-        return await self._singles("embed", items)
+        return await self._many("embed", items)
 
     async def upright_many(self, images):
-        return await self._singles("upright", [(i,) for i in images])
+        return await self._many("upright", [(i,) for i in images])
 
     async def quality_many(self, items):
-        return await self._singles("quality", items)
+        return await self._many("quality", items)
 
     async def parse_many(self, images):
-        return await self._singles("parse", [(i,) for i in images])
+        return await self._many("parse", [(i,) for i in images])
 
     async def retouch_many(self, images, strength):
-        return await self._singles("retouch", [(i, strength) for i in images])
+        return await self._many("retouch", [(i, strength) for i in images])
 
     async def attributes_many(self, items):
-        return await self._singles("attributes", items)
+        return await self._many("attributes", items)
 
     async def tag_many(self, items):
-        return await self._singles("tag", items)
+        return await self._many("tag", items)
 
 
-class LocalComponents:
+class LocalComponents(ListsFromSingles):
     """In-process components built from a registry profile; each call runs in a thread.
 
     Each component is guarded by its own lock: the native libraries behind them (dlib,
@@ -165,35 +168,14 @@ class LocalComponents:
     async def condition(self, image, kind, **options):
         return await asyncio.to_thread(self._call_sync, "conditions", image, kind, **options)
 
-    # -- list calls: one per stage for all items of a request -----------------------------------
-    async def detect_many(self, images):
-        return await self._call_many("face_detection", [(i,) for i in images])
+    # -- list calls (ListsFromSingles' methods): one worker thread per stage for all items -------
+    _ROLES = {"detect": "face_detection", "fuse": "face_fusion", "embed": "face_recognition",
+              "upright": "rotation", "quality": "face_quality", "parse": "human_parsing",
+              "retouch": "skin_retouching", "attributes": "face_attributes", "tag": "tagging"}
+    """Single-item method -> registry role, for the list methods."""
 
-    async def fuse_many(self, items, template, template_face, strength):
-        """Each ``(target, target_face)`` fused with the one template face."""
-        return await self._call_many("face_fusion", [(t, f, template, template_face, strength)
-                                                     for t, f in items])
-
-    async def embed_many(self, items):
-        return await self._call_many("face_recognition", items)
-
-    async def upright_many(self, images):
-        return await self._call_many("rotation", [(i,) for i in images])
-
-    async def quality_many(self, items):
-        return await self._call_many("face_quality", items)
-
-    async def parse_many(self, images):
-        return await self._call_many("human_parsing", [(i,) for i in images])
-
-    async def retouch_many(self, images, strength):
-        return await self._call_many("skin_retouching", [(i, strength) for i in images])
-
-    async def attributes_many(self, items):
-        return await self._call_many("face_attributes", items)
-
-    async def tag_many(self, items):
-        return await self._call_many("tagging", items)
+    async def _many(self, method: str, items: Sequence[tuple[Any, ...]]) -> Answers[Any]:
+        return await self._call_many(self._ROLES[method], items)
 
     async def landmarks(self, image, faces):
         """68-point landmarks (``(68, 2)`` float arrays, image pixels) of each face, in order."""

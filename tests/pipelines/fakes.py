@@ -38,9 +38,9 @@ class CountingLists(ListsFromSingles):
 
     calls: Counter
 
-    async def _singles(self, method, items):
+    async def _many(self, method, items):
         self.calls[f"{method}_many"] += 1
-        return await super()._singles(method, items)
+        return await super()._many(method, items)
 
 
 class FakePreprocessComponents(CountingLists):
