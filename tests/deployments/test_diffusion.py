@@ -20,15 +20,12 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 import torch
-from safetensors.torch import save_file
 
 pytest.importorskip("ray.serve")
 
-from deployments import diffusion as diffusion_module  # noqa: E402
 from deployments.diffusion import (  # noqa: E402
     MAX_STYLE_ADAPTERS,
     MAX_USER_ADAPTERS,
-    Diffusion,
     _UserAdapter,
 )
 from facechain.diffusion.engine import (  # noqa: E402
@@ -37,11 +34,12 @@ from facechain.diffusion.engine import (  # noqa: E402
     DiffusionRequest,
     face_adapter_name,
 )
-from facechain.diffusion.lora_io import WEIGHTS_NAME  # noqa: E402
 from facechain.pipelines.generate import GenerateParams, adapters_for  # noqa: E402
 from servekit.adapters import ServedComponents  # noqa: E402
 from servekit.loras import LORAS  # noqa: E402
 from servekit.storage import ArtifactStore  # noqa: E402
+
+from .replicas import diffusion_replica, write_lora  # noqa: E402
 
 
 class FakePipe:
@@ -85,40 +83,21 @@ class FakeBase:
         return FakePipe()
 
 
-def _write_lora(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    save_file({"unet.down_blocks.0.attentions.0.to_q.lora_A.weight": torch.zeros(2, 4),
-               "unet.down_blocks.0.attentions.0.to_q.lora_B.weight": torch.zeros(4, 2)},
-              str(folder / WEIGHTS_NAME))
-    return folder
-
-
 @pytest.fixture
 def replica(monkeypatch, tmp_path):
     """A Diffusion instance as a replica builds it, on the fake base model."""
-    import ray.serve.multiplex as multiplex
-
-    monkeypatch.setattr(multiplex, "_get_internal_replica_context", lambda: SimpleNamespace(
-        app_name="facechain", deployment="Diffusion", replica_id="test-replica"))
-    # the multiplexer reports its model ids to the Serve controller; looking that up would start a
-    # local Ray in this process (and a later test's ray.init would then fail)
-    monkeypatch.setattr(multiplex, "_get_global_client", lambda: SimpleNamespace(
-        record_request_routing_info=lambda info: None))
-    monkeypatch.setattr(diffusion_module, "setup_model_process", lambda threads: None)
-    registry = SimpleNamespace(build=lambda role, **options: FakeBase())
-    monkeypatch.setattr(diffusion_module.ModelRegistry, "load", classmethod(lambda cls, name: registry))
-    return Diffusion.func_or_class(artifacts=str(tmp_path / "artifacts"))
+    return diffusion_replica(monkeypatch, tmp_path, FakeBase())
 
 
 def _loras(artifacts: Path, n: int) -> list[str]:
     ids = [f"lora{i:02d}" for i in range(n)]
     for lora_id in ids:
-        _write_lora(artifacts / LORAS / lora_id)
+        write_lora(artifacts / LORAS / lora_id)
     return ids
 
 
 def _styles(root: Path, n: int) -> list[AdapterRef]:
-    return [AdapterRef.style(f"s{i}", _write_lora(root / f"style{i}"), 0.8) for i in range(n)]
+    return [AdapterRef.style(f"s{i}", write_lora(root / f"style{i}"), 0.8) for i in range(n)]
 
 
 async def _diffuse(replica, request: DiffusionRequest, model_id: str | None):
@@ -250,7 +229,7 @@ def test_an_adapter_collected_on_the_loop_hands_eviction_to_a_thread(tmp_path):
     """Collected while a generation holds the engine lock: ``del`` returns at once, the adapter
     is evicted when the lock frees up."""
     engine = DiffusionEngine(FakeBase())
-    ref = AdapterRef.face("x", _write_lora(tmp_path / "x"))
+    ref = AdapterRef.face("x", write_lora(tmp_path / "x"))
     engine.preload(ref, hold=True)
     locked, release, timed_out = threading.Event(), threading.Event(), []
 
@@ -316,7 +295,7 @@ def test_the_ingress_lora_id_routes_to_the_adapter_set_adapters_activates(replic
     adapter the multiplexer loaded (one load), named for that LoRA id."""
     lora_id = _loras(Path(replica.artifacts.root), 1)[0]
     ingress_store = ArtifactStore(tmp_path / "ingress-mount")
-    _write_lora(ingress_store.root / LORAS / lora_id)
+    write_lora(ingress_store.root / LORAS / lora_id)
     artifact = SimpleNamespace(path=ingress_store.path(LORAS, lora_id))
     adapters = adapters_for(artifact, lora_id, None, GenerateParams())  # as agenerate builds them
     request = DiffusionRequest(prompt="p", adapters=adapters, width=8, height=8)

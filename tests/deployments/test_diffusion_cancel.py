@@ -22,9 +22,9 @@ import torch
 
 pytest.importorskip("ray.serve")
 
-from deployments import diffusion as diffusion_module  # noqa: E402
-from deployments.diffusion import Diffusion  # noqa: E402
 from facechain.diffusion.engine import DiffusionCancelled, DiffusionEngine, DiffusionRequest  # noqa: E402
+
+from .replicas import diffusion_replica  # noqa: E402
 
 STEP_S = 0.02
 
@@ -144,11 +144,7 @@ class SteppingBase:
 
 @pytest.fixture
 def replica(monkeypatch, tmp_path):
-    monkeypatch.setattr(diffusion_module, "setup_model_process", lambda threads: None)
-    base = SteppingBase()
-    registry = SimpleNamespace(build=lambda role, **options: base)
-    monkeypatch.setattr(diffusion_module.ModelRegistry, "load", classmethod(lambda cls, name: registry))
-    return Diffusion.func_or_class(artifacts=str(tmp_path / "artifacts"))
+    return diffusion_replica(monkeypatch, tmp_path, SteppingBase(), multiplexed=False)
 
 
 def _request(steps: int, prompt: str = "p") -> DiffusionRequest:

@@ -19,15 +19,13 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 import torch
-from safetensors.torch import save_file
 
 pytest.importorskip("ray.serve")
 
-from deployments import diffusion as diffusion_module  # noqa: E402
-from deployments.diffusion import Diffusion  # noqa: E402
 from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_adapter_name  # noqa: E402
-from facechain.diffusion.lora_io import WEIGHTS_NAME  # noqa: E402
 from servekit.loras import LORAS  # noqa: E402
+
+from .replicas import diffusion_replica, write_lora  # noqa: E402
 
 WAIT_S = 30.0  # generous bound for a thread to get scheduled on a loaded machine
 
@@ -104,27 +102,13 @@ class GatedBase:
 
 @pytest.fixture
 def replica(monkeypatch, tmp_path):
-    import ray.serve.multiplex as multiplex
-
-    monkeypatch.setattr(multiplex, "_get_internal_replica_context", lambda: SimpleNamespace(
-        app_name="facechain", deployment="Diffusion", replica_id="test-replica"))
-    monkeypatch.setattr(multiplex, "_get_global_client", lambda: SimpleNamespace(
-        record_request_routing_info=lambda info: None))
-    monkeypatch.setattr(diffusion_module, "setup_model_process", lambda threads: None)
-    base = GatedBase()
-    registry = SimpleNamespace(build=lambda role, **options: base)
-    monkeypatch.setattr(diffusion_module.ModelRegistry, "load", classmethod(lambda cls, name: registry))
-    return Diffusion.func_or_class(artifacts=str(tmp_path / "artifacts"))
+    return diffusion_replica(monkeypatch, tmp_path, GatedBase())
 
 
 def _loras(artifacts: Path, n: int) -> list[str]:
     ids = [f"lora{i:02d}" for i in range(n)]
     for lora_id in ids:
-        folder = artifacts / LORAS / lora_id
-        folder.mkdir(parents=True)
-        save_file({"unet.down_blocks.0.attentions.0.to_q.lora_A.weight": torch.zeros(2, 4),
-                   "unet.down_blocks.0.attentions.0.to_q.lora_B.weight": torch.zeros(4, 2)},
-                  str(folder / WEIGHTS_NAME))
+        write_lora(artifacts / LORAS / lora_id)
     return ids
 
 
