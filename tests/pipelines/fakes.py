@@ -135,3 +135,20 @@ class FakeRankComponents(CountingLists):
         vector = np.zeros(128, np.float32)
         vector[0], vector[1] = 1.0, level_of(image) / 255.0
         return vector
+
+
+class CountingCalls:
+    """Forwards to ``inner`` and counts each component method the pipeline calls (each call is
+    one deployment hop when the components are served)."""
+
+    def __init__(self, inner):
+        self.inner, self.calls = inner, Counter()
+
+    def __getattr__(self, name):
+        method = getattr(self.inner, name)
+
+        async def call(*args, **kwargs):
+            self.calls[name] += 1
+            return await method(*args, **kwargs)
+
+        return call

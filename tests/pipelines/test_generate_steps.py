@@ -6,7 +6,6 @@ preprocessing and ranking components are the doubles of ``fakes.py``."""
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
 
 import numpy as np
 import pytest
@@ -17,7 +16,14 @@ from facechain.errors import InvalidInputError
 from facechain.pipelines.generate import GenerateParams, agenerate, build_prompt
 from facechain.pipelines.train import TrainParams, atrain
 
-from .fakes import FakePreprocessComponents, FakeRankComponents, grey_candidate, grey_photo, level_of
+from .fakes import (
+    CountingCalls,
+    FakePreprocessComponents,
+    FakeRankComponents,
+    grey_candidate,
+    grey_photo,
+    level_of,
+)
 
 WAIT_S = 5.0  # a test that would hang fails after this instead
 
@@ -176,23 +182,6 @@ def test_generation_reads_the_lora_off_the_event_loop(lora, monkeypatch):
 
 
 # --- a generation makes the same number of component calls whatever num_images ----------------
-
-
-class CountingCalls:
-    """Forwards to ``inner`` and counts each component method the pipeline calls (each call is
-    one deployment hop when the components are served)."""
-
-    def __init__(self, inner):
-        self.inner, self.calls = inner, Counter()
-
-    def __getattr__(self, name):
-        method = getattr(self.inner, name)
-
-        async def call(*args, **kwargs):
-            self.calls[name] += 1
-            return await method(*args, **kwargs)
-
-        return call
 
 
 @pytest.mark.parametrize("num_images", [1, 4, 10])

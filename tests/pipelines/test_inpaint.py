@@ -3,7 +3,6 @@ two tiny face LoRAs, 64 px crops and 4 steps (the tiny model draws noise: these 
 plumbing, the pixel guarantees and the per-face reports, not likeness)."""
 
 import asyncio
-from collections import Counter
 
 import numpy as np
 import pytest
@@ -23,6 +22,7 @@ from facechain.pipelines.train import TrainParams, train
 from facechain.types import FaceStatus, Photo
 
 from ..conftest import FACES, SAME_PERSON, shrink
+from .fakes import CountingCalls
 
 pytestmark = pytest.mark.slow
 
@@ -61,22 +61,13 @@ def faces(template, local_components):
     return found
 
 
-class Spy:
+class Spy(CountingCalls):
     """The local components, recording every diffusion request; ``fail`` = a LoRA id whose
-    diffusion requests raise."""
+    diffusion requests raise; ``calls``: the other component methods called (hops when served)."""
 
     def __init__(self, inner, fail: str | None = None):
-        self.inner, self.fail, self.requests = inner, fail, []
-        self.calls: Counter = Counter()  # component method -> calls (hops when served)
-
-    def __getattr__(self, name):
-        method = getattr(self.inner, name)
-
-        async def call(*args, **kwargs):
-            self.calls[name] += 1
-            return await method(*args, **kwargs)
-
-        return call
+        super().__init__(inner)
+        self.fail, self.requests = fail, []
 
     async def diffuse(self, request):
         self.requests.append(request)
