@@ -105,6 +105,12 @@ class FusionError(ComponentError):
     template face that does not cover it."""
 
 
+class LowQualityFaceError(ComponentError):
+    """The face-recognition model finds no face in the region, or scores it as unreliable (RTS's
+    out-of-distribution quality below the configured floor): a verdict on that item, which the
+    ranking turns into a dropped candidate."""
+
+
 class MediaEncodeError(ComponentError):
     """Writing a video failed, or the file written is empty or undecodable (checked after
     writing): never returned as a result."""

@@ -17,6 +17,7 @@ read from the cache afterwards; nothing is fetched at import time or inside a re
 
 from __future__ import annotations
 
+import fnmatch
 import importlib
 import importlib.util
 import logging
@@ -59,16 +60,37 @@ ROLE_MODULES: dict[str, str] = {
 }
 
 _BACKENDS: dict[tuple[str, str], Callable[..., Any]] = {}
+# (role, backend) -> files (relative paths) a non-builtin source folder must hold for the backend
+# to load; read by ``facechain models check`` and by :func:`build_modelscope_pipeline`.
+_WEIGHTS: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
-def register_backend(role: str, backend: str):
-    """Class/function decorator: ``factory(source: ResolvedSource, **options)`` builds the role."""
+def register_backend(role: str, backend: str, *, weights: tuple[str, ...] = ()):
+    """Class/function decorator: ``factory(source: ResolvedSource, **options)`` builds the role.
+
+    ``weights``: the files a source folder must hold (e.g. ``("configuration.json",
+    "pytorch_model.pt")`` for a ModelScope model), so a partial snapshot is reported by name
+    before anything tries to load it."""
 
     def wrap(factory):
         _BACKENDS[(role, backend)] = factory
+        _WEIGHTS[(role, backend)] = tuple(weights)
         return factory
 
     return wrap
+
+
+def backend_weights(role: str, backend: str) -> tuple[str, ...]:
+    """The files a source folder must hold for ``backend`` of ``role`` (empty: not declared)."""
+    _import_role_module(role)
+    return _WEIGHTS.get((role, backend), ())
+
+
+def missing_files(folder: Path, names: tuple[str, ...] | list[str]) -> list[str]:
+    """The ``names`` (relative paths; ``a|b`` means either will do) with no file under
+    ``folder``."""
+    return [name for name in names
+            if not any((folder / alt).is_file() for alt in name.split("|"))]
 
 
 class RoleSpec(BaseModel):
@@ -131,9 +153,19 @@ def parse_source(source: str) -> tuple[str, str]:
     return "local", source
 
 
-# Never fetched from a hub: pickle formats (never loaded), duplicate fp16 / non-EMA weights.
+# Never fetched from a hub: pickle formats (never loaded), duplicate fp16 / non-EMA weights. A
+# file a profile names explicitly in ``files`` (e.g. DeepDanbooru's ``model-resnet_custom_v3.pt``)
+# is fetched whatever its format: its backend reads it without unpickling code
+# (``torch.load(weights_only=True)``).
 HUB_IGNORE = ["*.ckpt", "*.bin", "*.pt", "*.pth", "*.pkl", "*.msgpack", "*.h5", "*.onnx",
               "*.onnx_data", "*.fp16.*", "*non_ema*", "*non-ema*"]
+
+
+def hub_ignore(files: list[str] | None) -> list[str]:
+    """:data:`HUB_IGNORE` less the patterns that would exclude a file ``files`` names exactly
+    (a glob in ``files`` never lifts an exclusion)."""
+    named = [f for f in files or [] if not any(c in f for c in "*?[")]
+    return [p for p in HUB_IGNORE if not any(fnmatch.fnmatch(Path(f).name, p) for f in named)]
 
 
 def resolve_source(role: str, source: str, *, base_dir: Path | None = None,
@@ -155,7 +187,8 @@ def resolve_source(role: str, source: str, *, base_dir: Path | None = None,
             from huggingface_hub import snapshot_download
 
             path = Path(snapshot_download(repo_id=repo, revision=revision or None,
-                                          allow_patterns=files, ignore_patterns=HUB_IGNORE))
+                                          allow_patterns=files,
+                                          ignore_patterns=hub_ignore(files)))
         except Exception as exc:  # network, auth, offline mode, missing repo
             raise ModelSourceError(role, f"cannot fetch Hugging Face repo {repo!r}: {exc}") from exc
         # the hub cache lays snapshots out as <repo folder>/snapshots/<commit sha>
@@ -170,7 +203,7 @@ def resolve_source(role: str, source: str, *, base_dir: Path | None = None,
     model_id, _, revision = ref.partition("@")
     # With ``files`` (style LoRAs, configs) the snapshot is filtered as a Hugging Face one is; the
     # paper's ModelScope models are fetched whole: their pipelines need their own weight formats.
-    filters = {"allow_patterns": files, "ignore_patterns": HUB_IGNORE} if files else {}
+    filters = {"allow_patterns": files, "ignore_patterns": hub_ignore(files)} if files else {}
     try:
         path = ms_download(model_id, revision=revision or None, **filters)
     except Exception as exc:
@@ -208,6 +241,52 @@ class ModelRegistry:
         except KeyError:
             raise ModelSourceError(role, f"not configured in profile '{self.profile.name}'") from None
 
+    def check(self, role: str) -> RoleCheck:
+        """Whether ``role``'s weights are present locally; never downloads, never loads them."""
+        spec = self.spec(role)
+        kind, ref = parse_source(spec.source)
+        try:
+            expected = list(backend_weights(role, spec.backend))
+        except ModelSourceError as exc:
+            return RoleCheck(role, spec.backend, spec.source, kind, False, None, note=exc.message)
+        if (role, spec.backend) not in _BACKENDS:
+            return RoleCheck(role, spec.backend, spec.source, kind, False, None,
+                             note=f"unknown backend {spec.backend!r}")
+        expected += [f for f in spec.files or [] if not any(c in f for c in "*?[")
+                     and f not in " ".join(expected).split("|")]
+        if kind == "builtin":
+            return RoleCheck(role, spec.backend, spec.source, kind, True, None,
+                             note="built in")
+        if kind == "local":
+            path = Path(os.path.expanduser(ref))
+            if not path.is_absolute() and self.base_dir is not None:
+                path = self.base_dir / path
+            if not path.exists():
+                return RoleCheck(role, spec.backend, spec.source, kind, False, path,
+                                 note="path not found")
+            folder = path if path.is_dir() else path.parent
+            missing = tuple(missing_files(folder, expected)) if path.is_dir() else ()
+            return RoleCheck(role, spec.backend, spec.source, kind, not missing, path, missing)
+        name, _, revision = ref.partition("@")
+        if kind == "hf":
+            path = _hf_cached(name, revision)
+            if path is None:
+                return RoleCheck(role, spec.backend, spec.source, kind, False, None,
+                                 note="not in the Hugging Face cache")
+        else:
+            path = next((p for p in modelscope_cache_folders(name) if p.is_dir()), None)
+            if path is None:
+                return RoleCheck(role, spec.backend, spec.source, kind, False,
+                                 modelscope_cache_folders(name)[0],
+                                 note="not in the ModelScope cache")
+        missing = tuple(missing_files(path, expected))
+        note = "" if expected else "backend declares no weight files; folder found"
+        return RoleCheck(role, spec.backend, spec.source, kind, not missing, path, missing, note)
+
+    def check_all(self) -> list[RoleCheck]:
+        """:meth:`check` for every role of the profile, in profile order."""
+        return [self.check(role) for role in self.profile.roles]
+
     def build(self, role: str, **overrides: Any) -> Any:
         """Build the component for ``role``: its backend's factory with resolved source + options."""
         spec = self.spec(role)
@@ -220,6 +299,43 @@ class ModelRegistry:
         options = {**spec.options, **overrides}
         logger.info("building %s: backend=%s source=%s", role, spec.backend, spec.source)
         return factory(source, **options)
+
+
+@dataclass(frozen=True)
+class RoleCheck:
+    """What ``facechain models check`` reports for one role. ``present``: the weights are all in
+    the local cache or folder (always True for ``builtin``); ``path`` where they were looked for;
+    ``missing`` the expected files not there (empty when the backend declares none)."""
+
+    role: str
+    backend: str
+    source: str
+    kind: str
+    present: bool
+    path: Path | None
+    missing: tuple[str, ...] = ()
+    note: str = ""
+
+
+def modelscope_cache_folders(model_id: str) -> list[Path]:
+    """Where ModelScope keeps a snapshot of ``model_id``: under ``$MODELSCOPE_CACHE`` (default
+    ``~/.cache/modelscope/hub``), in ``models/<org>/<name>`` (ModelScope >= 1.20) or
+    ``<org>/<name>`` (older); dots in the name are stored as ``___``."""
+    root = Path(os.path.expanduser(os.environ.get(
+        "MODELSCOPE_CACHE", os.path.join("~", ".cache", "modelscope", "hub"))))
+    org, _, name = model_id.partition("/")
+    names = [name] if "." not in name else [name.replace(".", "___"), name]
+    return [base / org / n for base in (root / "models", root) for n in names]
+
+
+def _hf_cached(repo: str, revision: str | None) -> Path | None:
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(repo_id=repo, revision=revision or None,
+                                      local_files_only=True))
+    except Exception:  # not cached (LocalEntryNotFoundError), no huggingface_hub
+        return None
 
 
 def _import_role_module(role: str) -> None:
@@ -238,12 +354,15 @@ def backends(role: str) -> list[str]:
 
 
 def build_modelscope_pipeline(source: ResolvedSource, task: str, model_id: str, *, what: str,
+                              weights: tuple[str, ...] = ("configuration.json",),
                               **kwargs: Any) -> Any:
     """A ModelScope pipeline serving the paper's model for ``source.role``.
 
     ``task`` is a ``modelscope.utils.constant.Tasks`` attribute name or a task string; ``what``
-    names the model in errors. Every failure (builtin source, no ``hub`` extra, a bad or partial
-    snapshot) is a :class:`ModelSourceError` naming the role.
+    names the model in errors; ``weights`` are the files the snapshot must hold (checked before
+    the pipeline is built, so a partial snapshot is named, not a traceback deep inside it).
+    Every failure (builtin source, a partial snapshot, no ``hub`` extra, a bad folder) is a
+    :class:`ModelSourceError` naming the role and the model id.
     """
     if source.path is None:
         raise ModelSourceError(source.role, f"{what} has no built-in weights; set source: "
@@ -252,12 +371,19 @@ def build_modelscope_pipeline(source: ResolvedSource, task: str, model_id: str, 
         from modelscope.pipelines import pipeline
         from modelscope.utils.constant import Tasks
     except ImportError as exc:
-        raise ModelSourceError(source.role, f"{what} needs the 'hub' extra "
-                                            "(pip install 'facechain-serve[hub]')") from exc
+        raise ModelSourceError(source.role, f"{what} ({model_id}) needs the 'hub' extra "
+                                            "(pip install 'facechain-serve[hub]'): "
+                                            f"{exc}") from exc
+    folder = source.path if source.path.is_dir() else source.path.parent
+    missing = missing_files(folder, weights)
+    if missing:
+        raise ModelSourceError(source.role, f"{what}: the weights of {model_id} are incomplete "
+                                            f"in {folder}: missing {', '.join(missing)}")
     try:
         return pipeline(task=getattr(Tasks, task, task), model=str(source.path), **kwargs)
     except Exception as exc:  # ModelScope raises many kinds on bad folders / missing deps
-        raise ModelSourceError(source.role, f"cannot build {what} from {source.path}: {exc}") from exc
+        raise ModelSourceError(source.role, f"cannot build {what} ({model_id}) from "
+                                            f"{source.path}: {exc}") from exc
 
 
 def require_builtin(source: ResolvedSource, backend: str, why: str) -> None:
