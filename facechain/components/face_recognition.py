@@ -12,6 +12,21 @@ trained with. Both model files ship in the ``face_recognition_models`` package.
 
 On the test photos: same person 0.34-0.44 L2, different people >= 0.81 (DESIGN.md quotes
 ~0.34-0.44 and >= 0.64 more generally; dlib's own decision threshold is 0.6).
+
+Backend ``rts`` (the paper's model): ModelScope's face-recognition OOD pipeline with
+``damo/cv_ir_face-recognition-ood_rts`` (FaceChain pins revision ``v2.5``). The pipeline detects
+the largest face itself (DamoFD), aligns it to 112x112 on its 5 points and returns a 512-d
+L2-normalised ``img_embedding`` plus an out-of-distribution quality ``scores`` (RTS's uncertainty
+head, exp of the log-quality, in (0, 1]; higher is more reliable). It gets the face box grown by
+``margin`` per side, so the face we mean is the largest one it sees. Option ``min_quality``
+(default None: keep all, as FaceChain does) turns faces scored below it into
+:class:`LowQualityFaceError`, a verdict the ranking turns into a dropped candidate.
+
+Distances are per backend (:class:`EmbeddingMetric`, looked up from the embedding's size, which
+differs per backend): dlib's embeddings compare by L2 distance through the logistic curve below;
+RTS's by cosine similarity, as FaceChain ranks them (``np.dot`` of the normalised embeddings),
+mapped linearly to [0, 1] as ``(1 + cos) / 2`` so the order is FaceChain's. An embedding of one
+backend is never compared with another's: their sizes differ and that is an error.
 """
 
 from __future__ import annotations
@@ -19,12 +34,16 @@ from __future__ import annotations
 import logging
 import math
 import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from facechain.errors import InvalidInputError, ModelSourceError
-from facechain.registry import ResolvedSource, register_backend
+from facechain.components.face_attributes import face_region
+from facechain.errors import InvalidInputError, LowQualityFaceError, ModelSourceError
+from facechain.registry import ResolvedSource, build_modelscope_pipeline, register_backend
 from facechain.types import Face
 
 logger = logging.getLogger(__name__)
@@ -42,20 +61,76 @@ SIMILARITY_MIDPOINT = 0.54
 SIMILARITY_SCALE = 0.05
 
 
-def distance(a: np.ndarray, b: np.ndarray) -> float:
-    """Euclidean (L2) distance between two embeddings; below ~0.54 means the same person."""
+RTS_MODEL_ID = "damo/cv_ir_face-recognition-ood_rts"
+RTS_EMBEDDING_DIM = 512
+# ModelScope's RTS backbone reads its weights from ModelFile.TORCH_MODEL_FILE
+# (modelscope/models/cv/face_recognition/torchkit/rts_backbone.py)
+RTS_WEIGHTS = ("configuration.json", "pytorch_model.pt")
+
+
+@dataclass(frozen=True)
+class EmbeddingMetric:
+    """How one backend's embeddings compare: ``distance`` ``"l2"`` (Euclidean, mapped to a
+    similarity by :func:`similarity_from_distance`) or ``"cosine"`` (``1 - cos``; similarity
+    ``(1 + cos) / 2``)."""
+
+    backend: str
+    dim: int
+    distance: str
+
+    def distance_of(self, a: np.ndarray, b: np.ndarray) -> float:
+        if self.distance == "l2":
+            return float(np.linalg.norm(a - b))
+        return 1.0 - _cosine(a, b)
+
+    def similarity_of(self, a: np.ndarray, b: np.ndarray) -> float:
+        if self.distance == "l2":
+            return similarity_from_distance(float(np.linalg.norm(a - b)))
+        return float(np.clip((1.0 + _cosine(a, b)) / 2.0, 0.0, 1.0))
+
+
+METRICS: dict[int, EmbeddingMetric] = {
+    m.dim: m for m in (EmbeddingMetric("dlib_resnet", EMBEDDING_DIM, "l2"),
+                       EmbeddingMetric("rts", RTS_EMBEDDING_DIM, "cosine"))}
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    if norm == 0.0:
+        raise InvalidInputError("cannot compare a zero embedding", param="embedding")
+    return float(np.clip(np.dot(a, b) / norm, -1.0, 1.0))
+
+
+def metric_for(a: np.ndarray, b: np.ndarray) -> tuple[EmbeddingMetric, np.ndarray, np.ndarray]:
+    """The metric of the backend that made both embeddings (by their size), and both as float64
+    vectors. Embeddings of different sizes (two backends) or of a size no backend makes are an
+    :class:`InvalidInputError`."""
     a = np.asarray(a, dtype=np.float64).ravel()
     b = np.asarray(b, dtype=np.float64).ravel()
     if a.shape != b.shape:
-        raise InvalidInputError(f"embeddings differ in size: {a.shape[0]} vs {b.shape[0]}",
+        raise InvalidInputError(f"embeddings differ in size: {a.shape[0]} vs {b.shape[0]} "
+                                "(made by different face_recognition backends?)",
                                 param="embedding")
-    return float(np.linalg.norm(a - b))
+    metric = METRICS.get(a.shape[0])
+    if metric is None:
+        raise InvalidInputError(f"no face_recognition backend makes {a.shape[0]}-d embeddings; "
+                                f"known: {sorted(METRICS)}", param="embedding")
+    return metric, a, b
+
+
+def distance(a: np.ndarray, b: np.ndarray) -> float:
+    """The distance of the embeddings' backend: L2 for dlib (below ~0.54 means the same
+    person), cosine distance ``1 - cos`` for RTS."""
+    metric, a, b = metric_for(a, b)
+    return metric.distance_of(a, b)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Identity similarity in [0, 1] (1 = identical), a logistic map of :func:`distance`:
-    ``1 / (1 + exp((d - 0.54) / 0.05))``, so 0.5 at d = 0.54 (see the module constants)."""
-    return similarity_from_distance(distance(a, b))
+    """Identity similarity in [0, 1] (1 = identical) under the embeddings' backend: for dlib a
+    logistic map of the L2 distance, ``1 / (1 + exp((d - 0.54) / 0.05))`` (0.5 at d = 0.54, see
+    the module constants); for RTS ``(1 + cos) / 2``."""
+    metric, a, b = metric_for(a, b)
+    return metric.similarity_of(a, b)
 
 
 def similarity_from_distance(d: float) -> float:
@@ -134,3 +209,81 @@ def build_dlib_resnet(source: ResolvedSource, **options) -> FaceEmbedder:
             raise ModelSourceError(ROLE, f"model file not found: {path}")
     logger.debug("dlib ResNet embedder from %s", resnet)
     return FaceEmbedder(resnet, shape5, **options)
+
+
+# --- rts backend (the paper's model) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RTSOutput:
+    """One RTS answer: the (512,) L2-normalised embedding and its OOD quality in (0, 1]."""
+
+    embedding: np.ndarray
+    quality: float
+
+
+def parse_rts_output(result: Mapping[str, Any] | None) -> RTSOutput | None:
+    """Parse ModelScope's face-recognition OOD pipeline output (``FaceRecognitionOodPipeline``):
+    ``{"img_embedding": float32 array (1, 512), "scores": [[quality]]}``, or both ``None`` when
+    the pipeline found no face (returned as None here). Any other shape is a
+    :class:`ModelSourceError`: the pipeline is not the one this backend was written for."""
+    if result is None or result.get("img_embedding") is None:
+        return None
+    embedding = np.asarray(result["img_embedding"], dtype=np.float32)
+    if embedding.shape != (1, RTS_EMBEDDING_DIM):
+        raise ModelSourceError(ROLE, f"RTS img_embedding has shape {embedding.shape}, expected "
+                                     f"(1, {RTS_EMBEDDING_DIM})")
+    scores = result.get("scores")
+    quality = np.asarray(scores if scores is not None else [], dtype=np.float64).ravel()
+    if quality.size != 1 or not np.isfinite(quality[0]):
+        raise ModelSourceError(ROLE, f"RTS scores should hold one quality value, got {scores!r}")
+    vector = embedding[0]
+    norm = float(np.linalg.norm(vector))
+    if norm == 0.0 or not np.isfinite(norm):
+        raise ModelSourceError(ROLE, "RTS returned a zero or non-finite embedding")
+    return RTSOutput(embedding=(vector / norm).astype(np.float32), quality=float(quality[0]))
+
+
+class RTSEmbedder:
+    """``RTSEmbedder(image, face) -> (512,) float32`` through ModelScope's RTS pipeline (see the
+    module docstring); :meth:`embed_with_quality` also returns the OOD quality."""
+
+    backend = "rts"
+
+    def __init__(self, pipeline: Callable[[Any], Mapping[str, Any]], *, margin: float = 1.0,
+                 min_quality: float | None = None):
+        if margin < 0:
+            raise InvalidInputError(f"margin must be >= 0, got {margin}", param="margin")
+        self._pipeline = pipeline
+        self.margin = float(margin)
+        self.min_quality = None if min_quality is None else float(min_quality)
+        self._lock = threading.Lock()
+
+    def embed_with_quality(self, image: np.ndarray, face: Face) -> RTSOutput:
+        from PIL import Image
+
+        region, _ = face_region(_check_image(image), face, self.margin)
+        with self._lock:  # a PIL image: ModelScope reads raw arrays as BGR
+            result = self._pipeline(Image.fromarray(region))
+        parsed = parse_rts_output(result)
+        if parsed is None:
+            raise LowQualityFaceError(f"RTS found no face around the box {face.box}")
+        return parsed
+
+    def __call__(self, image: np.ndarray, face: Face) -> np.ndarray:
+        out = self.embed_with_quality(image, face)
+        if self.min_quality is not None and out.quality < self.min_quality:
+            raise LowQualityFaceError(f"RTS quality {out.quality:.3f} below min_quality "
+                                      f"{self.min_quality:.3f}")
+        return out.embedding
+
+
+@register_backend(ROLE, "rts", weights=RTS_WEIGHTS)
+def build_rts(source: ResolvedSource, *, margin: float = 1.0,
+              min_quality: float | None = None) -> RTSEmbedder:
+    """``source: modelscope:damo/cv_ir_face-recognition-ood_rts@v2.5`` (or a local snapshot);
+    needs the ``hub`` extra. Options: ``margin`` (context around the box per side),
+    ``min_quality`` (OOD quality floor; None keeps every face)."""
+    pipe = build_modelscope_pipeline(source, "face_recognition", RTS_MODEL_ID,
+                                     what="rts (RTS face recognition)", weights=RTS_WEIGHTS)
+    return RTSEmbedder(pipe, margin=margin, min_quality=min_quality)

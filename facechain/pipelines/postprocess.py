@@ -12,7 +12,9 @@ fusion, embedding; also a fusion that cannot fuse, :class:`FusionError`) drops t
 (``detection_failed`` / ``fusion_failed`` / ``embedding_failed``) and the others go on. Zero
 portraits is still an answer when some candidate got a verdict (``no_face``, or a fusion that
 cannot fuse it: a :class:`FusionError` is a verdict on that candidate, e.g. a template face that
-does not cover it); when every candidate failed in a broken component there is none, and
+does not cover it; so is a :class:`LowQualityFaceError`, a face the recognition model scores as
+unreliable, dropped as ``embedding_failed``); when every candidate failed in a broken component
+there is none, and
 :class:`AllItemsFailedError` (a server-side error, never a 4xx) is raised from the first failure.
 
 Written against async component methods (:class:`RankComponents`), so the same code runs with
@@ -34,7 +36,12 @@ from typing import Protocol
 import numpy as np
 
 from facechain.components.face_recognition import similarity
-from facechain.errors import AllItemsFailedError, FusionError, InvalidInputError
+from facechain.errors import (
+    AllItemsFailedError,
+    FusionError,
+    InvalidInputError,
+    LowQualityFaceError,
+)
 from facechain.pipelines.failures import StageFailed, item_failure, per_item, stage, unwrap, value
 from facechain.types import DroppedCandidate, DropReason, Face, Portrait, TemplateFace
 
@@ -148,7 +155,8 @@ async def fuse_and_rank(
 
     def drop(order: int, failed: StageFailed) -> None:  # one candidate's failure, never the request's
         seed = candidates[order][0]
-        if not isinstance(unwrap(failed.__cause__), FusionError):  # a verdict, not a failure
+        # a verdict on the candidate, not a failure of a component
+        if not isinstance(unwrap(failed.__cause__), FusionError | LowQualityFaceError):
             errors.append(failed.__cause__)
         results[order] = DroppedCandidate(seed=seed, reason=failed.reason, message=item_failure(
             failed.__cause__, f"candidate seed={seed}", failed.stage))
