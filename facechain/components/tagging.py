@@ -39,6 +39,10 @@ rimless glasses and frames of the skin's colour (clear or gold on some skins, wo
 or at low resolution). The accessory thresholds are named constants calibrated on crafted
 accessories drawn on the Obama photos; tests check them on other photos and styles.
 
+Backend ``deepdanbooru`` (the paper's tagger, :class:`DeepDanbooruTagger`): DeepDanbooru's ResNet
+in plain torch with FaceChain's weights, threshold and identity-tag removal (see the section
+near the end of this module).
+
 Module functions implement the paper's caption rules: :func:`filter_identity_tags` drops tags
 bound to identity (eyes, nose, lips, skin, face shape, ...), :func:`trigger_word` picks one of
 Table 1's trigger words from gender and age over all photos, :func:`caption` joins them and
@@ -736,3 +740,268 @@ def build_classical(source: ResolvedSource, **options) -> Tagger:
     if not path.is_file():
         raise ModelSourceError(ROLE, f"68-point predictor not found: {path}")
     return Tagger(path, **options)
+
+
+# --- deepdanbooru backend (the paper's tagger) -----------------------------------------------
+# FaceChain tags each training crop with DeepDanbooru (facechain/data_process/deepbooru.py in
+# modelscope/facechain, the torch port of AUTOMATIC1111/TorchDeepDanbooru): weights
+# ``model-resnet_custom_v3.pt`` from ModelScope ``ly261666/cv_portrait_model`` revision ``v4.0``,
+# threshold 0.5, ``rating:*`` tags skipped, tags sorted alphabetically with ``\`` before
+# parentheses and underscores kept, then the identity tags removed (``post_process_naive``).
+
+DEEPDANBOORU_MODEL_ID = "ly261666/cv_portrait_model"
+DEEPDANBOORU_FILE = "model-resnet_custom_v3.pt"
+DEEPDANBOORU_SAFETENSORS = "model-resnet_custom_v3.safetensors"
+DEEPDANBOORU_THRESHOLD = 0.5
+DEEPDANBOORU_SIZE = 512
+DEEPDANBOORU_TAGS = 9176
+# Stages of the custom ResNet: (bottleneck width, output channels, first stride, blocks, where the
+# first block's projection conv sits in the upstream numbering: before its three convs, or after
+# them as in the fourth stage). Channels are for width 1 (the released weights).
+_DDB_STEM = 64
+_DDB_STAGES = ((64, 256, 1, 3, "before"), (128, 512, 2, 8, "before"), (256, 1024, 2, 20, "before"),
+               (256, 1024, 2, 20, "after"), (512, 2048, 2, 3, "before"),
+               (1024, 4096, 2, 3, "before"))
+_RE_SPECIAL = re.compile(r"([\\()])")
+
+
+def _ddb_plan(width: float) -> tuple[list[tuple[str, int, int, int, int]],
+                                     list[tuple[int, int, int, int | None, int]]]:
+    """The conv layers ``(name, in, out, kernel, stride)`` in the upstream numbering
+    (``n_Conv_0`` .. ``n_Conv_178``) and the bottleneck blocks ``(c1, c2, c3, projection, stride)``
+    by conv index, for channel counts scaled by ``width``."""
+    def ch(n: int) -> int:
+        return max(1, int(round(n * width)))
+
+    convs = [("n_Conv_0", 3, ch(_DDB_STEM), 7, 2)]
+    blocks: list[tuple[int, int, int, int | None, int]] = []
+    index, channels = 1, ch(_DDB_STEM)
+    for mid, out, first_stride, count, order in _DDB_STAGES:
+        mid, out = ch(mid), ch(out)
+        for b in range(count):
+            stride = first_stride if b == 0 else 1
+            projection = None
+            if b == 0 and order == "before":
+                projection, index = index, index + 1
+            c1, c2, c3 = index, index + 1, index + 2
+            index += 3
+            if b == 0 and order == "after":
+                projection, index = index, index + 1
+            if projection is not None:
+                convs.append((f"n_Conv_{projection}", channels, out, 1, stride))
+            convs += [(f"n_Conv_{c1}", channels, mid, 1, 1), (f"n_Conv_{c2}", mid, mid, 3, stride),
+                      (f"n_Conv_{c3}", mid, out, 1, 1)]
+            blocks.append((c1, c2, c3, projection, stride))
+            channels = out
+    assert index == 178, index
+    return convs, blocks
+
+
+def deepdanbooru_module(n_tags: int = DEEPDANBOORU_TAGS, width: float = 1.0):
+    """DeepDanbooru's ResNet (``resnet_custom_v3``) as a ``torch.nn.Module`` with the upstream
+    parameter names (``n_Conv_<i>.weight`` / ``.bias``; the last conv has no bias), so the
+    released state dict loads strictly. Input: (N, H, W, 3) float RGB in [0, 1] (NHWC, as
+    upstream); output: (N, n_tags) sigmoid probabilities. Convolutions have no padding of their
+    own: as in the TensorFlow original, 3x3 convs are padded 1 on each side, stride-2 ones only
+    right/bottom. ``width`` scales every channel count (1 = the released weights)."""
+    import torch
+    import torch.nn.functional as F
+    from torch import nn
+
+    convs, blocks = _ddb_plan(width)
+
+    class _DeepDanbooru(nn.Module):
+        def __init__(self):
+            super().__init__()
+            for name, cin, cout, kernel, stride in convs:
+                self.add_module(name, nn.Conv2d(cin, cout, kernel, stride=stride))
+            self.n_Conv_178 = nn.Conv2d(convs[-1][2], n_tags, 1, bias=False)
+            self.n_MaxPool_0 = nn.MaxPool2d(kernel_size=3, stride=2)
+            self.blocks = blocks
+
+        def conv(self, index: int, x):
+            return getattr(self, f"n_Conv_{index}")(x)
+
+        def forward(self, x):
+            x = x.permute(0, 3, 1, 2)
+            x = F.relu(self.n_Conv_0(F.pad(x, [2, 3, 2, 3])))
+            x = self.n_MaxPool_0(F.pad(x, [0, 1, 0, 1], value=float("-inf")))
+            for c1, c2, c3, projection, stride in self.blocks:
+                shortcut = x if projection is None else self.conv(projection, x)
+                y = F.relu(self.conv(c1, x))
+                y = F.pad(y, [1, 1, 1, 1] if stride == 1 else [0, 1, 0, 1])
+                y = self.conv(c3, F.relu(self.conv(c2, y)))
+                x = F.relu(y + shortcut)
+            x = self.n_Conv_178(x)
+            x = F.avg_pool2d(x, kernel_size=x.shape[-2:]).flatten(1)
+            return torch.sigmoid(x)
+
+    return _DeepDanbooru()
+
+
+def load_deepdanbooru_weights(path: Path) -> tuple[dict, list[str]]:
+    """The state dict and tag list of a DeepDanbooru weights file, read without executing
+    pickled code: ``.safetensors`` (tags as JSON in the ``tags`` metadata entry) or the released
+    ``.pt`` (a state dict with a ``tags`` list) through ``torch.load(weights_only=True)``."""
+    import json
+
+    import torch
+
+    try:
+        if path.suffix == ".safetensors":
+            from safetensors import safe_open
+            from safetensors.torch import load_file
+
+            with safe_open(str(path), framework="pt") as handle:
+                metadata = handle.metadata() or {}
+            state = load_file(str(path))
+            tags = json.loads(metadata.get("tags", "null"))
+        else:
+            state = torch.load(str(path), map_location="cpu", weights_only=True)
+            tags = state.pop("tags", None) if isinstance(state, dict) else None
+    except Exception as exc:  # a truncated file, a pickle with code in it, bad metadata
+        raise ModelSourceError(ROLE, f"cannot read DeepDanbooru weights {path}: {exc}") from exc
+    if not isinstance(state, dict) or not isinstance(tags, list) \
+            or not all(isinstance(t, str) for t in tags):
+        raise ModelSourceError(ROLE, f"{path} is not a DeepDanbooru state dict with a tags list")
+    return state, tags
+
+
+def resize_and_fill(image, width: int, height: int):
+    """Upstream's ``resize_image`` (webui's "resize and fill"): scale to fit inside
+    ``width`` x ``height`` (Lanczos), centre, and fill the bars by stretching the image's edge
+    rows or columns. ``image``: a PIL RGB image; returns one."""
+    from PIL import Image
+
+    ratio, src_ratio = width / height, image.width / image.height
+    src_w = width if ratio < src_ratio else image.width * height // image.height
+    src_h = height if ratio >= src_ratio else image.height * width // image.width
+    resized = image.resize((src_w, src_h), resample=Image.Resampling.LANCZOS)
+    out = Image.new("RGB", (width, height))
+    out.paste(resized, box=(width // 2 - src_w // 2, height // 2 - src_h // 2))
+    if ratio < src_ratio:
+        fill = height // 2 - src_h // 2
+        if fill > 0:
+            out.paste(resized.resize((width, fill), box=(0, 0, width, 0)), box=(0, 0))
+            out.paste(resized.resize((width, fill), box=(0, resized.height, width, resized.height)),
+                      box=(0, fill + src_h))
+    elif ratio > src_ratio:
+        fill = width // 2 - src_w // 2
+        if fill > 0:
+            out.paste(resized.resize((fill, height), box=(0, 0, 0, height)), box=(0, 0))
+            out.paste(resized.resize((fill, height), box=(resized.width, 0, resized.width, height)),
+                      box=(fill + src_w, 0))
+    return out
+
+
+def parse_deepdanbooru_output(probabilities: np.ndarray, tags: list[str], *,
+                              threshold: float = DEEPDANBOORU_THRESHOLD,
+                              use_spaces: bool = False, use_escape: bool = True) -> list[str]:
+    """Upstream's ``DeepDanbooru.tag``: the tags whose probability (a (n_tags,) vector, one per
+    tag in ``tags`` order) is >= ``threshold``, ``rating:*`` skipped, sorted alphabetically,
+    ``\\`` put before ``(``, ``)`` and ``\\``; underscores kept unless ``use_spaces``."""
+    probabilities = np.asarray(probabilities, dtype=np.float64).ravel()
+    if probabilities.shape[0] != len(tags):
+        raise ModelSourceError(ROLE, f"DeepDanbooru gave {probabilities.shape[0]} probabilities "
+                                     f"for {len(tags)} tags")
+    kept = sorted(tag for tag, p in zip(tags, probabilities)
+                  if p >= threshold and not tag.startswith("rating:"))
+    out = []
+    for tag in kept:
+        if use_spaces:
+            tag = tag.replace("_", " ")
+        if use_escape:
+            tag = _RE_SPECIAL.sub(r"\\\1", tag)
+        out.append(tag)
+    return out
+
+
+def is_facechain_identity_tag(tag: str) -> bool:
+    """FaceChain's identity-tag rule for DeepDanbooru tags (``post_process_naive`` in
+    facechain/data_process/preprocessing.py, modelscope/facechain 12577db): gender tags
+    (``1girl``, ``1boy``, ``*_man``, ``*_woman``, ``*_male``, ``*_female``), bare parts (``ears``,
+    ``head``, ``face``, ``lips``, ``mouth``, ``teeth``), ``3d``, ``asian``, anything with ``eye``
+    but not ``eyewear``, with ``nose`` or ``body``, or ending in ``_lips``."""
+    if tag in ("1girl", "1boy") or tag.endswith(("_man", "_woman", "_male", "_female", "_lips")):
+        return True
+    if tag in ("ears", "head", "face", "lips", "mouth", "3d", "asian", "teeth"):
+        return True
+    return ("eye" in tag and "eyewear" not in tag) or "nose" in tag or "body" in tag
+
+
+class DeepDanbooruTagger:
+    """``DeepDanbooruTagger(image, face=None, parsing=None, *, attributes=None, faces=1) ->
+    list[str]``: DeepDanbooru's tags for the whole image (FaceChain tags the 512x512 training
+    crop), FaceChain's identity tags removed. ``face``, ``parsing``, ``attributes`` and
+    ``faces`` are accepted for the role's signature and not used: the network sees the image."""
+
+    backend = "deepdanbooru"
+
+    def __init__(self, model, tags: list[str], *, threshold: float = DEEPDANBOORU_THRESHOLD,
+                 use_spaces: bool = False, device: str = "cpu"):
+        if not 0.0 < threshold < 1.0:
+            raise InvalidInputError(f"threshold must be in (0, 1), got {threshold}",
+                                    param="threshold")
+        self.model = model.to(device).eval()
+        self.tags = list(tags)
+        self.threshold = float(threshold)
+        self.use_spaces = bool(use_spaces)
+        self.device = device
+        self._lock = threading.Lock()
+
+    def probabilities(self, image: np.ndarray) -> np.ndarray:
+        """(n_tags,) probabilities for an RGB uint8 image."""
+        import torch
+        from PIL import Image
+
+        pic = resize_and_fill(Image.fromarray(check_image(image)), DEEPDANBOORU_SIZE,
+                              DEEPDANBOORU_SIZE)
+        x = torch.from_numpy(np.asarray(pic, dtype=np.float32)[None] / 255.0).to(self.device)
+        with self._lock, torch.inference_mode():
+            return self.model(x)[0].float().cpu().numpy()
+
+    def __call__(self, image: np.ndarray, face: Face | None = None,
+                 parsing: Parsing | None = None, *, attributes: Attributes | None = None,
+                 faces: int = 1) -> list[str]:
+        tags = parse_deepdanbooru_output(self.probabilities(image), self.tags,
+                                         threshold=self.threshold, use_spaces=self.use_spaces)
+        return [t for t in tags if not is_facechain_identity_tag(t.replace(" ", "_"))]
+
+
+def _deepdanbooru_file(source: ResolvedSource) -> Path:
+    if source.path is None:
+        raise ModelSourceError(ROLE, "deepdanbooru has no built-in weights; set source: "
+                                     f"modelscope:{DEEPDANBOORU_MODEL_ID}@v4.0 with files: "
+                                     f"[{DEEPDANBOORU_FILE}] (or a local folder or file)")
+    if source.path.is_file():
+        return source.path
+    for name in (DEEPDANBOORU_SAFETENSORS, DEEPDANBOORU_FILE):
+        if (source.path / name).is_file():
+            return source.path / name
+    raise ModelSourceError(ROLE, f"the DeepDanbooru weights of {DEEPDANBOORU_MODEL_ID} are "
+                                 f"incomplete in {source.path}: missing {DEEPDANBOORU_FILE} "
+                                 f"(or {DEEPDANBOORU_SAFETENSORS})")
+
+
+@register_backend(ROLE, "deepdanbooru", weights=(f"{DEEPDANBOORU_FILE}|{DEEPDANBOORU_SAFETENSORS}",))
+def build_deepdanbooru(source: ResolvedSource, *, threshold: float = DEEPDANBOORU_THRESHOLD,
+                       use_spaces: bool = False, device: str = "cpu") -> DeepDanbooruTagger:
+    """``source``: ``modelscope:ly261666/cv_portrait_model@v4.0`` with
+    ``files: [model-resnet_custom_v3.pt]`` (as FaceChain fetches it), a folder holding that file
+    or its ``.safetensors`` conversion, or the file itself. Plain torch, no TensorFlow."""
+    path = _deepdanbooru_file(source)
+    state, tags = load_deepdanbooru_weights(path)
+    stem = state.get("n_Conv_0.weight")
+    head = state.get("n_Conv_178.weight")
+    if stem is None or head is None:
+        raise ModelSourceError(ROLE, f"{path} lacks n_Conv_0 / n_Conv_178: not DeepDanbooru")
+    model = deepdanbooru_module(n_tags=int(head.shape[0]), width=stem.shape[0] / _DDB_STEM)
+    try:
+        model.load_state_dict(state, strict=True)
+    except RuntimeError as exc:  # missing / unexpected keys, shape mismatches
+        raise ModelSourceError(ROLE, f"{path} does not match the DeepDanbooru layout: {exc}") from exc
+    if len(tags) != head.shape[0]:
+        raise ModelSourceError(ROLE, f"{path} has {len(tags)} tags for {head.shape[0]} outputs")
+    logger.info("DeepDanbooru tagger from %s (%d tags)", path, len(tags))
+    return DeepDanbooruTagger(model, tags, threshold=threshold, use_spaces=use_spaces,
+                              device=device)
