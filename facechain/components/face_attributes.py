@@ -123,22 +123,47 @@ class FairFaceAttributeEstimator:
         region, _ = face_region(check_image(image), face, self.margin)
         with self._lock:
             result = self._pipeline(Image.fromarray(region))
-        scores = result.get("scores") if isinstance(result, dict) else None
-        if not scores or scores[0] is None:
+        attributes = parse_fairface_output(result)
+        if attributes is None:
             raise FaceChainError("FairFace found no face in the region", param="face")
-        gender = np.asarray(scores[0], dtype=np.float64).ravel()
-        ages = np.asarray(scores[1], dtype=np.float64).ravel()
-        labels = result.get("labels") or [["Male", "Female"], list(FAIRFACE_AGE_GROUPS)]
-        male_index = [str(label).lower() for label in labels[0]].index("male")
-        male = gender[male_index] / max(gender.sum(), 1e-12)
-        age = float(np.dot(ages / max(ages.sum(), 1e-12), FAIRFACE_AGE_CENTRES))
-        return Attributes(male_probability=float(np.clip(male, 0.0, 1.0)), age=age)
+        return attributes
 
 
-@register_backend(ROLE, "modelscope_fairface")
+def parse_fairface_output(result: dict | None) -> Attributes | None:
+    """Gender and age from ModelScope's ``face_attribute_recognition`` pipeline output
+    (FairFace; ``FaceAttributeRecognitionPipeline.forward``, documented in
+    modelscope/outputs/outputs.py): ``{"scores": [[p_male, p_female], [9 age-group
+    probabilities]], "labels": [["Male", "Female"], ["0-2", "3-9", ..., "70+"]]}`` (softmax
+    lists), or ``scores`` None when no face was found (returned as None). Age is the expectation
+    over the groups (their midpoints, :data:`FAIRFACE_AGE_CENTRES`)."""
+    scores = result.get("scores") if isinstance(result, dict) else None
+    if scores is None or len(scores) == 0 or scores[0] is None:
+        return None
+    if len(scores) != 2:
+        raise ModelSourceError(ROLE, f"FairFace scores should be [gender, age], got {len(scores)}")
+    gender = np.asarray(scores[0], dtype=np.float64).ravel()
+    ages = np.asarray(scores[1], dtype=np.float64).ravel()
+    labels = result.get("labels") or [["Male", "Female"], list(FAIRFACE_AGE_GROUPS)]
+    if gender.shape != (2,) or ages.shape != (len(FAIRFACE_AGE_GROUPS),) \
+            or [str(g) for g in labels[1]] != list(FAIRFACE_AGE_GROUPS):
+        raise ModelSourceError(ROLE, f"FairFace output has {gender.size} gender and {ages.size} "
+                                     f"age scores with labels {labels!r}")
+    male_index = [str(label).lower() for label in labels[0]].index("male")
+    male = gender[male_index] / max(gender.sum(), 1e-12)
+    age = float(np.dot(ages / max(ages.sum(), 1e-12), FAIRFACE_AGE_CENTRES))
+    return Attributes(male_probability=float(np.clip(male, 0.0, 1.0)), age=age)
+
+
+# FairFace reads ModelFile.TORCH_MODEL_FILE (modelscope/pipelines/cv/
+# face_attribute_recognition_pipeline.py)
+FAIRFACE_WEIGHTS = ("configuration.json", "pytorch_model.pt")
+
+
+@register_backend(ROLE, "modelscope_fairface", weights=FAIRFACE_WEIGHTS)
 def build_modelscope_fairface(source: ResolvedSource, **options) -> FairFaceAttributeEstimator:
-    """Source: ``modelscope:damo/cv_resnet34_face-attribute-recognition_fairface`` or a local
-    snapshot of it. Needs ``modelscope`` (and its torch/torchvision stack)."""
+    """Source: ``modelscope:damo/cv_resnet34_face-attribute-recognition_fairface@v2.0.2`` or a
+    local snapshot of it. Needs ``modelscope`` (and its torch/torchvision stack)."""
     built = build_modelscope_pipeline(source, "face_attribute_recognition", FAIRFACE_MODEL_ID,
-                                      what="modelscope_fairface (FairFace)")
+                                      what="modelscope_fairface (FairFace)",
+                                      weights=FAIRFACE_WEIGHTS)
     return FairFaceAttributeEstimator(built, **options)

@@ -52,6 +52,8 @@ Box = tuple[float, float, float, float]
 LANDMARKS_68_FILE = "shape_predictor_68_face_landmarks.dat"
 CNN_DETECTOR_FILE = "mmod_human_face_detector.dat"
 DAMOFD_MODEL_ID = "damo/cv_ddsar_face-detection_iclr23-damofd"
+# DamoFD reads ModelFile.TORCH_MODEL_FILE (modelscope/models/cv/face_detection/scrfd/damofd_detect.py)
+DAMOFD_WEIGHTS = ("configuration.json", "pytorch_model.pt")
 
 # 68-point indices (iBUG 300-W) of the 5 standard points, image-left first.
 _LEFT_EYE = slice(36, 42)
@@ -321,11 +323,35 @@ class ModelScopeFaceDetector(FaceDetector):
         from PIL import Image
 
         # A PIL image is unambiguous; ModelScope reads raw arrays as BGR.
-        out = self._pipeline(Image.fromarray(image))
-        boxes = out.get("boxes") or []
-        scores = out.get("scores") or []
-        return [(tuple(float(v) for v in box[:4]), float(score))
-                for box, score in zip(boxes, scores) if score >= self.min_score]
+        return parse_damofd_output(self._pipeline(Image.fromarray(image)), self.min_score)
+
+
+def parse_damofd_output(result: dict | None, min_score: float = 0.5) -> list[tuple[Box, float]]:
+    """Boxes and scores from ModelScope's ``face_detection`` pipeline output (DamoFD through
+    ``ScrfdDetect.postprocess``): ``{"scores": [N floats], "boxes": [N x [x1, y1, x2, y2]] in
+    the input image's pixels, "keypoints": [N x [x1, y1, ..., x5, y5]]}`` (plain lists; the
+    5 points are not used: landmarks come from the 68-point predictor). Faces scoring below
+    ``min_score`` are left out; a malformed answer is a :class:`ModelSourceError`."""
+    if result is None:
+        return []
+    boxes = np.asarray(_or_empty(result.get("boxes")), dtype=np.float64)
+    scores = np.asarray(_or_empty(result.get("scores")), dtype=np.float64).ravel()
+    if boxes.size == 0:
+        boxes = boxes.reshape(0, 4)
+    if boxes.ndim != 2 or boxes.shape[1] != 4:
+        raise ModelSourceError("face_detection", f"DamoFD boxes have shape {boxes.shape}, "
+                                                 "expected (N, 4)")
+    if boxes.shape[0] != scores.shape[0]:
+        raise ModelSourceError("face_detection", f"DamoFD gave {boxes.shape[0]} boxes and "
+                                                 f"{scores.shape[0]} scores")
+    if np.any(boxes[:, 2] < boxes[:, 0]) or np.any(boxes[:, 3] < boxes[:, 1]):
+        raise ModelSourceError("face_detection", "DamoFD boxes are not [x1, y1, x2, y2]")
+    return [(tuple(float(v) for v in box), float(score))
+            for box, score in zip(boxes, scores) if score >= min_score]
+
+
+def _or_empty(value):
+    return [] if value is None else value
 
 
 # --- factories -----------------------------------------------------------------------------------
@@ -333,13 +359,13 @@ class ModelScopeFaceDetector(FaceDetector):
 DETECTOR_FACTORIES: dict[str, Callable[..., FaceDetector]] = {}
 
 
-def _detector_backend(name: str):
+def _detector_backend(name: str, weights: tuple[str, ...] = ()):
     """Register a detector factory for role ``face_detection`` and in :data:`DETECTOR_FACTORIES`
     (so other roles, e.g. rotation, can build a detector by backend name)."""
 
     def wrap(factory):
         DETECTOR_FACTORIES[name] = factory
-        return register_backend("face_detection", name)(factory)
+        return register_backend("face_detection", name, weights=weights)(factory)
 
     return wrap
 
@@ -378,12 +404,12 @@ def _mediapipe(source: ResolvedSource, *, model_selection: int = 1, min_score: f
                              min_score=min_score, max_side=max_side)
 
 
-@_detector_backend("modelscope_damofd")
+@_detector_backend("modelscope_damofd", weights=DAMOFD_WEIGHTS)
 def _modelscope_damofd(source: ResolvedSource, *, min_score: float = 0.5,
                        max_side: int | None = 1024,
                        landmarks_model: str | None = None) -> ModelScopeFaceDetector:
     pipe = build_modelscope_pipeline(source, "face_detection", DAMOFD_MODEL_ID,
-                                     what="modelscope_damofd (DamoFD)")
+                                     what="modelscope_damofd (DamoFD)", weights=DAMOFD_WEIGHTS)
     return ModelScopeFaceDetector(_landmark_predictor(landmarks_model), pipe,
                                   min_score=min_score, max_side=max_side)
 

@@ -345,15 +345,36 @@ class ModelScopeFaceFuser:
             # PIL images are unambiguous; ModelScope returns BGR arrays.
             out = self._pipeline({"template": Image.fromarray(target),
                                   "user": Image.fromarray(template)})
-        fused = np.asarray(out["output_img"])
-        if fused.ndim != 3 or fused.shape[2] != 3:
-            raise ModelSourceError(ROLE, f"unexpected face-fusion output shape {fused.shape}")
-        fused = cv2.cvtColor(fused.astype(np.uint8), cv2.COLOR_BGR2RGB)
-        if fused.shape[:2] != target.shape[:2]:
-            fused = cv2.resize(fused, (target.shape[1], target.shape[0]),
-                               interpolation=cv2.INTER_LINEAR)
+        fused = parse_fusion_output(out, target)
         mixed = target.astype(np.float32) * (1.0 - strength) + fused.astype(np.float32) * strength
         return np.clip(np.rint(mixed), 0, 255).astype(np.uint8)
+
+
+def parse_fusion_output(result: dict, target: np.ndarray) -> np.ndarray:
+    """The fused RGB image from ModelScope's ``image_face_fusion`` pipeline output
+    (``ImageFaceFusion.inference`` in modelscope/models/cv/image_face_fusion/
+    image_face_fusion.py): ``{"output_img": uint8 (H, W, 3) BGR}`` at the template's (here: the
+    target's) size. When the network finds no face in either image it returns its input
+    unchanged, in the input's RGB order: that is a :class:`FusionError` (nothing was fused),
+    never a colour-swapped copy."""
+    fused = np.asarray(result["output_img"]) if isinstance(result, dict) and \
+        result.get("output_img") is not None else None
+    if fused is None or fused.ndim != 3 or fused.shape[2] != 3:
+        shape = None if fused is None else fused.shape
+        raise ModelSourceError(ROLE, f"unexpected face-fusion output_img shape {shape}")
+    fused = np.clip(fused, 0, 255).astype(np.uint8)
+    if fused.shape == target.shape and np.array_equal(fused, target):
+        raise FusionError("the face-fusion network found no face to fuse")
+    fused = cv2.cvtColor(fused, cv2.COLOR_BGR2RGB)
+    if fused.shape[:2] != target.shape[:2]:
+        fused = cv2.resize(fused, (target.shape[1], target.shape[0]),
+                           interpolation=cv2.INTER_LINEAR)
+    return fused
+
+
+# The files ImageFaceFusion loads (modelscope/models/cv/image_face_fusion/image_face_fusion.py)
+FUSION_WEIGHTS = ("configuration.json", "pytorch_model.pt", "faceRecog/CurricularFace_Backbone.pth",
+                  "3dRecon/face_3d.pth", "faceEnhance/GPEN-BFR-1024.pth", "alpha.jpg")
 
 
 # --- factories -----------------------------------------------------------------------------------
@@ -369,10 +390,12 @@ def build_poisson(source: ResolvedSource, **options: Any) -> FaceFuser:
         raise ModelSourceError(ROLE, f"bad options for poisson: {exc}") from exc
 
 
-@register_backend(ROLE, "modelscope_fusion")
+@register_backend(ROLE, "modelscope_fusion", weights=FUSION_WEIGHTS)
 def build_modelscope_fusion(source: ResolvedSource, **options: Any) -> ModelScopeFaceFuser:
-    """The paper's ``damo/cv_unet-image-face-fusion_damo`` (``source: modelscope:<id>`` or a
-    local copy of that model folder); needs the ``hub`` extra."""
+    """The paper's ``damo/cv_unet-image-face-fusion_damo`` (``source:
+    modelscope:damo/cv_unet-image-face-fusion_damo@v1.1``, FaceChain's pin, or a local copy of
+    that model folder); needs the ``hub`` extra."""
     pipe = build_modelscope_pipeline(source, "image_face_fusion", FUSION_MODEL_ID,
-                                     what="modelscope_fusion (face fusion)", **options)
+                                     what="modelscope_fusion (face fusion)",
+                                     weights=FUSION_WEIGHTS, **options)
     return ModelScopeFaceFuser(pipe)

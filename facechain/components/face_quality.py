@@ -41,7 +41,7 @@ import cv2
 import numpy as np
 
 from facechain.components.face_attributes import check_image, face_region
-from facechain.errors import FaceChainError, InvalidInputError
+from facechain.errors import FaceChainError, InvalidInputError, ModelSourceError
 from facechain.registry import (
     ResolvedSource,
     build_modelscope_pipeline,
@@ -165,18 +165,38 @@ class ModelScopeFQAScorer:
         region, _ = face_region(check_image(image), face, self.margin)
         with self._lock:
             result = self._pipeline(Image.fromarray(region))
-        scores = result.get("scores") if isinstance(result, dict) else None
-        if not scores or scores[0] is None:
+        score = parse_fqa_output(result)
+        if score is None:
             raise FaceChainError("FQA found no face in the region", param="face")
-        score = float(np.clip(float(np.asarray(scores[0]).ravel()[0]), 0.0, 1.0))
         terms = {"fqa": score, "sharpness_raw": sharpness(image, face),
                  "blur_threshold": self.blur_threshold}
         return QualityScore(score=score, terms=terms)
 
 
-@register_backend(ROLE, "modelscope_fqa")
+def parse_fqa_output(result: dict | None) -> float | None:
+    """The quality from ModelScope's ``face_quality_assessment`` pipeline output (FQA;
+    ``FaceQualityAssessmentPipeline.forward``, documented in modelscope/outputs/outputs.py):
+    ``{"scores": [q] (one float, the mean of the network's output), "boxes": [[x1, y1, x2,
+    y2]]}``, or ``scores`` None when no face was found (returned as None). FaceChain ranks the
+    photos by ``scores[0]``; it is clipped to [0, 1] here."""
+    scores = result.get("scores") if isinstance(result, dict) else None
+    if scores is None or len(scores) == 0 or scores[0] is None:
+        return None
+    value = np.asarray(scores[0], dtype=np.float64).ravel()
+    if value.size != 1 or not np.isfinite(value[0]):
+        raise ModelSourceError(ROLE, f"FQA scores should hold one value, got {scores!r}")
+    return float(np.clip(value[0], 0.0, 1.0))
+
+
+# FQA is an ONNX model read from ModelFile.ONNX_MODEL_FILE (modelscope/pipelines/cv/
+# face_quality_assessment_pipeline.py)
+FQA_WEIGHTS = ("configuration.json", "model.onnx")
+
+
+@register_backend(ROLE, "modelscope_fqa", weights=FQA_WEIGHTS)
 def build_modelscope_fqa(source: ResolvedSource, **options) -> ModelScopeFQAScorer:
-    """Source: ``modelscope:damo/cv_manual_face-quality-assessment_fqa`` or a local snapshot."""
+    """Source: ``modelscope:damo/cv_manual_face-quality-assessment_fqa@v2.0`` or a local
+    snapshot."""
     built = build_modelscope_pipeline(source, "face_quality_assessment", FQA_MODEL_ID,
-                                      what="modelscope_fqa (FQA)")
+                                      what="modelscope_fqa (FQA)", weights=FQA_WEIGHTS)
     return ModelScopeFQAScorer(built, **options)

@@ -489,16 +489,7 @@ class M2FPHeadParser:
         h, w = image.shape[:2]
         with self._lock:
             result = self._pipeline(Image.fromarray(image))
-        best: dict[str, np.ndarray] = {}
-        for label, score, mask in zip(result["labels"], result["scores"], result["masks"]):
-            if float(score) <= self.score_threshold or label not in ("Face", "Hair", "Human"):
-                continue
-            mask = np.asarray(mask, np.float32)
-            if mask.shape != (h, w):
-                mask = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
-            mask = (mask > 0.5).astype(np.uint8) * 255
-            if label not in best or mask.sum() > best[label].sum():
-                best[label] = mask
+        best = parse_m2fp_output(result, (h, w), self.score_threshold)
         empty = np.zeros((h, w), np.uint8)
         face, hair, person = (best.get(k, empty) for k in ("Face", "Hair", "Human"))
         if not face.any():
@@ -513,8 +504,43 @@ class M2FPHeadParser:
                        person=person)
 
 
-@register_backend(ROLE, "modelscope_m2fp")
+def parse_m2fp_output(result: dict, shape: tuple[int, int], score_threshold: float = 0.8,
+                      labels: tuple[str, ...] = ("Face", "Hair", "Human")) -> dict[str, np.ndarray]:
+    """The largest mask per wanted label from ModelScope's M2FP human-parsing pipeline output
+    (``ImageHumanParsingPipeline.postprocess``): ``{"masks": [N float64 (H, W) arrays of 0/1],
+    "labels": [N class names such as "Face", "Hair", "Human"], "scores": [N floats]}``, masks
+    at the input image's size (resized to ``shape`` if not). As FaceChain's ``get_mask_head``:
+    only scores above ``score_threshold``, the mask with the most pixels per label. Returns
+    uint8 0/255 masks of ``shape`` by label (a label not found is absent)."""
+    h, w = shape
+    try:
+        masks, names, scores = result["masks"], result["labels"], result["scores"]
+    except (KeyError, TypeError) as exc:
+        raise ModelSourceError(ROLE, f"M2FP output lacks masks/labels/scores: {exc}") from exc
+    if not len(masks) == len(names) == len(scores):
+        raise ModelSourceError(ROLE, f"M2FP gave {len(masks)} masks, {len(names)} labels and "
+                                     f"{len(scores)} scores")
+    best: dict[str, np.ndarray] = {}
+    for label, score, mask in zip(names, scores, masks):
+        if float(score) <= score_threshold or label not in labels:
+            continue
+        mask = np.asarray(mask, np.float32)
+        if mask.ndim != 2:
+            raise ModelSourceError(ROLE, f"M2FP mask for {label!r} has shape {mask.shape}")
+        if mask.shape != (h, w):
+            mask = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
+        mask = (mask > 0.5).astype(np.uint8) * 255
+        if label not in best or mask.sum() > best[label].sum():
+            best[label] = mask
+    return best
+
+
+# M2FP reads ModelFile.TORCH_MODEL_FILE (modelscope/models/cv/image_human_parsing/m2fp_net.py)
+M2FP_WEIGHTS = ("configuration.json", "pytorch_model.pt")
+
+
+@register_backend(ROLE, "modelscope_m2fp", weights=M2FP_WEIGHTS)
 def _build_modelscope_m2fp(source: ResolvedSource, **options: Any) -> M2FPHeadParser:
     pipe = build_modelscope_pipeline(source, "image_segmentation", M2FP_MODEL_ID,
-                                     what="modelscope_m2fp (M2FP)")
+                                     what="modelscope_m2fp (M2FP)", weights=M2FP_WEIGHTS)
     return M2FPHeadParser(pipe, **options)

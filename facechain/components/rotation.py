@@ -11,8 +11,15 @@ Backends:
   fire on sideways or upside-down faces, which makes the vote sharp. Options: ``detector``
   (a face_detection backend, default ``dlib_hog``), ``detector_options`` (its options),
   ``max_side`` of the voting copy (640). The role's source is passed to the detector.
-- ``modelscope_pipeline``: a ModelScope image classifier predicting the turn (the paper's
-  rotation model); needs the ``hub`` extra and ``source: modelscope:<id>`` or a local folder.
+- ``rot_bgr``: FaceChain's upright classifier, ``rot_bgr.onnx`` from ModelScope
+  ``Cherrytest/rot_bgr`` (revision ``v1.0.0``), run with onnxruntime exactly as FaceChain's
+  ``get_rot`` does (facechain/train_text_to_image_lora.py in modelscope/facechain): the photo as
+  BGR resized to 224x224, ``(pixel - mean) * norm`` per channel, NCHW float32; four logits, the
+  argmax ``k`` means "turn the photo ``90 * k`` degrees clockwise" (FaceChain: k=1 transpose +
+  horizontal flip, k=2 flip both, k=3 transpose + vertical flip). Options ``detector`` /
+  ``detector_options``; the model file is read from the source folder (or is the source).
+- ``modelscope_pipeline``: any ModelScope image classifier predicting the turn through a
+  pipeline; needs the ``hub`` extra and ``source: modelscope:<id>`` or a local folder.
   Options ``task`` (``image-classification``), ``label_angles`` (label -> clockwise correction
   in degrees; default: the label's integer value), ``detector`` / ``detector_options``.
 """
@@ -107,6 +114,82 @@ def _detector_vote(source: ResolvedSource, *, detector: str = "dlib_hog",
 
 
 ROTATION_MODEL_ID = "Cherrytest/rot_bgr"  # FaceChain's upright classifier on ModelScope
+ROT_BGR_FILE = "rot_bgr.onnx"
+ROT_BGR_SIZE = 224
+# FaceChain's get_rot: BGR channel means and 1/std
+ROT_BGR_MEAN = np.array([103.53, 116.28, 123.675], dtype=np.float32)
+ROT_BGR_NORM = np.array([0.01742919, 0.017507, 0.01712475], dtype=np.float32)
+
+
+def rot_bgr_input(image: np.ndarray) -> np.ndarray:
+    """The (1, 3, 224, 224) float32 input of ``rot_bgr.onnx`` for an RGB uint8 image."""
+    import cv2
+
+    bgr = cv2.resize(check_image(image)[:, :, ::-1], (ROT_BGR_SIZE, ROT_BGR_SIZE))
+    x = (bgr.astype(np.float32) - ROT_BGR_MEAN) * ROT_BGR_NORM
+    return np.ascontiguousarray(x.transpose(2, 0, 1)[None])
+
+
+def parse_rot_bgr_output(outputs: list) -> int:
+    """The clockwise correction (0/90/180/270) from ``rot_bgr.onnx``'s outputs: the first
+    output holds 4 logits (any leading batch shape of 1); FaceChain takes the argmax of their
+    softmax, i.e. of the logits."""
+    if not outputs:
+        raise ModelSourceError("rotation", "rot_bgr returned no outputs")
+    logits = np.asarray(outputs[0], dtype=np.float64).reshape(-1)
+    if logits.shape != (4,) or not np.all(np.isfinite(logits)):
+        raise ModelSourceError("rotation", f"rot_bgr output should be 4 finite logits, got "
+                                           f"shape {np.asarray(outputs[0]).shape}")
+    return int(np.argmax(logits)) * 90
+
+
+@register_backend("rotation", "rot_bgr", weights=(ROT_BGR_FILE,))
+def _rot_bgr(source: ResolvedSource, *, detector: str = "dlib_hog",
+             detector_options: dict[str, Any] | None = None,
+             providers: list[str] | None = None) -> ClassifierRotationCorrector:
+    """``source: modelscope:Cherrytest/rot_bgr@v1.0.0`` (FaceChain's pin), a folder holding
+    ``rot_bgr.onnx``, or the file. ``providers``: onnxruntime execution providers (default
+    CPU)."""
+    if source.path is None:
+        raise ModelSourceError("rotation", f"rot_bgr has no built-in weights; set source: "
+                                           f"modelscope:{ROTATION_MODEL_ID}@v1.0.0")
+    path = source.path if source.path.is_file() else source.path / ROT_BGR_FILE
+    if not path.is_file():
+        raise ModelSourceError("rotation", f"the weights of {ROTATION_MODEL_ID} are incomplete "
+                                           f"in {source.path}: missing {ROT_BGR_FILE}")
+    try:
+        import onnxruntime
+
+        session = onnxruntime.InferenceSession(str(path),
+                                               providers=providers or ["CPUExecutionProvider"])
+    except Exception as exc:  # no onnxruntime, a corrupt file
+        raise ModelSourceError("rotation", f"cannot load {path} with onnxruntime: {exc}") from exc
+    input_name = session.get_inputs()[0].name
+
+    def classify(image: np.ndarray) -> int:
+        return parse_rot_bgr_output(session.run(None, {input_name: rot_bgr_input(image)}))
+
+    detector_source = ResolvedSource("face_detection", "builtin", "", None)
+    face_detector = build_face_detector(detector, detector_source, **(detector_options or {}))
+    return ClassifierRotationCorrector(classify, face_detector)
+
+
+def parse_classifier_output(out: dict, label_angles: dict[str, int] | None = None) -> int:
+    """The clockwise correction from a ModelScope ``image-classification`` pipeline output
+    (``{"scores": [N floats], "labels": [N names]}``, modelscope/outputs/outputs.py): the
+    best label's angle from ``label_angles``, else the integer in the label."""
+    labels, scores = list(out.get("labels") or []), list(out.get("scores") or [])
+    if not labels:
+        raise ModelSourceError("rotation", f"classifier output has no labels: {out!r}")
+    label = str(labels[int(np.argmax(scores))] if scores else labels[0])
+    if label_angles is not None:
+        if label not in label_angles:
+            raise ModelSourceError("rotation", f"label {label!r} not in label_angles")
+        return int(label_angles[label])
+    match = re.search(r"\d+", label)
+    if match is None:
+        raise ModelSourceError("rotation", f"label {label!r} has no angle; set label_angles")
+    return int(match.group())
 
 
 @register_backend("rotation", "modelscope_pipeline")
@@ -119,19 +202,7 @@ def _modelscope_pipeline(source: ResolvedSource, *, task: str = "image-classific
     def classify(image: np.ndarray) -> int:
         from PIL import Image
 
-        out = pipe(Image.fromarray(image))
-        labels, scores = list(out.get("labels") or []), list(out.get("scores") or [])
-        if not labels:
-            raise ModelSourceError("rotation", f"classifier output has no labels: {out!r}")
-        label = str(labels[int(np.argmax(scores))] if scores else labels[0])
-        if label_angles is not None:
-            if label not in label_angles:
-                raise ModelSourceError("rotation", f"label {label!r} not in label_angles")
-            return int(label_angles[label])
-        match = re.search(r"\d+", label)
-        if match is None:
-            raise ModelSourceError("rotation", f"label {label!r} has no angle; set label_angles")
-        return int(match.group())
+        return parse_classifier_output(pipe(Image.fromarray(image)), label_angles)
 
     detector_source = ResolvedSource("face_detection", "builtin", "", None)
     face_detector = build_face_detector(detector, detector_source, **(detector_options or {}))

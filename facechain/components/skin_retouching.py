@@ -38,7 +38,7 @@ from facechain.components.human_parsing import (
     colour_distance,
     ellipse_kernel,
 )
-from facechain.errors import InvalidInputError
+from facechain.errors import InvalidInputError, ModelSourceError
 from facechain.registry import (
     ResolvedSource,
     build_modelscope_pipeline,
@@ -50,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 ROLE = "skin_retouching"
 ABPN_MODEL_ID = "damo/cv_unet_skin_retouching_torch"
+ABPN_WEIGHTS = ("configuration.json",)  # the rest is the plugin's own business
 
 # The bilateral filter runs at a working scale where the face is at most this wide (pixels):
 # the smoothed layer is low-frequency, so computing it smaller and upsampling loses nothing and
@@ -210,7 +211,6 @@ class ABPNRetoucher:
         self._lock = threading.Lock()
 
     def __call__(self, image: np.ndarray, strength: float = 0.5) -> np.ndarray:
-        from modelscope.outputs import OutputKeys
         from PIL import Image
 
         image = check_rgb_image(image)
@@ -219,20 +219,45 @@ class ABPNRetoucher:
             return image.copy()
         with self._lock:
             result = self._pipeline(Image.fromarray(image))
-        retouched = None if result is None else result.get(OutputKeys.OUTPUT_IMG)
+        retouched = parse_abpn_output(result, image.shape[:2])
         if retouched is None:
             return image.copy()
-        retouched = np.asarray(retouched)[:, :, ::-1]  # modelscope returns BGR
-        if retouched.shape != image.shape:
-            retouched = cv2.resize(retouched, (image.shape[1], image.shape[0]),
-                                   interpolation=cv2.INTER_LINEAR)
         src = image.astype(np.float32)
         out = src + strength * (retouched.astype(np.float32) - src)
         return np.clip(np.round(out), 0, 255).astype(np.uint8)
 
 
-@register_backend(ROLE, "modelscope_abpn")
-def _build_modelscope_abpn(source: ResolvedSource, **options: Any) -> ABPNRetoucher:
+def parse_abpn_output(result: dict | None, shape: tuple[int, int]) -> np.ndarray | None:
+    """The retouched RGB image from the ``skin-retouching-torch`` pipeline output:
+    ``{"output_img": uint8 (H, W, 3) BGR}`` (FaceChain writes it with ``cv2.imwrite``,
+    facechain/data_process/preprocessing.py; ModelScope's ``Tasks.skin_retouching`` contract:
+    ``"output_img": np.array with shape (h, w, 3)``), or None / ``output_img`` None when ABPN
+    found no face (returned as None). Resized to ``shape`` (H, W) if it differs."""
+    retouched = None if result is None else result.get("output_img")
+    if retouched is None:
+        return None
+    retouched = np.asarray(retouched)
+    if retouched.ndim != 3 or retouched.shape[2] != 3:
+        raise ModelSourceError(ROLE, f"ABPN output_img has shape {retouched.shape}, "
+                                     "expected (H, W, 3)")
+    retouched = np.ascontiguousarray(np.clip(retouched, 0, 255).astype(np.uint8)[:, :, ::-1])
+    if retouched.shape[:2] != tuple(shape):
+        retouched = cv2.resize(retouched, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR)
+    return retouched
+
+
+@register_backend(ROLE, "modelscope_abpn", weights=ABPN_WEIGHTS)
+def _build_modelscope_abpn(source: ResolvedSource, *, trust_remote_code: bool = False,
+                           **options: Any) -> ABPNRetoucher:
+    """``source: modelscope:damo/cv_unet_skin_retouching_torch@v1.0.1`` (FaceChain's pin), task
+    ``skin-retouching-torch``. That pipeline's code ships inside the model repository (a
+    ModelScope plugin), so ModelScope runs it only with ``trust_remote_code: true`` in the
+    role's options: set it knowingly."""
+    if source.path is not None and not trust_remote_code:
+        raise ModelSourceError(ROLE, f"modelscope_abpn ({ABPN_MODEL_ID}) runs pipeline code from "
+                                     "the model repository; set options: {trust_remote_code: "
+                                     "true} to allow it")
     pipe = build_modelscope_pipeline(source, "skin-retouching-torch", ABPN_MODEL_ID,
-                                     what="modelscope_abpn (ABPN)")
+                                     what="modelscope_abpn (ABPN)", weights=ABPN_WEIGHTS,
+                                     trust_remote_code=True)
     return ABPNRetoucher(pipe, **options)
