@@ -19,6 +19,9 @@
     facechain voices                                  (the TTS voices)
     facechain styles [--base-model ID]
     facechain styles pull SLUG... [--base-model ID]   (install hub style LoRAs before serving)
+    facechain models check [--models PROFILE] [--json]
+        (each role's backend, source and whether its weights are in the local cache; never
+        downloads; exit 0: all present, 1: some missing)
 """
 
 from __future__ import annotations
@@ -337,6 +340,25 @@ def cmd_voices(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_models_check(args: argparse.Namespace) -> int:
+    from facechain.registry import ModelRegistry
+
+    checks = ModelRegistry.load(args.models).check_all()
+    if args.json:
+        print(json.dumps([{"role": c.role, "backend": c.backend, "source": c.source,
+                           "kind": c.kind, "present": c.present,
+                           "path": None if c.path is None else str(c.path),
+                           "missing": list(c.missing), "note": c.note} for c in checks], indent=2))
+    else:
+        for c in checks:
+            state = "present" if c.present else "MISSING"
+            detail = f"missing {', '.join(c.missing)}" if c.missing else c.note
+            where = f" at {c.path}" if c.path is not None else ""
+            print(f"{c.role:22} {c.backend:20} {state:8} {c.source}{where}"
+                  + (f" ({detail})" if detail else ""))
+    return 0 if all(c.present for c in checks) else 1
+
+
 def _add_person_overrides(p: argparse.ArgumentParser) -> None:
     from facechain.types import AgeGroup, Gender  # (not tagging: the parser stays light)
 
@@ -470,6 +492,15 @@ def build_parser() -> argparse.ArgumentParser:
     pull.add_argument("--base-model", default=argparse.SUPPRESS,
                       help="base model source whose styles to pull (default: the profile's base_model)")
     pull.set_defaults(func=cmd_styles_pull)
+
+    p = sub.add_parser("models", help="the model profile's roles")
+    models_sub = p.add_subparsers(dest="models_command", required=True)
+    check = models_sub.add_parser("check", help="each role's backend, source and whether its "
+                                                "weights are in the local cache (no download)")
+    check.add_argument("--models", default=argparse.SUPPRESS,
+                       help="model profile name or YAML path (as the global --models)")
+    check.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    check.set_defaults(func=cmd_models_check)
     return parser
 
 
