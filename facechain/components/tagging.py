@@ -931,9 +931,10 @@ def is_facechain_identity_tag(tag: str) -> bool:
 
 class DeepDanbooruTagger:
     """``DeepDanbooruTagger(image, face=None, parsing=None, *, attributes=None, faces=1) ->
-    list[str]``: DeepDanbooru's tags for the whole image (FaceChain tags the 512x512 training
-    crop), FaceChain's identity tags removed. ``face``, ``parsing``, ``attributes`` and
-    ``faces`` are accepted for the role's signature and not used: the network sees the image."""
+    list[str]``: DeepDanbooru's tags for the whole image, FaceChain's identity tags removed.
+    FaceChain tags the 512x512 training crop with everything but the head painted white; with
+    ``parsing`` the same is done here (``parsing.head``, hard edge) before tagging. ``face``,
+    ``attributes`` and ``faces`` are accepted for the role's signature and not used."""
 
     backend = "deepdanbooru"
 
@@ -963,6 +964,10 @@ class DeepDanbooruTagger:
     def __call__(self, image: np.ndarray, face: Face | None = None,
                  parsing: Parsing | None = None, *, attributes: Attributes | None = None,
                  faces: int = 1) -> list[str]:
+        if parsing is not None and parsing.head.any():
+            from facechain.components.human_parsing import paint_background
+
+            image = paint_background(image, parsing.head, feather=0)
         tags = parse_deepdanbooru_output(self.probabilities(image), self.tags,
                                          threshold=self.threshold, use_spaces=self.use_spaces)
         return [t for t in tags if not is_facechain_identity_tag(t.replace(" ", "_"))]

@@ -87,6 +87,24 @@ def test_tag_path_threshold_rating_escape_and_identity_removal(weights_file):
     assert "looking at viewer" in spaced(image)
 
 
+def test_tags_the_head_on_white_as_facechain(weights_file, monkeypatch):
+    from facechain.types import Parsing
+
+    tagger = build_deepdanbooru(_source(weights_file))
+    seen = []
+    monkeypatch.setattr(tagger, "probabilities",
+                        lambda image: seen.append(image) or np.zeros(len(TAGS)))
+    image = np.full((64, 64, 3), 30, np.uint8)
+    head = np.zeros((64, 64), np.uint8)
+    head[10:40, 20:44] = 255
+    empty = np.zeros_like(head)
+    assert tagger(image, None, Parsing(head=head, face=head, hair=empty, person=head)) == []
+    painted = seen[0]
+    assert (painted[head > 0] == 30).all() and (painted[head == 0] == 255).all()
+    tagger(image)  # no parsing: the image as given
+    assert (seen[1] == 30).all()
+
+
 def test_safetensors_weights_load_the_same(weights_file, tmp_path):
     from safetensors.torch import save_file
 

@@ -8,7 +8,13 @@ import cv2
 import numpy as np
 import pytest
 
-from facechain.errors import AllItemsFailedError, ComponentError, FusionError, InvalidInputError
+from facechain.errors import (
+    AllItemsFailedError,
+    ComponentError,
+    FusionError,
+    InvalidInputError,
+    LowQualityFaceError,
+)
 from facechain.pipelines.failures import each
 from facechain.pipelines.postprocess import (
     TemplateRef,
@@ -232,6 +238,17 @@ def test_zero_portraits_with_a_verdict_is_still_an_answer():
     assert portraits == []
     assert {d.seed: d.reason for d in dropped} == {0: DropReason.NO_FACE,
                                                   20: DropReason.FUSION_FAILED}
+
+
+def test_a_low_quality_face_on_every_candidate_is_a_verdict_not_a_server_error():
+    # RTS with min_quality: every fused face scored unreliable drops each candidate, no 5xx
+    low = LowQualityFaceError("RTS quality 0.210 below min_quality 0.500")
+    portraits, dropped = fuse_and_rank_sync(_grey_candidates(10, 20), FAKE_TEMPLATE,
+                                            FakeRankComponents(fail={"embed": (None, low)}))
+    assert portraits == []
+    assert [(d.seed, d.reason) for d in dropped] == [(10, DropReason.EMBEDDING_FAILED),
+                                                    (20, DropReason.EMBEDDING_FAILED)]
+    assert "below min_quality" in dropped[0].message
 
 
 @pytest.fixture(scope="module")
