@@ -252,8 +252,9 @@ class ModelRegistry:
         if (role, spec.backend) not in _BACKENDS:
             return RoleCheck(role, spec.backend, spec.source, kind, False, None,
                              note=f"unknown backend {spec.backend!r}")
+        named = {alt for name in expected for alt in name.split("|")}
         expected += [f for f in spec.files or [] if not any(c in f for c in "*?[")
-                     and f not in " ".join(expected).split("|")]
+                     and f not in named]  # exact file names the profile fetches
         if kind == "builtin":
             return RoleCheck(role, spec.backend, spec.source, kind, True, None,
                              note="built in")
@@ -264,8 +265,7 @@ class ModelRegistry:
             if not path.exists():
                 return RoleCheck(role, spec.backend, spec.source, kind, False, path,
                                  note="path not found")
-            folder = path if path.is_dir() else path.parent
-            missing = tuple(missing_files(folder, expected)) if path.is_dir() else ()
+            missing = tuple(missing_files(path, expected)) if path.is_dir() else ()
             return RoleCheck(role, spec.backend, spec.source, kind, not missing, path, missing)
         name, _, revision = ref.partition("@")
         if kind == "hf":
@@ -281,6 +281,8 @@ class ModelRegistry:
                                  note="not in the ModelScope cache")
         missing = tuple(missing_files(path, expected))
         note = "" if expected else "backend declares no weight files; folder found"
+        if kind == "modelscope" and revision:  # the cache keeps one folder per model id
+            note = "; ".join(filter(None, [note, f"revision {revision} not checked"]))
         return RoleCheck(role, spec.backend, spec.source, kind, not missing, path, missing, note)
 
     def check_all(self) -> list[RoleCheck]:

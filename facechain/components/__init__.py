@@ -12,7 +12,8 @@ or open sessions. Interfaces (images are uint8 RGB (H, W, 3), see ``facechain.ty
 - face_attributes ``AttributeEstimator(image, face) -> Attributes``
 - tagging         ``Tagger(image, face, parsing) -> list[str]``
 - face_quality    ``FaceQualityScorer(image, face) -> QualityScore``
-- face_recognition ``FaceEmbedder(image, face) -> (128,) float32``
+- face_recognition ``FaceEmbedder(image, face) -> (D,) float32`` (dlib 128, RTS 512; compare
+                  with ``face_recognition.similarity``, which knows each backend's distance)
 - face_fusion     ``FaceFuser(target, target_face, template, template_face, strength) -> image``
 
 ``face_alignment`` holds the geometry shared by several stages (no model).

@@ -18,7 +18,9 @@ Backend ``rts`` (the paper's model): ModelScope's face-recognition OOD pipeline 
 the largest face itself (DamoFD), aligns it to 112x112 on its 5 points and returns a 512-d
 L2-normalised ``img_embedding`` plus an out-of-distribution quality ``scores`` (RTS's uncertainty
 head, exp of the log-quality, in (0, 1]; higher is more reliable). It gets the face box grown by
-``margin`` per side, so the face we mean is the largest one it sees. Option ``min_quality``
+``margin`` per side, so the face we mean is the largest one it sees. (ModelScope's
+``FaceProcessingBasePipeline`` builds that DamoFD detector itself, by model id, when the pipeline
+is built: its snapshot must be in the ModelScope cache too, as the ``face_detection`` role's is.) Option ``min_quality``
 (default None: keep all, as FaceChain does) turns faces scored below it into
 :class:`LowQualityFaceError`, a verdict the ranking turns into a dropped candidate.
 
