@@ -115,3 +115,22 @@ def test_an_api_key_is_sent_and_a_missing_one_is_401(monkeypatch, tmp_path):
         assert caught.value.code == UnauthorizedError.type
         assert caught.value.headers["www-authenticate"].startswith("Bearer")
         assert fc.Client(str(http.base_url), KEYS["alice"], http=http).list_loras() == []
+
+
+def test_the_client_models_are_the_servers_answers():
+    from serve import jobs, schemas
+
+    pairs = {fc.FacesReport: schemas.FacesResponse, fc.AcceptedPhoto: schemas.AcceptedPhoto,
+             fc.RejectedPhoto: server_errors.RejectedPhoto, fc.TrainAccepted: schemas.TrainAccepted,
+             fc.Job: jobs.Job, fc.JobProgress: jobs.JobProgress, fc.JobError: jobs.JobError,
+             fc.Lora: schemas.LoraOut, fc.Portrait: schemas.PortraitOut,
+             fc.Dropped: schemas.DroppedOut, fc.GenerateResult: schemas.GenerateResponse,
+             fc.FaceReport: schemas.FaceReportOut, fc.InpaintResult: schemas.InpaintResponse,
+             fc.TryonResult: schemas.TryonResponse, fc.TalkAccepted: schemas.TalkAccepted,
+             fc.Voice: schemas.VoiceOut, fc.Style: schemas.StyleOut, fc.Health: schemas.HealthOut,
+             fc.Readiness: schemas.ReadinessOut}
+    left_out = {fc.Job: {"runner", "heartbeat_at", "lease_expires_at"}}  # runner internals
+    for mine, theirs in pairs.items():
+        assert set(mine.model_fields) == set(theirs.model_fields) - left_out.get(mine, set()), mine
+        required = {n for n, f in mine.model_fields.items() if f.is_required()}
+        assert required <= {n for n, f in theirs.model_fields.items() if f.is_required()}, mine
