@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 OUT ?= out/demo
 
-.PHONY: demo test test-fast lint bench loadtest clean venv
+.PHONY: demo test test-fast lint bench loadtest openapi-client clean venv
 
 venv: $(STAMP)
 
@@ -47,6 +47,11 @@ bench: $(STAMP)
 # folder out/loadtest/ (summary.json, report.html, PNG plots, Locust CSVs; loadtests/README.md)
 loadtest: $(STAMP)
 	loadtests/run.sh
+
+# A Python client generated from the OpenAPI document by openapi-python-client (its own small
+# virtualenv, made once under ~/.cache/facechain/tools): out/openapi-client/facechain_serve_client
+openapi-client: $(STAMP)
+	$(PY) scripts/openapi_client.py --out out/openapi-client/facechain_serve_client
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

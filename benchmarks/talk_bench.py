@@ -74,8 +74,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `servekit` when run as a script
 
-import httpx  # noqa: E402
-
+from facechain.client import Client  # noqa: E402
 from serve.harness import json_stdout, local_graph  # noqa: E402
 
 logger = logging.getLogger("facechain.bench.talk")
@@ -349,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             logger.info("deploying %s ...", args.config)
             graph = stack.enter_context(local_graph(args.config, tmp))
             result["deploy_s"] = graph.deploy_s
-            client = stack.enter_context(httpx.Client(base_url=graph.base_url, timeout=600))
+            client = stack.enter_context(Client(graph.base_url, timeout=600))
             portrait_bytes = portrait_path.read_bytes()
             forms = {"tts": {"text": args.text, "voice": args.voice}, "upload": {"audio": upload}}
             served_run(client, portrait_bytes, {"text": "Hello there."}, {"seed": SEED}, tmp)

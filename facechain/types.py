@@ -81,6 +81,8 @@ class Face:
 
 
 class Gender(str, Enum):
+    """Estimated (or given) gender, for the trigger word."""
+
     MALE = "male"
     FEMALE = "female"
 

@@ -59,6 +59,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `servekit` when run as a script
 
+from facechain.client import ApiError, Client  # noqa: E402
 from serve.cli import deploy  # noqa: E402
 from serve.harness import json_stdout, local_graph  # noqa: E402
 
@@ -108,18 +109,18 @@ class Sample:
         return 0.0 if self.due is None else (self.started - self.due) * 1000
 
 
-def post_generate(client: httpx.Client, body: dict, due: float | None = None) -> Sample:
+def post_generate(api: Client, body: dict, due: float | None = None) -> Sample:
     started = time.monotonic()
     error, retry_after = None, False
     try:
-        r = client.post("/v1/generate", json=body)
-        status = r.status_code
+        api.generate(**body)
+        status = 200
+    except ApiError as exc:
+        status = exc.status
         if status in REJECTED:
-            retry_after = "retry-after" in r.headers
-            try:
-                error = str(r.json()["error"]["type"])
-            except (ValueError, KeyError, TypeError):
-                error = "text"  # e.g. the proxy's own 503 (the Ingress queue is full)
+            retry_after = "retry-after" in exc.headers
+            # not the API's JSON error: e.g. the proxy's own 503 (the Ingress queue is full)
+            error = exc.code if exc.body is not None else "text"
     except httpx.HTTPError:
         status = 0
     return Sample(started, time.monotonic(), status, due, error, retry_after)
@@ -155,11 +156,11 @@ class ClosedLoop:
                          for i in range(clients)]
 
     def _run(self, i: int) -> None:
-        with httpx.Client(base_url=self.base_url, timeout=200) as client:
+        with Client(self.base_url, timeout=200) as api:
             while not self._stop.is_set():
                 with self._lock:
                     self.in_flight[i] = time.monotonic()
-                sample = post_generate(client, self.body)
+                sample = post_generate(api, self.body)
                 with self._lock:
                     self.in_flight.pop(i, None)
                     self.samples.append(sample)
@@ -257,26 +258,22 @@ class ReplicaWatch:
 # -- HTTP helpers --------------------------------------------------------------------------------
 
 
-def start_training(client: httpx.Client, steps: int, seed: int) -> dict:
-    files = [("photos", (n, (FACES / n).read_bytes(), "image/jpeg")) for n in PHOTOS]
-    r = client.post("/v1/loras", files=files,
-                    data={"options": json.dumps({"steps": steps, "seed": seed})})
-    r.raise_for_status()
-    return r.json()
+def start_training(api: Client, steps: int, seed: int) -> dict:
+    accepted = api.create_lora([FACES / n for n in PHOTOS], {"steps": steps, "seed": seed})
+    return accepted.model_dump()
 
 
-def wait_job(client: httpx.Client, job_id: str, timeout_s: float, until=None) -> dict:
-    """Poll a job until it is terminal (or ``until(job)``); the last state seen."""
+def wait_job(api: Client, job_id: str, timeout_s: float, until=None) -> dict:
+    """Poll a job until it is terminal (or ``until(job)``); the last state seen (JSON). Errors
+    and a server that is down (a drill's restart) are polled through."""
     deadline = time.monotonic() + timeout_s
     job: dict = {}
     while time.monotonic() < deadline:
         try:
-            r = client.get(f"/v1/jobs/{job_id}")
-            if r.status_code == 200:
-                job = r.json()
-                if job["state"] in TERMINAL or (until is not None and until(job)):
-                    return job
-        except httpx.HTTPError:
+            job = api.get_job(job_id).model_dump(mode="json")
+            if job["state"] in TERMINAL or (until is not None and until(job)):
+                return job
+        except (ApiError, httpx.HTTPError):
             pass
         time.sleep(0.25)
     return job
@@ -284,13 +281,14 @@ def wait_job(client: httpx.Client, job_id: str, timeout_s: float, until=None) ->
 
 def wait_http(base_url: str, timeout_s: float = 120) -> None:
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/healthz", timeout=5).status_code == 200:
+    with Client(base_url, timeout=5) as api:
+        while time.monotonic() < deadline:
+            try:
+                api.health()
                 return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
+            except (ApiError, httpx.HTTPError):
+                pass
+            time.sleep(0.5)
     raise TimeoutError(f"{base_url} not answering")
 
 
@@ -339,9 +337,9 @@ def drill_kill_diffusion(base_url: str, body: dict, p: dict) -> dict:
 def drill_overload(base_url: str, body: dict, p: dict) -> dict:
     """(b) 3x the saturated rate, open loop, for a bounded time."""
     dead_before = set(dead_replicas())
-    with httpx.Client(base_url=base_url, timeout=200) as client:
-        post_generate(client, body)  # warm
-        baseline = [post_generate(client, body) for _ in range(p["baseline_n"])]
+    with Client(base_url, timeout=200) as api:
+        post_generate(api, body)  # warm
+        baseline = [post_generate(api, body) for _ in range(p["baseline_n"])]
     base_ok = [s.ms for s in baseline if s.status == 200]
     # saturated: more clients than the local admission gate lets in; a rejected client waits
     # a little (a 0-s retry storm would measure the storm, not the server)
@@ -356,10 +354,12 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
     # between a request's due time and its send (no free thread, a busy client) is measured
     # apart (``client_lag``) and never counted as server latency (``ms`` starts at the send)
     limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    with httpx.Client(base_url=base_url, timeout=200, limits=limits) as client, \
+    with httpx.Client(timeout=200, limits=limits) as http, \
             ThreadPoolExecutor(max_workers=128) as pool, ReplicaWatch("Diffusion") as watch:
+        api = Client(base_url, http=http)
+
         def one(due: float) -> None:
-            s = post_generate(client, body, due)
+            s = post_generate(api, body, due)
             with lock:
                 samples.append(s)
 
@@ -421,17 +421,18 @@ def diffusion_stats() -> dict:
 def drill_client_gone(base_url: str, body: dict, p: dict) -> dict:
     """(e) A long generate abandoned by its client stops at the next denoising step."""
     long_body = {**body, "steps": 150, "width": 512, "height": 512, "num_images": 2, "top_k": 1}
-    with httpx.Client(base_url=base_url, timeout=200) as client:
-        short = post_generate(client, body)
+    with Client(base_url, timeout=200) as api:
+        short = post_generate(api, body)
         before = diffusion_stats().get("cancelled", 0)
         t0 = time.monotonic()
         try:
-            httpx.post(f"{base_url}/v1/generate", json=long_body, timeout=p["give_up_s"])
+            with Client(base_url, timeout=p["give_up_s"]) as impatient:
+                impatient.generate(**long_body)
             gave_up = False
         except httpx.TimeoutException:
             gave_up = True
         t_gone = time.monotonic()
-        after_gone = post_generate(client, body)
+        after_gone = post_generate(api, body)
         deadline = time.monotonic() + 30
         cancelled = diffusion_stats().get("cancelled", 0) - before
         while cancelled < 1 and time.monotonic() < deadline:
@@ -469,10 +470,10 @@ def _lora_weights(artifacts: Path, lora_id: str) -> dict:
 
 def drill_kill_trainer(base_url: str, artifacts: Path, p: dict, compare: bool) -> dict:
     """(d) SIGKILL the LoraTrainer replica while a job trains."""
-    with httpx.Client(base_url=base_url, timeout=60) as client:
-        accepted = start_training(client, p["train_steps"], seed=11)
+    with Client(base_url, timeout=60) as api:
+        accepted = start_training(api, p["train_steps"], seed=11)
         job_id = accepted["job_id"]
-        running = wait_job(client, job_id, 300, until=lambda j: j["state"] == "running"
+        running = wait_job(api, job_id, 300, until=lambda j: j["state"] == "running"
                            and (j["progress"] or {}).get("step", 0) >= 2)
         if running.get("state") != "running":
             return {"error": f"job never ran: {running.get('state')}", "job_id": job_id}
@@ -480,14 +481,14 @@ def drill_kill_trainer(base_url: str, artifacts: Path, p: dict, compare: bool) -
         t_kill = time.monotonic()
         pid = kill_replica("LoraTrainer")
         logger.info("killed LoraTrainer pid %d at step %d", pid, step_at_kill)
-        job = wait_job(client, job_id, 600)
+        job = wait_job(api, job_id, 600)
         out = _interrupted_outcome(job, {"job_id": job_id, "killed_pid": pid,
                                          "step_at_kill": step_at_kill,
                                          "total_steps": p["train_steps"],
                                          "seconds_to_terminal": round(time.monotonic() - t_kill, 1)})
         if out.get("resumed") and compare:
-            reference = start_training(client, p["train_steps"], seed=11)
-            ref_job = wait_job(client, reference["job_id"], 900)
+            reference = start_training(api, p["train_steps"], seed=11)
+            ref_job = wait_job(api, reference["job_id"], 900)
             if ref_job.get("state") == "succeeded":
                 a = _lora_weights(artifacts, accepted["lora_id"])
                 b = _lora_weights(artifacts, reference["lora_id"])
@@ -501,24 +502,22 @@ def drill_restart(base_url: str, config: dict, body: dict, jobs: list[str], p: d
     """(c) serve.shutdown + deploy again on the same job store and artifacts."""
     from ray import serve
 
-    with httpx.Client(base_url=base_url, timeout=60) as client:
-        loras_before = sorted(x["lora_id"] if isinstance(x, dict) else x
-                              for x in client.get("/v1/loras").json()["loras"])
-        states_before = {j: client.get(f"/v1/jobs/{j}").json()["state"] for j in jobs}
-        interrupted = start_training(client, p["train_steps"] * 4, seed=13)
-        running = wait_job(client, interrupted["job_id"], 300,
+    with Client(base_url, timeout=60) as api:
+        loras_before = sorted(api.list_loras())
+        states_before = {j: api.get_job(j).state for j in jobs}
+        interrupted = start_training(api, p["train_steps"] * 4, seed=13)
+        running = wait_job(api, interrupted["job_id"], 300,
                            until=lambda j: j["state"] == "running")
     t0 = time.monotonic()
     serve.shutdown()
     deploy(config)
     wait_http(base_url)
     restart_s = round(time.monotonic() - t0, 1)
-    with httpx.Client(base_url=base_url, timeout=200) as client:
-        loras_after = sorted(x["lora_id"] if isinstance(x, dict) else x
-                             for x in client.get("/v1/loras").json()["loras"])
-        states_after = {j: client.get(f"/v1/jobs/{j}").json()["state"] for j in jobs}
-        generate = post_generate(client, body)
-        job = wait_job(client, interrupted["job_id"], 600)
+    with Client(base_url, timeout=200) as api:
+        loras_after = sorted(api.list_loras())
+        states_after = {j: api.get_job(j).state for j in jobs}
+        generate = post_generate(api, body)
+        job = wait_job(api, interrupted["job_id"], 600)
     return {
         "restart_s": restart_s, "loras_before": len(loras_before), "loras_after": len(loras_after),
         "loras_kept": set(loras_before) <= set(loras_after),
@@ -559,10 +558,10 @@ def main(argv: list[str] | None = None) -> int:
         with json_stdout(), local_graph(args.config, tmp) as graph:
             result["deploy_s"] = graph.deploy_s
             base_url, artifacts = graph.base_url, graph.artifacts
-            with httpx.Client(base_url=base_url, timeout=60) as client:
+            with Client(base_url, timeout=60) as api:
                 t0 = time.perf_counter()
-                first = start_training(client, steps=3, seed=1)
-                job = wait_job(client, first["job_id"], 900)
+                first = start_training(api, steps=3, seed=1)
+                job = wait_job(api, first["job_id"], 900)
                 if job.get("state") != "succeeded":
                     raise RuntimeError(f"training failed: {job}")
                 result["train_s"] = round(time.perf_counter() - t0, 1)

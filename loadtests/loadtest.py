@@ -43,55 +43,54 @@ def step_plan(args: argparse.Namespace) -> list[tuple[int, float]]:
     return [(1, round(0.2 * d, 1)), (args.users, round(0.4 * d, 1)), (1, round(d - 0.6 * d, 1))]
 
 
-def _headers(api_key: str | None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {api_key}"} if api_key else {}
-
-
-def wait_ready(client, timeout_s: float) -> None:
-    """GET /readyz until 200, at most ``timeout_s``."""
+def wait_ready(api, timeout_s: float) -> None:
+    """GET /readyz (a :class:`facechain.client.Client`) until ready, at most ``timeout_s``."""
     import httpx
+
+    from facechain.client import ApiError
 
     deadline = time.monotonic() + timeout_s
     last = "no answer"
     while True:
         try:
-            r = client.get("/readyz")
-            if r.status_code == 200:
+            ready = api.ready()
+            if ready.ready:
                 return
-            last = f"{r.status_code} {r.text[:200]}"
-        except httpx.HTTPError as exc:
+            last = f"not ready: {', '.join(ready.unready)}"
+        except (ApiError, httpx.HTTPError) as exc:
             last = repr(exc)
         if time.monotonic() > deadline:
-            raise SystemExit(f"the server at {client.base_url} is not ready after {timeout_s:.0f}s: {last}")
+            raise SystemExit(f"the server at {api.base_url} is not ready after {timeout_s:.0f}s: {last}")
         time.sleep(1.0)
 
 
-def train_loras(client, count: int, options: dict, timeout_s: float = 900) -> list[str]:
-    """Train ``count`` LoRAs on the fixture photos (one at a time: one trainer replica); their ids."""
-    photos = [("photos", (n, (PHOTOS_DIR / n).read_bytes(), "image/jpeg")) for n in TRAINING_PHOTOS]
+def train_loras(api, count: int, options: dict, timeout_s: float = 900) -> list[str]:
+    """Train ``count`` LoRAs on the fixture photos (one at a time: one trainer replica), through
+    a :class:`facechain.client.Client`; their ids. A 429/503 is retried until ``timeout_s``."""
+    from facechain.client import ApiError, JobTimeoutError, ServiceUnavailableError, TooManyRequestsError
+
+    photos = [PHOTOS_DIR / n for n in TRAINING_PHOTOS]
     ids = []
     for i in range(count):
-        data = {"options": json.dumps({"seed": i + 1, **options})}
         deadline = time.monotonic() + timeout_s
         while True:
-            r = client.post("/v1/loras", files=photos, data=data)
-            if r.status_code == 202:
+            try:
+                accepted = api.create_lora(photos, {"seed": i + 1, **options})
                 break
-            if r.status_code not in (429, 503) or time.monotonic() > deadline:
-                raise SystemExit(f"POST /v1/loras answered {r.status_code}: {r.text[:300]}")
-            time.sleep(2.0)
-        accepted = r.json()
-        while True:
-            job = client.get(f"/v1/jobs/{accepted['job_id']}").json()
-            if job.get("state") in ("succeeded", "failed", "cancelled"):
-                break
-            if time.monotonic() > deadline:
-                raise SystemExit(f"training job {accepted['job_id']} not done after {timeout_s:.0f}s")
-            time.sleep(1.0)
-        if job["state"] != "succeeded":
-            raise SystemExit(f"training job {accepted['job_id']} {job['state']}: {job.get('error')}")
-        ids.append(accepted["lora_id"])
-        print(f"trained LoRA {i + 1}/{count}: {accepted['lora_id']}", flush=True)
+            except (TooManyRequestsError, ServiceUnavailableError) as exc:
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"POST /v1/loras answered {exc}") from None
+                time.sleep(2.0)
+            except ApiError as exc:
+                raise SystemExit(f"POST /v1/loras answered {exc}") from None
+        try:
+            job = api.wait(accepted.job_id, timeout=max(1.0, deadline - time.monotonic()))
+        except JobTimeoutError:
+            raise SystemExit(f"training job {accepted.job_id} not done after {timeout_s:.0f}s") from None
+        if job.state != "succeeded":
+            raise SystemExit(f"training job {accepted.job_id} {job.state}: {job.error}")
+        ids.append(accepted.lora_id)
+        print(f"trained LoRA {i + 1}/{count}: {accepted.lora_id}", flush=True)
     return ids
 
 
@@ -179,16 +178,16 @@ def run(args: argparse.Namespace) -> int:
         path = report.compare(Path(args.compare[0]), Path(args.compare[1]), out)
         print(path)
         return 0
-    import httpx
+    from facechain.client import ApiError, Client
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for old in list(out.glob(f"{report.PREFIX}_*.csv")) + [out / name for name in OUTPUTS]:
         old.unlink(missing_ok=True)
     host = args.host.rstrip("/")
-    headers = _headers(args.api_key)
+    headers = {"Authorization": f"Bearer {args.api_key}"} if args.api_key else {}
     trained: list[str] = []
-    with httpx.Client(base_url=host, headers=headers, timeout=300) as client:
+    with Client(host, args.api_key, timeout=300) as client:
         wait_ready(client, args.ready_timeout)
         lora_ids = list(args.lora_ids or [])
         if args.scenario != "journey" and not lora_ids:
@@ -212,7 +211,10 @@ def run(args: argparse.Namespace) -> int:
             sampler.stop()
         if trained and not args.keep_loras:
             for lora_id in trained:
-                client.delete(f"/v1/loras/{lora_id}")
+                try:
+                    client.delete_lora(lora_id)
+                except ApiError as exc:
+                    logger.warning("could not delete LoRA %s: %s", lora_id, exc)
     meta = {"scenario": args.scenario, "shape": args.shape, "host": host, "users": args.users,
             "spawn_rate": args.spawn_rate, "duration_s": planned_seconds(args), "started_at": started,
             "steps": step_plan(args) if args.shape == "step" else None,

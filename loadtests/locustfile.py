@@ -53,8 +53,11 @@ import json
 import logging
 import os
 import random
+import re
 import time
 from collections import Counter
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +66,8 @@ from gevent.pool import Pool
 from locust import HttpUser, LoadTestShape, between, constant, events, task
 from requests.adapters import HTTPAdapter
 from shapes import parse_steps, users_at, zipf_weights  # loadtests/shapes.py (Locust's sys.path)
+
+from facechain.client import ApiError, Client, JobTimeoutError
 
 logger = logging.getLogger("facechain.loadtest")
 
@@ -73,7 +78,6 @@ PHOTOS_DIR = Path(
 )
 # One identity: the photos a user would upload to train its digital twin.
 TRAINING_PHOTOS = ("obama.jpg", "obama2.jpg", "obama3.jpg")
-TERMINAL_STATES = {"succeeded", "failed", "cancelled"}
 REJECTED_STATUSES = (429, 503)
 MAX_RETRY_AFTER_S = 5.0
 
@@ -132,25 +136,6 @@ def _load_photos() -> list[tuple[str, bytes]]:
 PHOTOS = _load_photos()
 
 
-def _multipart(photos: list[tuple[str, bytes]]) -> list[tuple[str, tuple[str, bytes, str]]]:
-    return [("photos", (name, data, "image/jpeg")) for name, data in photos]
-
-
-def _style_ids(payload: Any) -> list[str]:
-    """Style ids from GET /v1/styles: a list of styles or {"styles": [...]}, each an id string or
-    an object with "id" / "slug" / "name"."""
-    items = payload.get("styles", []) if isinstance(payload, dict) else payload
-    ids = []
-    for item in items or []:
-        if isinstance(item, str):
-            ids.append(item)
-        elif isinstance(item, dict):
-            value = item.get("id") or item.get("slug") or item.get("name")
-            if value:
-                ids.append(str(value))
-    return ids
-
-
 def generate_body(lora_id: str, styles: list[str] | None = None) -> dict:
     """A POST /v1/generate body from the FACECHAIN_* knobs, with a random seed."""
     body = {
@@ -167,11 +152,55 @@ def generate_body(lora_id: str, styles: list[str] | None = None) -> dict:
     return {key: value for key, value in body.items() if value is not None}
 
 
+def route_name(route: str) -> str:
+    """The Locust request name of a route: ``/v1/jobs/{job_id}`` -> ``/v1/jobs/[id]``."""
+    return re.sub(r"\{[^}]+\}", "[id]", route)
+
+
+class LocustSession:
+    """The :class:`facechain.client.Client` session of a user: every request goes through
+    Locust's own session (so Locust records it, named by its route); a 429/503 is a rejection
+    (a success under ``rejected_name``, and a closed-loop user waits its ``Retry-After``), any
+    other status >= 400 a failure, unless the caller said it expects it (:meth:`tolerating`).
+    The client then raises its typed error, which the user code catches."""
+
+    def __init__(self, user: FacechainUser):
+        self.user = user
+        self.tolerated: tuple[int, ...] = ()
+
+    @contextmanager
+    def tolerating(self, *statuses: int):
+        """Inside, these error statuses count as successes (e.g. 404 of a cleanup delete)."""
+        self.tolerated = statuses
+        try:
+            yield
+        finally:
+            self.tolerated = ()
+
+    def request(self, method: str, url: str, *, route: str, **kwargs: Any):
+        name = route_name(route)
+        with self.user.client.request(method, url, name=name, catch_response=True,
+                                      **kwargs) as response:
+            status = response.status_code
+            if status in REJECTED_STATUSES:
+                response.request_meta["name"] = rejected_name(name, status)
+                REJECTIONS[name] += 1
+                response.success()
+                if self.user.honor_retry_after:
+                    self.user._backed_off = retry_after_s(response.headers.get("Retry-After"))
+            elif 0 < status < 400 or status in self.tolerated:
+                response.success()
+            else:
+                detail = response.text[:200] if response.text else ""
+                response.failure(f"{status}: {detail}")
+        return response
+
+
 class FacechainUser(HttpUser):
-    """Shared request helper: 429/503 counted as rejections; the API key, when given. A
-    closed-loop user waits a rejection's ``Retry-After`` (at most ``MAX_RETRY_AFTER_S``) before
-    its next request, as a well-behaved client does; the open-loop user does not (its arrivals
-    are the schedule)."""
+    """Shared pieces: the API client over Locust's session (:class:`LocustSession`: 429/503
+    counted as rejections), the API key when given. A closed-loop user waits a rejection's
+    ``Retry-After`` (at most ``MAX_RETRY_AFTER_S``) before its next request, as a well-behaved
+    client does; the open-loop user does not (its arrivals are the schedule)."""
 
     abstract = True
     honor_retry_after = True
@@ -185,39 +214,29 @@ class FacechainUser(HttpUser):
         return 0.0
 
     def on_start(self) -> None:
-        if API_KEY:
-            self.client.headers["Authorization"] = f"Bearer {API_KEY}"
+        self.session = LocustSession(self)
+        self.api = Client(self.host, API_KEY, session=self.session)
 
-    def _request(self, method: str, path: str, *, name: str, ok: tuple[int, ...] = (200,), **kwargs):
-        """Send one request; return the response when its status is in ``ok``, else None."""
-        with self.client.request(method, path, name=name, catch_response=True, **kwargs) as response:
-            if response.status_code in REJECTED_STATUSES:
-                response.request_meta["name"] = rejected_name(name, response.status_code)
-                REJECTIONS[name] += 1
-                response.success()
-                if self.honor_retry_after:
-                    self._backed_off = retry_after_s(response.headers.get("Retry-After"))
-                return None
-            if response.status_code in ok:
-                response.success()
-                return response
-            detail = response.text[:200] if response.text else ""
-            response.failure(f"{response.status_code}: {detail}")
+    def _call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``method(*args, **kwargs)`` of the client; None when the API answered an error (the
+        session has recorded it: a failure or a rejection)."""
+        try:
+            return method(*args, **kwargs)
+        except ApiError:
             return None
 
     def _wait_for_job(self, job_id: str) -> bool:
-        deadline = time.monotonic() + JOB_TIMEOUT_S
-        while time.monotonic() < deadline:
-            response = self._request("GET", f"/v1/jobs/{job_id}", name="/v1/jobs/[id]")
-            if response is not None:
-                job = response.json()
-                if job.get("state") in TERMINAL_STATES:
-                    if job["state"] != "succeeded":
-                        logger.warning("job %s ended %s: %s", job_id, job["state"], job.get("error"))
-                    return job["state"] == "succeeded"
-            time.sleep(POLL_INTERVAL_S)
-        logger.warning("job %s still running after %.0f s", job_id, JOB_TIMEOUT_S)
-        return False
+        try:
+            job = self.api.wait(job_id, timeout=JOB_TIMEOUT_S, poll_s=POLL_INTERVAL_S)
+        except JobTimeoutError:
+            logger.warning("job %s still running after %.0f s", job_id, JOB_TIMEOUT_S)
+            return False
+        except ApiError as exc:
+            logger.warning("job %s: %s", job_id, exc)
+            return False
+        if job.state != "succeeded":
+            logger.warning("job %s ended %s: %s", job_id, job.state, job.error)
+        return job.state == "succeeded"
 
     def pick_lora(self) -> str:
         """The LoRA of this request: the first one (generate) or a Zipf draw (zipf)."""
@@ -226,7 +245,7 @@ class FacechainUser(HttpUser):
         return LORA_IDS[0]
 
     def hot_request(self) -> None:
-        self._request("POST", "/v1/generate", name="/v1/generate", json=generate_body(self.pick_lora()))
+        self._call(self.api.generate, **generate_body(self.pick_lora()))
 
 
 class JourneyUser(FacechainUser):
@@ -244,72 +263,61 @@ class JourneyUser(FacechainUser):
 
     def on_stop(self) -> None:
         if CLEANUP and self.lora_id:
-            self._request(
-                "DELETE", f"/v1/loras/{self.lora_id}", name="/v1/loras/[id]", ok=(200, 202, 204, 404)
-            )
+            with self.session.tolerating(404):
+                try:
+                    self.api.delete_lora(self.lora_id)
+                except ApiError:  # gone already: fine
+                    pass
 
     def preview_faces(self) -> None:
         """What a UI does before training: the preprocessing report for the chosen photos."""
-        self._request("POST", "/v1/faces", name="/v1/faces", files=_multipart(PHOTOS))
+        self._call(self.api.preprocess, PHOTOS)
 
     def train(self) -> None:
         """Start a training and poll its job until it ends (a few attempts on rejection)."""
         options = _env_json("FACECHAIN_LORA_OPTIONS")
-        data = {"options": json.dumps(options)} if options is not None else None
         for attempt in range(3):
-            response = self._request(
-                "POST", "/v1/loras", name="/v1/loras", ok=(200, 201, 202), files=_multipart(PHOTOS), data=data
-            )
-            if response is None:
+            accepted = self._call(self.api.create_lora, PHOTOS, options)
+            if accepted is None:
                 time.sleep(5 * (attempt + 1))  # rejected or failed: back off, then try again
                 continue
-            try:
-                body = response.json()
-                job_id, lora_id = body["job_id"], body["lora_id"]
-            except (ValueError, KeyError, TypeError):
-                logger.error("POST /v1/loras answered without job_id/lora_id: %.200s", response.text)
-                return
-            if self._wait_for_job(job_id):
-                self.lora_id = lora_id
+            if self._wait_for_job(accepted.job_id):
+                self.lora_id = accepted.lora_id
                 return
         logger.warning("user gave up training after 3 attempts; it will only list styles")
 
     @task(5)
     def generate(self) -> None:
         if self.lora_id:
-            self._request("POST", "/v1/generate", name="/v1/generate",
-                          json=generate_body(self.lora_id, self.styles))
+            self._call(self.api.generate, **generate_body(self.lora_id, self.styles))
 
     @task(1)
     def inpaint(self) -> None:
         """The user's face redrawn into a template photo (face 0 of one of the fixtures)."""
         if not self.lora_id:
             return
-        options = {"faces": [{"index": 0, "lora_id": self.lora_id}],
-                   "steps": int(os.environ.get("FACECHAIN_STEPS", "8")), "seed": random.randrange(2**30),
+        options = {"steps": int(os.environ.get("FACECHAIN_STEPS", "8")), "seed": random.randrange(2**30),
                    **(_env_json("FACECHAIN_INPAINT_OPTIONS", '{"crop_size": 128}') or {})}
-        name, data = PHOTOS[random.randrange(len(PHOTOS))]
-        self._request("POST", "/v1/inpaint", name="/v1/inpaint",
-                      files={"template": (name, data, "image/jpeg")}, data={"options": json.dumps(options)})
+        self._call(self.api.inpaint, PHOTOS[random.randrange(len(PHOTOS))], {0: self.lora_id},
+                   **options)
 
     @task(1)
     def talk(self) -> None:
         """A talking-head render of the user's photo; the user waits for the video job."""
         if not self.lora_id:
             return
-        name, data = PHOTOS[0]
-        form = {"text": os.environ.get("FACECHAIN_TALK_TEXT", "Hello, this is my digital twin."),
-                "options": json.dumps(_env_json("FACECHAIN_TALK_OPTIONS", '{"size": 256}') or {})}
-        response = self._request("POST", "/v1/talk", name="/v1/talk", ok=(202,),
-                                 files={"portrait": (name, data, "image/jpeg")}, data=form)
-        if response is not None:
-            self._wait_for_job(response.json()["job_id"])
+        accepted = self._call(
+            self.api.talk, PHOTOS[0],
+            text=os.environ.get("FACECHAIN_TALK_TEXT", "Hello, this is my digital twin."),
+            options=_env_json("FACECHAIN_TALK_OPTIONS", '{"size": 256}') or {})
+        if accepted is not None:
+            self._wait_for_job(accepted.job_id)
 
     @task(1)
     def list_styles(self) -> None:
-        response = self._request("GET", "/v1/styles", name="/v1/styles")
-        if response is not None:
-            self.styles = _style_ids(response.json()) or self.styles
+        styles = self._call(self.api.styles)
+        if styles is not None:
+            self.styles = [s.slug for s in styles] or self.styles
 
 
 class HotPathUser(FacechainUser):

@@ -16,12 +16,13 @@ import io
 import json
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 import numpy as np
 from PIL import Image
 
+from facechain.client import Client, Job
 from facechain.config import demo_photos_dir
 from facechain.demo import (
     INPAINT_OPTIONS,
@@ -54,8 +55,8 @@ from servekit.storage import ArtifactStore, scoped_id
 logger = logging.getLogger("facechain.demo")
 
 
-def _png(b64: str) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(base64.b64decode(b64))).convert("RGB"))
+def _png(data: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"))
 
 
 def _png_bytes(image: np.ndarray) -> bytes:
@@ -64,100 +65,85 @@ def _png_bytes(image: np.ndarray) -> bytes:
     return buf.getvalue()
 
 
-def train_lora(client: httpx.Client, files: list) -> str:
-    """``POST /v1/loras`` with ``files`` and poll the job until it ends; the LoRA id."""
-    r = client.post("/v1/loras", files=files)
-    r.raise_for_status()
-    accepted = r.json()
-    print(f"training job {accepted['job_id']} ...", flush=True)
-    while True:
-        job = client.get(accepted["status_url"]).json()
-        p = job["progress"]
-        print(f"  {job['state']:9s} {p.get('stage') or '':16s} step {p['step']}/{p['total_steps']}",
-              flush=True)
-        if job["state"] in ("succeeded", "failed", "cancelled"):
-            break
-        time.sleep(2)
-    if job["state"] != "succeeded":
-        raise SystemExit(f"training failed: {job['error']}")
-    return accepted["lora_id"]
+def _printer(line: Callable[[Job], str]) -> Callable[[Job], None]:
+    """An ``on_progress`` callback printing ``line(job)`` when it changes."""
+    last = None
+
+    def show(job: Job) -> None:
+        nonlocal last
+        text = line(job)
+        if text != last:
+            print(text, flush=True)
+            last = text
+    return show
 
 
-def talk_job(client: httpx.Client, portrait: bytes, *, text: str | None = None,
+def train_lora(client: Client, photos: list) -> str:
+    """Train a LoRA on ``photos`` (a job; its progress printed); the LoRA id."""
+    accepted = client.create_lora(photos)
+    print(f"training job {accepted.job_id} ...", flush=True)
+    job = client.wait(accepted.job_id, on_progress=_printer(lambda job: (
+        f"  {job.state:9s} {job.progress.stage or '':16s} "
+        f"step {job.progress.step}/{job.progress.total_steps}")))
+    if job.state != "succeeded":
+        raise SystemExit(f"training failed: {job.error}")
+    return accepted.lora_id
+
+
+def talk_job(client: Client, portrait: bytes, *, text: str | None = None,
              audio: bytes | None = None, voice: str | None = None, options: dict | None = None,
              quiet: bool = False, poll_s: float = 0.5) -> dict:
     """``POST /v1/talk`` (``portrait`` image bytes, ``text`` [+ ``voice``] or ``audio`` bytes,
-    ``options``), poll the job until it ends, ``GET`` its video. Returns ``accepted`` (the 202
-    body), ``job`` (the finished job: ``result.report``), ``video`` (the mp4 bytes, checked to be
-    ``video/mp4``) and ``download_s``; a failed job raises SystemExit with its error."""
-    files: dict = {"portrait": ("portrait.jpg", portrait, "image/jpeg")}
-    data: dict = {"options": json.dumps(options or {})}
-    if audio is not None:
-        files["audio"] = ("speech.wav", audio, "audio/wav")
-    if text is not None:
-        data["text"] = text
-    if voice is not None:
-        data["voice"] = voice
-    r = client.post("/v1/talk", files=files, data=data)
-    if r.status_code != 202:
-        raise SystemExit(f"POST /v1/talk answered {r.status_code}: {r.text[:500]}")
-    accepted = r.json()
+    ``options``), wait for the job, download its video. Returns ``accepted`` (the 202 body),
+    ``job`` (the finished job: ``result.report``), ``video`` (the mp4 bytes) and
+    ``download_s``; a failed job raises SystemExit with its error."""
+    accepted = client.talk(("portrait.jpg", portrait),
+                           audio=None if audio is None else ("speech.wav", audio), text=text,
+                           voice=voice, options=options or {})
     if not quiet:
-        print(f"talk job {accepted['job_id']} ...", flush=True)
-    last = None
-    while True:
-        job = client.get(accepted["status_url"]).json()
-        p = job["progress"]
-        line = f"  {job['state']:9s} {p.get('stage') or '':8s} frame {p.get('frame')}/{p.get('frames')}"
-        if not quiet and line != last:
-            print(line, flush=True)
-            last = line
-        if job["state"] in ("succeeded", "failed", "cancelled"):
-            break
-        time.sleep(poll_s)
-    if job["state"] != "succeeded":
-        raise SystemExit(f"talk job {job['state']}: {job['error']}")
+        print(f"talk job {accepted.job_id} ...", flush=True)
+    progress = None if quiet else _printer(lambda job: (
+        f"  {job.state:9s} {job.progress.stage or '':8s} "
+        f"frame {job.progress.frame}/{job.progress.frames}"))
+    job = client.wait(accepted.job_id, on_progress=progress, poll_s=poll_s)
+    if job.state != "succeeded":
+        raise SystemExit(f"talk job {job.state}: {job.error}")
     t0 = time.perf_counter()
-    video = client.get(accepted["video_url"])
+    video = client.download_output(accepted.output_id)
     download_s = time.perf_counter() - t0
-    if video.status_code != 200 or video.headers.get("content-type") != "video/mp4":
-        raise SystemExit(f"GET {accepted['video_url']} answered {video.status_code} "
-                         f"{video.headers.get('content-type')}: {video.text[:300]}")
-    return {"accepted": accepted, "job": job, "video": video.content, "download_s": download_s}
+    return {"accepted": accepted.model_dump(), "job": job.model_dump(mode="json"),
+            "video": video, "download_s": download_s}
 
 
-def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]) -> dict:
+def run_demo(client: Client, out: Path, artifacts: Path, styles: list[str]) -> dict:
     photos = demo_photos()
-    files = [("photos", (p.source, p.data, "image/jpeg")) for p in photos]
+    uploads = [(p.source, p.data) for p in photos]
 
     # 1. Preprocessing report (training images included)
-    r = client.post("/v1/faces", files=files, params={"include_images": "true"})
-    r.raise_for_status()
-    report = r.json()
+    faces = client.preprocess(uploads, include_images=True)
+    report = faces.model_dump(mode="json")
     (out / "train").mkdir(parents=True, exist_ok=True)
-    for i, entry in enumerate(report["accepted"]):
+    for i, (entry, accepted) in enumerate(zip(report["accepted"], faces.accepted)):
         name = f"train/{i:04d}.png"
-        Image.fromarray(_png(entry.pop("image"))).save(out / name)
+        Image.fromarray(_png(accepted.png)).save(out / name)
         entry["image"] = name
     (out / "report.json").write_text(json.dumps(report, indent=2) + "\n")
 
     # 2. Train the face LoRA as a job
-    lora_id = train_lora(client, files)
+    lora_id = train_lora(client, uploads)
 
     # 3. Generate per style
     sections = [TINY_NOTE, "<h2>Generated (through POST /v1/generate)</h2>"]
     portraits = []  # (image, similarity) of every kept portrait: the talk's portrait
     for style in styles:
-        r = client.post("/v1/generate", json={"lora_id": lora_id, "style": style, "num_images": 4,
-                                              "top_k": 2, "seed": 1, "include_candidates": True})
-        r.raise_for_status()
-        g = r.json()
-        portraits += [(_png(p["image"]), p["similarity"]) for p in g["portraits"]]
+        g = client.generate(lora_id, style=style, num_images=4, top_k=2, seed=1,
+                            include_candidates=True)
+        portraits += [(_png(p.png), p.similarity) for p in g.portraits]
         sections.append(generation_section(out, style, {
-            "prompt": g["prompt"], "seed": g["seed"],
-            "candidates": [_png(c) for c in g["candidates"]],
-            "portraits": [(_png(p["image"]), p["similarity"], p["seed"]) for p in g["portraits"]],
-            "dropped": g["dropped"]}))
+            "prompt": g.prompt, "seed": g.seed,
+            "candidates": [_png(base64.b64decode(c)) for c in g.candidates or []],
+            "portraits": [(_png(p.png), p.similarity, p.seed) for p in g.portraits],
+            "dropped": [d.model_dump(mode="json") for d in g.dropped]}))
 
     # 4. Fusion on a real photo, with the LoRA's template face (library call; the demo's server
     #    stores the loopback tenant's LoRAs under tenant-scoped ids)
@@ -168,26 +154,21 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
 
     # 5. Template inpainting: a second LoRA (biden.jpg), the two-person photo, one LoRA per face
     biden = demo_photos_dir() / "biden.jpg"
-    biden_id = train_lora(client, [("photos", (biden.name, biden.read_bytes(), "image/jpeg"))])
+    biden_id = train_lora(client, [biden])
     template = two_person_collage(height=INPAINT_TEMPLATE_HEIGHT)
-    options = {**INPAINT_OPTIONS, "faces": [{"index": 0, "lora_id": lora_id},
-                                            {"index": 1, "lora_id": biden_id}]}
-    r = client.post("/v1/inpaint", files={"template": ("template.png", _png_bytes(template), "image/png")},
-                    data={"options": json.dumps(options)})
-    r.raise_for_status()
-    inpainted = r.json()
-    sections.append(inpaint_section(out, template, _png(inpainted["image"]), inpainted["faces"],
+    inpainted = client.inpaint(("template.png", _png_bytes(template)),
+                               {0: lora_id, 1: biden_id}, **INPAINT_OPTIONS)
+    inpaint_faces = [f.model_dump(mode="json") for f in inpainted.faces]
+    sections.append(inpaint_section(out, template, _png(inpainted.png), inpaint_faces,
                                     {lora_id: "the demo's LoRA (3 photos)",
                                      biden_id: "trained from biden.jpg"}))
 
     # 6. Virtual try-on: the demo's LoRA in the garment photo's clothes, the mask computed
     photo = read_image(demo_photos_dir() / TRYON_GARMENT)
-    r = client.post("/v1/tryon", files={"photo": (TRYON_GARMENT, _png_bytes(photo), "image/png")},
-                    data={"options": json.dumps({**TRYON_OPTIONS, "lora_id": lora_id})})
-    r.raise_for_status()
-    worn = r.json()
-    mask = np.asarray(Image.open(io.BytesIO(base64.b64decode(worn["mask"]))).convert("L"))
-    sections.append(tryon_section(out, photo, mask, _png(worn["image"]), worn["faces"], lora_id))
+    worn = client.tryon((TRYON_GARMENT, _png_bytes(photo)), lora_id, **TRYON_OPTIONS)
+    mask = np.asarray(Image.open(io.BytesIO(worn.mask_png)).convert("L"))
+    worn_faces = [f.model_dump(mode="json") for f in worn.faces]
+    sections.append(tryon_section(out, photo, mask, _png(worn.png), worn_faces, lora_id))
 
     # 7. Talking head: a TTS sentence spoken by the demo's portrait, as a job
     t0 = time.perf_counter()
@@ -207,7 +188,7 @@ def run_demo(client: httpx.Client, out: Path, artifacts: Path, styles: list[str]
     return {"gallery": str(page), "lora_id": lora_id, "trigger": report["trigger"],
             "accepted": [a["source"] for a in report["accepted"]],
             "rejected": {x["source"]: x["reason"] for x in report["rejected"]},
-            **demo_summary(inpainted["faces"], worn["faces"]), **talk}
+            **demo_summary(inpaint_faces, worn_faces), **talk}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     print("starting the local Ray Serve graph (a minute or two on a laptop) ...", flush=True)
     with local_graph(args.config, out / "served") as graph:
         print(f"graph up in {time.perf_counter() - started:.0f}s on port {graph.port}", flush=True)
-        with httpx.Client(base_url=graph.base_url, timeout=600) as client:
+        with Client(graph.base_url, timeout=600) as client:
             result = run_demo(client, out, graph.artifacts, args.styles)
     result["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))

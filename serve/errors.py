@@ -241,12 +241,16 @@ class RejectedPhoto(BaseModel):
 
 
 class ValidationIssue(BaseModel):
+    """One failed check of a request that does not match the API schema."""
+
     param: str | None = Field(description="Where, e.g. 'body.num_images'.")
     message: str = Field(description="What is wrong there.")
     type: str = Field(description="pydantic error type, e.g. 'less_than_equal'.")
 
 
 class ErrorDetail(BaseModel):
+    """What went wrong: a stable type, a message, the offending parameter."""
+
     type: str = Field(description="Stable error identifier, e.g. 'not_found'.")
     message: str = Field(description="Human-readable explanation.")
     param: str | None = Field(None, description="The offending parameter, if any.")

@@ -117,6 +117,8 @@ from serve.limits import (
     talk_cost,
     tryon_cost,
 )
+from serve.openapi import body_doc as _body_doc
+from serve.openapi import describe_openapi
 from serve.runner import TALK_KIND, TRAIN_KIND, JobRunner
 from serve.schemas import (
     FacesResponse,
@@ -191,6 +193,7 @@ app = FastAPI(title="FaceChain Serve", version="1.0",
                           "try a garment on.", responses=ERROR_RESPONSES,
               dependencies=[Depends(forbid_unknown_form_fields)])
 install_error_handlers(app)
+describe_openapi(app)
 
 
 def _replica_guard() -> ApiGuard | None:
@@ -662,12 +665,14 @@ class Ingress:
         return accepted
 
     # -- routes --------------------------------------------------------------------------------
-    @app.get("/healthz", response_model=HealthOut, tags=["health"])
+    @app.get("/healthz", response_model=HealthOut, tags=["health"],
+             response_description="The ingress is alive")
     async def healthz(self):
         """Liveness: the ingress answers."""
         return {"status": "ok"}
 
     @app.get("/readyz", response_model=ReadinessOut, tags=["health"],
+             response_description="Ready: every deployment has a healthy replica",
              responses={503: {"model": ReadinessOut, "description": "Not ready"}})
     async def readyz(self):
         """Readiness: every deployment of this application has at least one healthy replica
@@ -679,7 +684,8 @@ class Ingress:
                              "deployments": deployments, "unready": unready},
                             status_code=200 if ready else 503)
 
-    @app.get("/metrics", tags=["health"], response_class=PlainTextResponse)
+    @app.get("/metrics", tags=["health"], response_class=PlainTextResponse,
+             response_description="Prometheus text exposition")
     async def metrics(self, request: Request) -> Response:
         """Prometheus text: this node's ``ray_facechain_*`` and ``ray_serve_*`` metrics, plus
         ``facechain_deployment_replicas`` (RUNNING replicas per deployment, from serve.status()).
@@ -691,7 +697,10 @@ class Ingress:
         text = await scrape_node_metrics() + await deployment_replicas_text()
         return PlainTextResponse(text, media_type=CONTENT_TYPE)
 
-    @app.post("/v1/faces", response_model=FacesResponse, tags=["faces"])
+    @app.post("/v1/faces", response_model=FacesResponse, tags=["faces"],
+              response_description="The preprocessing report",
+              openapi_extra=_body_doc("multipart/form-data: the photos (field `photos`, once per "
+                                      "photo) and optional gender / age_group overrides"))
     async def faces(self, photos: list[UploadFile] = File(..., description="photos of one person"),
                     gender: Gender | None = _GENDER_FORM,
                     age_group: AgeGroup | None = _AGE_GROUP_FORM,
@@ -718,7 +727,10 @@ class Ingress:
                 entry["image"] = image
         return report
 
-    @app.post("/v1/loras", status_code=202, response_model=TrainAccepted, tags=["loras"])
+    @app.post("/v1/loras", status_code=202, response_model=TrainAccepted, tags=["loras"],
+              response_description="Training job queued",
+              openapi_extra=_body_doc("multipart/form-data: the photos (field `photos`, once per "
+                                      "photo) and the training options (`options`, JSON)"))
     async def create_lora(self, photos: list[UploadFile] = File(..., description="photos of one person"),
                           options: Json[TrainOptions] | None = Form(
                               None, description="training options: a TrainOptions JSON object"),
@@ -753,12 +765,14 @@ class Ingress:
         return TrainAccepted(job_id=job_id, lora_id=lora_id, status_url=f"/v1/jobs/{job_id}",
                              rejected=[r.to_dict() for r in rejected])
 
-    @app.get("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"])
+    @app.get("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"],
+             response_description="The job")
     async def get_job(self, job_id: str = _JOB_ID, who: Principal = _CALLER):
         """State, progress, result or error of one of the caller's jobs."""
         return _public_job(await asyncio.to_thread(self._job, who, job_id))
 
-    @app.delete("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"])
+    @app.delete("/v1/jobs/{job_id}", response_model=Job, tags=["jobs"],
+                response_description="The job: cancelled, or cancelling at its next step")
     async def cancel_job(self, job_id: str = _JOB_ID, who: Principal = _CALLER):
         """Cancel a queued or running job (a running one stops at its next step)."""
         await asyncio.to_thread(self._job, who, job_id)
@@ -795,12 +809,14 @@ class Ingress:
             quiet += self.events_poll_s
             job = await asyncio.to_thread(self.store.get, job.id)
 
-    @app.get("/v1/loras", response_model=LorasOut, tags=["loras"])
+    @app.get("/v1/loras", response_model=LorasOut, tags=["loras"],
+             response_description="The caller's LoRA ids")
     async def list_loras(self, who: Principal = _CALLER):
         """The caller's stored LoRAs."""
         return {"loras": await asyncio.to_thread(self.artifacts.list, LORAS, tenant=who.tenant)}
 
-    @app.get("/v1/loras/{lora_id}", response_model=LoraOut, tags=["loras"])
+    @app.get("/v1/loras/{lora_id}", response_model=LoraOut, tags=["loras"],
+             response_description="The LoRA's metadata")
     async def get_lora(self, lora_id: str = _LORA_ID, who: Principal = _CALLER):
         """A LoRA's metadata."""
         _, artifact = await asyncio.to_thread(_tenant_lora, self.artifacts, who.tenant, lora_id)
@@ -809,7 +825,8 @@ class Ingress:
                        base_model_id=m.base_model_id, rank=m.rank, steps=m.steps,
                        resolution=m.resolution, created_at=m.created_at)
 
-    @app.delete("/v1/loras/{lora_id}", status_code=204, tags=["loras"])
+    @app.delete("/v1/loras/{lora_id}", status_code=204, tags=["loras"],
+                response_description="Deleted")
     async def delete_lora(self, lora_id: str = _LORA_ID, who: Principal = _CALLER):
         """Delete a LoRA and free it on the Diffusion replica that holds it."""
         storage_id = tenant_lora_id(who.tenant, lora_id)
@@ -823,7 +840,9 @@ class Ingress:
             logger.warning("could not evict LoRA %s from Diffusion", lora_id, exc_info=True)
         return Response(status_code=204)
 
-    @app.post("/v1/generate", response_model=GenerateResponse, tags=["generate"])
+    @app.post("/v1/generate", response_model=GenerateResponse, tags=["generate"],
+              response_description="Ranked portraits and the dropped candidates",
+              openapi_extra=_body_doc("the generation request (JSON)"))
     @_admitted("diffusion")
     async def generate(self, body: GenerateRequest, who: Principal = _CALLER):
         """Portraits of the LoRA's person in a style, ranked by face similarity."""
@@ -852,7 +871,10 @@ class Ingress:
             dropped=[d.to_dict() for d in out.dropped], prompt=out.prompt,
             negative_prompt=out.negative_prompt, seed=out.seed, candidates=candidates)
 
-    @app.post("/v1/inpaint", response_model=InpaintResponse, tags=["inpaint"])
+    @app.post("/v1/inpaint", response_model=InpaintResponse, tags=["inpaint"],
+              response_description="The redrawn template and a report per face",
+              openapi_extra=_body_doc("multipart/form-data: the template photo and the options "
+                                      "(JSON)"))
     @_admitted("diffusion")
     async def inpaint(self, template: UploadFile = File(..., description="the template photo: "
                                                          "any photo with people in it"),
@@ -874,7 +896,10 @@ class Ingress:
             image, assignments, options.to_params(), self.components, styles=styles))
         return await asyncio.to_thread(_inpaint_response, out)
 
-    @app.post("/v1/tryon", response_model=TryonResponse, tags=["tryon"])
+    @app.post("/v1/tryon", response_model=TryonResponse, tags=["tryon"],
+              response_description="The try-on image, the garment mask used, the face reports",
+              openapi_extra=_body_doc("multipart/form-data: the garment photo, the options (JSON) "
+                                      "and an optional garment mask"))
     @_admitted("diffusion")
     async def tryon(self, photo: UploadFile = File(..., description="a photo of someone wearing "
                                                    "the garment"),
@@ -908,7 +933,10 @@ class Ingress:
             raise _as_param(exc, "photo") from exc
         return await asyncio.to_thread(_tryon_response, out)
 
-    @app.post("/v1/talk", status_code=202, response_model=TalkAccepted, tags=["talk"])
+    @app.post("/v1/talk", status_code=202, response_model=TalkAccepted, tags=["talk"],
+              response_description="Render job queued",
+              openapi_extra=_body_doc("multipart/form-data: the portrait, the speech (an audio "
+                                      "upload, or text and a voice) and the options (JSON)"))
     @_admitted("talk")
     async def talk(self, portrait: UploadFile = File(..., description="the portrait: a "
                                                      "generated portrait or any photo with one "
@@ -968,7 +996,8 @@ class Ingress:
         return TalkAccepted(job_id=job_id, output_id=output_id, status_url=f"/v1/jobs/{job_id}",
                             video_url=f"/v1/outputs/{output_id}", portrait=portrait_info)
 
-    @app.get("/v1/voices", response_model=list[VoiceOut], tags=["talk"])
+    @app.get("/v1/voices", response_model=list[VoiceOut], tags=["talk"],
+             response_description="The TTS voices, the default first")
     async def voices(self, who: Principal = _CALLER):
         """The TTS voices (``voice`` of POST /v1/talk); the first is the default."""
         if self.tts is None:
@@ -985,7 +1014,8 @@ class Ingress:
         return FileResponse(path, media_type="video/mp4", filename=f"{output_id}.mp4",
                             content_disposition_type="inline")
 
-    @app.delete("/v1/outputs/{output_id}", status_code=204, tags=["talk"])
+    @app.delete("/v1/outputs/{output_id}", status_code=204, tags=["talk"],
+                response_description="Deleted")
     async def delete_output(self, output_id: str = _OUTPUT_ID, who: Principal = _CALLER):
         """Delete a rendered video."""
         storage_id, _ = await asyncio.to_thread(_output_video, self.artifacts, who.tenant,
@@ -993,13 +1023,17 @@ class Ingress:
         await asyncio.to_thread(self.artifacts.delete, OUTPUTS, storage_id)
         return Response(status_code=204)
 
-    @app.get("/v1/styles", response_model=list[StyleOut], tags=["styles"])
+    @app.get("/v1/styles", response_model=list[StyleOut], tags=["styles"],
+             response_description="The styles the caller can use")
     async def list_styles(self, who: Principal = _CALLER):
         """The styles of this server's base model the caller can use: shipped, added for all
         (by an admin) and the caller's own."""
         return [_style_out(s) for s in (await self._reload_styles(who.tenant)).list()]
 
-    @app.post("/v1/styles", status_code=201, response_model=StyleOut, tags=["styles"])
+    @app.post("/v1/styles", status_code=201, response_model=StyleOut, tags=["styles"],
+              response_description="The new style",
+              openapi_extra=_body_doc("multipart/form-data: the style's fields and an optional "
+                                      "style LoRA file (`lora`)"))
     async def add_style(self, slug: str = _style_form("slug"), name: str = _style_form("name"),
                         prompt: str = _style_form("prompt"),
                         negative_prompt: str | None = _style_form("negative_prompt", None),

@@ -76,6 +76,8 @@ DEFAULT_MAX_ATTEMPTS = 3
 
 
 class JobState(StrEnum):
+    """Where a job is: queued -> running -> succeeded, failed or cancelled."""
+
     QUEUED = "queued"
     RUNNING = "running"
     SUCCEEDED = "succeeded"

@@ -87,12 +87,16 @@ class GenerateRequest(GenerateParams):
 
 
 class PortraitOut(_Strict):
+    """A generated portrait, ranked by face similarity."""
+
     image: str = Field(description="base64 PNG")
     similarity: float = Field(description="face similarity to the template face, 0..1")
     seed: int = Field(description="seed of the candidate this portrait came from")
 
 
 class DroppedOut(_Strict):
+    """A candidate that was not returned, and why."""
+
     seed: int = Field(description="seed of the dropped candidate")
     reason: DropReason = Field(description="why it was dropped (a stable identifier)")
     message: str = Field(description="human-readable explanation")
@@ -100,6 +104,8 @@ class DroppedOut(_Strict):
 
 
 class GenerateResponse(_Strict):
+    """The answer of ``POST /v1/generate``."""
+
     portraits: list[PortraitOut] = Field(description="the best candidates, most similar first")
     dropped: list[DroppedOut] = Field(description="candidates not returned, each with its reason")
     prompt: str = Field(description="the prompt the candidates were generated with")
@@ -166,6 +172,8 @@ class TalkOptions(TalkParams):
 
 
 class TalkAccepted(_Strict):
+    """The answer of ``POST /v1/talk`` (202): the render job."""
+
     job_id: str = Field(description="the render job; poll status_url (progress: stage, frame, "
                         "frames)")
     output_id: str = Field(description="id the video will have once the job succeeds")
@@ -177,6 +185,8 @@ class TalkAccepted(_Strict):
 
 
 class VoiceOut(_Strict):
+    """A text-to-speech voice."""
+
     id: str = Field(description="the voice id, used as 'voice' in POST /v1/talk")
     name: str = Field(description="display name")
     language: str = Field(description="language tag, e.g. en-US")
@@ -199,6 +209,8 @@ class FaceReportOut(_Strict):
 
 
 class InpaintResponse(_Strict):
+    """The answer of ``POST /v1/inpaint``."""
+
     image: str = Field(description="the template with the named faces redrawn, base64 PNG, the "
                        "template's size")
     faces: list[FaceReportOut] = Field(description="one report per detected face, by index")
@@ -206,6 +218,8 @@ class InpaintResponse(_Strict):
 
 
 class TryonResponse(_Strict):
+    """The answer of ``POST /v1/tryon``."""
+
     image: str = Field(description="the LoRA's person wearing the garment, base64 PNG, the "
                        "photo's size")
     mask: str = Field(description="the garment mask used (white = garment kept), base64 PNG, the "
@@ -226,6 +240,8 @@ class TrainOptions(TrainParams):
 
 
 class TrainAccepted(_Strict):
+    """The answer of ``POST /v1/loras`` (202): the training job."""
+
     job_id: str = Field(description="the training job; poll status_url")
     lora_id: str = Field(description="id the LoRA will have once the job succeeds")
     status_url: str = Field(description="GET this for the job's state and progress")
@@ -234,6 +250,8 @@ class TrainAccepted(_Strict):
 
 
 class AcceptedPhoto(_Strict):
+    """A photo accepted for training, with what preprocessing found."""
+
     source: str = Field(description="the photo's file name")
     caption: str = Field(description="training caption: trigger word and tags")
     tags: list[str] = Field(description="tags of the photo (identity-bound tags removed)")
@@ -249,6 +267,8 @@ class AcceptedPhoto(_Strict):
 
 
 class FacesResponse(_Strict):
+    """The answer of ``POST /v1/faces``: the preprocessing report."""
+
     accepted: list[AcceptedPhoto] = Field(description="photos accepted for training")
     rejected: list[RejectedPhoto] = Field(description="photos rejected, each with its reason")
     trigger: str = Field(description="trigger word from gender and age over all accepted photos")
@@ -258,6 +278,8 @@ class FacesResponse(_Strict):
 
 
 class LoraOut(_Strict):
+    """A face or style LoRA's metadata."""
+
     lora_id: str = Field(description="the LoRA's id")
     kind: str = Field(description="'face' (trained from photos) or 'style'")
     trigger: str = Field(description="trigger word the LoRA was trained with")
@@ -270,10 +292,14 @@ class LoraOut(_Strict):
 
 
 class LorasOut(_Strict):
+    """The caller's LoRAs."""
+
     loras: list[str] = Field(description="ids of the stored LoRAs, sorted")
 
 
 class StyleOut(_Strict):
+    """A style: a prompt template, with or without a style LoRA."""
+
     slug: str = Field(description="the style's id, used as 'style' in POST /v1/generate")
     name: str = Field(description="display name")
     description: str = Field(description="what the style looks like")
@@ -287,10 +313,14 @@ class StyleOut(_Strict):
 
 
 class HealthOut(_Strict):
+    """Liveness."""
+
     status: str = Field(description="'ok'")
 
 
 class ReadinessOut(_Strict):
+    """Readiness, per deployment."""
+
     status: str = Field(description="'ready' or 'not_ready'")
     deployments: dict[str, str] = Field(description="deployment name -> its status")
     unready: list[str] = Field(default_factory=list, description="deployments without a healthy "

@@ -578,6 +578,56 @@ def test_schemathesis_finds_no_server_error_on_the_live_app(server):
     assert report["failures"] == [], json.dumps(report["failures"], indent=1)
 
 
+# -- facechain.client against this app: the typed client through a user's journey
+
+
+def test_the_python_client_through_a_journey(server):
+    from facechain import client as fc
+
+    base_url = str(server[0].base_url)
+    photos = [FACES / n for n in SAME_PERSON]
+    with fc.Client(base_url, timeout=300) as api:
+        assert api.health().status == "ok" and api.ready().ready
+        report = api.preprocess(photos, include_images=True)
+        assert report.trigger == "a mature man" and len(report.accepted) == 3
+        assert report.accepted[0].png.startswith(b"\x89PNG")
+        seen: list[fc.Job] = []  # from the job's event stream
+        job = api.train(photos, {"steps": 2, "seed": 5}, on_progress=seen.append, timeout=600)
+        lora_id = job.result["lora_id"]
+        assert seen[-1] == job and job.progress.step == 2
+        assert [j.progress.step for j in seen] == sorted(j.progress.step for j in seen)
+        assert api.get_lora(lora_id).steps == 2 and lora_id in api.list_loras()
+
+        out = api.generate(lora_id, num_images=1, steps=2, seed=3, width=64, height=64)
+        assert len(out.portraits) + len(out.dropped) == 1 and out.seed == 3
+        with pytest.raises(fc.NotFoundError) as caught:
+            api.generate("nobody")
+        assert caught.value.param == "lora_id"
+        with pytest.raises(fc.RequestValidationError):
+            api.generate(lora_id, num_images=0)
+        blank = io.BytesIO()
+        Image.new("RGB", (200, 200), (128, 128, 128)).save(blank, format="JPEG")
+        with pytest.raises(fc.NoUsableFaceError) as caught:
+            api.talk(("blank.jpg", blank.getvalue()), text="hello")
+        assert caught.value.reason == "no_face"
+
+        voice = api.voices()[0].id
+        accepted = api.talk(FACES / "biden.jpg", text="Hello there.", voice=voice,
+                            options={"seed": 1})
+        frames = []
+        talked = api.wait(accepted.job_id, timeout=300,
+                          on_progress=lambda j: frames.append(j.progress.frame))
+        assert talked.state == "succeeded" and any(frames), talked
+        video = api.download_output(accepted.output_id)
+        assert video[4:8] == b"ftyp"
+        assert api.download_output(accepted.output_id, byte_range=(0, 99)) == video[:100]
+        api.delete_output(accepted.output_id)
+        with pytest.raises(fc.NotFoundError):
+            api.download_output(accepted.output_id)
+        api.delete_lora(lora_id)
+        assert lora_id not in api.list_loras()
+
+
 # -- facechain loadtest against this app: a short generate run writes the whole report folder
 
 LOADTEST_FILES = ("summary.json", "report.html", "locust.html", "replicas.csv", "locust_stats.csv",
