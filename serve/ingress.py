@@ -138,6 +138,7 @@ from serve.schemas import (
     VoiceOut,
     decode_base64_image,
 )
+from serve.ui import mount_ui
 from servekit.adapters import ServedComponents
 from servekit.loras import LORAS, lora_dir, public_lora_id, tenant_lora_id
 from servekit.metrics import (
@@ -191,6 +192,7 @@ app = FastAPI(title="FaceChain Serve", version="1.0",
                           "try a garment on.", responses=ERROR_RESPONSES,
               dependencies=[Depends(forbid_unknown_form_fields)])
 install_error_handlers(app)
+mount_ui(app)  # the web UI at /ui (serve/ui.py)
 
 
 def _replica_guard() -> ApiGuard | None:
