@@ -298,6 +298,8 @@ function initPerson() {
     if (job.state === "succeeded") {
       toast(`LoRA ${shortId(accepted.lora_id)} trained`);
       await loadLoras();
+    } else if (job.state === "failed" && job.error) {
+      throw new ApiError(0, job.error.type, job.error.message);
     }
   }));
 
@@ -718,8 +720,8 @@ function initTalk() {
       $("#talk-result").replaceChildren();
       const job = await runJob($("#talk-job"), accepted.job_id, "Rendering");
       if (job.state !== "succeeded") {
-        if (job.error) throw new ApiError(0, job.error.type, job.error.message);
-        return;
+        if (job.state === "failed" && job.error) throw new ApiError(0, job.error.type, job.error.message);
+        return; // cancelled: the job card says so
       }
       const video = URL.createObjectURL(await api(accepted.video_url, { blob: true }));
       $("#talk-result").replaceChildren(

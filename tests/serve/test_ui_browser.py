@@ -191,7 +191,19 @@ def test_api_key_entry_and_api_errors_in_the_page(keyed_server, browser, shots, 
     assert "notes.jpg" in error and "undecodable" in error, error
     assert "Traceback" not in d.page_source
     _shot(d, shots, "0-api-key-and-errors")
-    d.execute_script("localStorage.clear()")
+    # a phone-sized window: one column, nothing wider than the screen, on every tab
+    d.set_window_size(400, 900)
+    try:
+        for tab in ("person", "styles", "generate", "inpaint", "tryon", "talk"):
+            _tab(d, tab)
+            overflow = d.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (tab, overflow)
+        _tab(d, "person")
+        d.save_screenshot(str(shots / "0-narrow.png"))
+    finally:
+        d.set_window_size(WIDTH, 900)
+        d.execute_script("localStorage.clear()")
 
 
 @pytest.mark.slow
