@@ -95,7 +95,7 @@ def _shot(driver, folder: Path, name: str) -> None:
         "window.scrollTo(0, 0); return [document.documentElement.scrollHeight, "
         "window.outerHeight - window.innerHeight]")
     driver.set_window_size(WIDTH, min(int(height) + int(frame), 4000))
-    time.sleep(0.3)
+    time.sleep(1.0)  # the relayout settles (a video shows its loading spinner for a moment)
     driver.save_screenshot(str(folder / f"{name}.png"))
     driver.set_window_size(WIDTH, 900)
 
