@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 OUT ?= out/demo
 
-.PHONY: demo test test-fast lint bench loadtest openapi-client clean venv
+.PHONY: demo test test-fast lint bench loadtest openapi-client clean venv browser
 
 venv: $(STAMP)
 
@@ -22,7 +22,17 @@ $(STAMP): pyproject.toml requirements-nodeps.txt
 	  { apt-get install -y -q espeak-ng >/dev/null 2>&1 || \
 	    { apt-get update -q >/dev/null && apt-get install -y -q espeak-ng >/dev/null; }; }; } || \
 	  echo "warning: espeak-ng not installed; the espeak fallback voice is unavailable"
+	$(MAKE) --no-print-directory browser
 	touch $(STAMP)
+
+# chromium + chromium-driver: the web UI's browser test (tests/serve/test_ui_browser.py); Debian
+# packages, installed when we are root and they are missing (the test skips without them, but not
+# in CI, where .ci/run sets CI)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  command -v apt-get >/dev/null && { apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null; }; }; } || \
+	  echo "warning: chromium / chromium-driver not installed; the web UI's browser test is skipped"
 
 demo: $(STAMP)
 	$(PY) -m serve.demo --out $(OUT)

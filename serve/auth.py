@@ -65,6 +65,8 @@ LOCAL_TENANT = "local"
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/docs", "/docs/oauth2-redirect", "/redoc",
                           "/openapi.json"})
 """Answered without a key: probes, and the API description (no data in it)."""
+UI_PREFIX = "/ui"
+"""The web UI's files (``serve/ui.py``): answered without a key too; the page sends the key."""
 SCOPE_KEY = "facechain.principal"
 _HASH_PREFIX = "sha256:"
 
@@ -257,7 +259,8 @@ class ApiGuard:
 
     def admit(self, scope: dict) -> Principal | None:
         """Authenticate and rate-limit one request (None: a public path)."""
-        if scope.get("path", "") in self.public:
+        path = scope.get("path", "")
+        if path in self.public or path == UI_PREFIX or path.startswith(UI_PREFIX + "/"):
             return None
         principal = self.principal(scope)
         wait = self.limiter.take(principal.tenant, principal.quotas.requests_per_minute)

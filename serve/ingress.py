@@ -140,6 +140,7 @@ from serve.schemas import (
     VoiceOut,
     decode_base64_image,
 )
+from serve.ui import mount_ui
 from servekit.adapters import ServedComponents
 from servekit.loras import LORAS, lora_dir, public_lora_id, tenant_lora_id
 from servekit.metrics import (
@@ -194,6 +195,7 @@ app = FastAPI(title="FaceChain Serve", version="1.0",
               dependencies=[Depends(forbid_unknown_form_fields)])
 install_error_handlers(app)
 describe_openapi(app)
+mount_ui(app)  # the web UI at /ui (serve/ui.py)
 
 
 def _replica_guard() -> ApiGuard | None:

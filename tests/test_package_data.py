@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
 import json, os
+from importlib.resources import files
 import facechain
 from facechain.config import config_dir, demo_photos_dir
 from facechain.registry import ModelRegistry
@@ -31,6 +32,7 @@ print(json.dumps({
     "serve_config": (config_dir() / "serve" / "local.yaml").is_file(),
     "photos_dir": str(demo_photos_dir()),
     "demo_photos": [p.source for p in demo_photos()],
+    "ui": sorted(p.name for p in (files("serve") / "ui").iterdir()),
 }))
 """
 
@@ -73,6 +75,7 @@ def test_installed_package_finds_configs_and_demo_photos_from_elsewhere(installe
     assert Path(got["photos_dir"]).is_relative_to(installed)
     assert got["demo_photos"][:3] == ["obama.jpg", "obama2.jpg", "obama3.jpg"]
     assert not (Path(got["photos_dir"]) / "astronaut.png").exists()  # test-only: not in the wheel
+    assert got["ui"] == sorted(p.name for p in (ROOT / "serve" / "ui").iterdir())  # the web UI
 
     override = tmp_path / "my-configs"
     shutil.copytree(Path(got["config_dir"]), override)
