@@ -21,15 +21,17 @@ default 2: a face and a style LoRA) on ``target_modules`` (the attention project
 train), all always active, at rank ``target_rank``, their scalings tensors
 (``peft.utils.hotswap.prepare_model_for_compiled_hotswap``, done before compiling, as diffusers'
 ``enable_lora_hotswap`` does). Loading a LoRA only registers its file (after checking that it can
-be swapped in); activating a request's set copies each LoRA's weights into a slot with diffusers'
-``load_lora_weights(..., hotswap=True)`` (in place, zero-padded to the slot rank) unless that slot
-already holds it, and writes ``weight * alpha / rank`` into the slot's scaling tensors; unused
-slots get scaling 0, so a request without LoRAs draws the base model whatever the slots hold. No
-step of this changes what the graph guards on: a per-request swap never recompiles
-(tests/diffusion/test_accelerate.py counts it). What a slot cannot take is refused with
-:class:`InvalidInputError` at load: text-encoder LoRA weights (the text encoder is not swapped;
-serve those with backend ``torch``), a rank above ``target_rank``, modules outside
-``target_modules``, more LoRAs in one request than ``slots``.
+be swapped in); activating a request's set copies each LoRA's weights into a slot unless that slot
+already holds it (the first time with diffusers' ``load_lora_weights(..., hotswap=True)``: in
+place, zero-padded to the slot rank; later from that padded copy, kept on the CPU while the LoRA
+is loaded: a plain tensor copy), and writes ``weight * alpha / rank`` into the slot's scaling
+tensors; unused slots get scaling 0, so a request without LoRAs draws the base model whatever the
+slots hold. No step of this changes what the graph guards on: a per-request swap never recompiles
+(tests/diffusion/test_accelerate.py counts it). What a slot cannot take is an
+:class:`InvalidInputError`: at load, text-encoder LoRA weights (the text encoder is not swapped;
+serve those with backend ``torch``) and a rank above ``target_rank``; at its first activation,
+modules outside ``target_modules`` (or a LoRA config peft cannot hotswap, e.g. ``lora_dropout``
+> 0); more LoRAs in one request than ``slots``.
 
 Recompiles are counted by the compile backend itself (:class:`CompileCounter`: every graph
 dynamo hands to inductor). A network's compiles up to the end of its first generation (or
@@ -232,6 +234,13 @@ class _Slot:
     scalings: list[tuple[torch.Tensor, torch.Tensor]] = field(default_factory=list)  # (live, alpha/r)
 
 
+@dataclass
+class _SlotCopy:
+    weights: Path  # the file it came from
+    params: list[torch.Tensor]  # in AdapterSlots._params order, padded to the slot rank
+    units: list[torch.Tensor]  # alpha / rank per layer
+
+
 class AdapterSlots:
     """The compiled UNet's LoRA slots (module docstring): registered LoRA files, hotswapped into
     ``config.slots`` always-active adapters on activation. Not thread-safe: the engine calls it
@@ -262,6 +271,7 @@ class AdapterSlots:
             self._read_scalings(slot)
             self._scale(slot, 0.0)
         self.registered: dict[str, Path] = {}
+        self._copies: dict[str, _SlotCopy] = {}  # name -> its padded slot weights, after a swap
         self.swaps = 0
 
     # registration: no pipeline state changes
@@ -285,6 +295,7 @@ class AdapterSlots:
 
     def delete(self, name: str) -> bool:
         """Forget ``name`` (a slot holding it keeps the weights until it is reused)."""
+        self._copies.pop(name, None)
         return self.registered.pop(name, None) is not None
 
     def has(self, name: str) -> bool:
@@ -317,7 +328,19 @@ class AdapterSlots:
             self._scale(slot, 0.0)
 
     def _swap(self, slot: _Slot, name: str, weights: Path) -> None:
+        """Copy LoRA ``name`` into ``slot``: the first time through diffusers (file, format
+        conversion, padding), then from the padded copy kept on the CPU (a plain tensor copy)."""
         slot.holds = None
+        copy = self._copies.get(name)
+        if copy is not None and copy.weights == weights:
+            with torch.inference_mode(False), torch.no_grad():
+                for live, saved in zip(self._params(slot), copy.params):
+                    live.copy_(saved, non_blocking=True)
+            slot.scalings = [(live, unit.to(live.device)) for (live, _), unit
+                             in zip(slot.scalings, copy.units)]
+            slot.holds = (name, weights)
+            self.swaps += 1
+            return
         try:
             with torch.inference_mode(False), torch.no_grad():
                 self._load_file(weights, slot.name, True)
@@ -329,6 +352,12 @@ class AdapterSlots:
         self._read_scalings(slot)
         slot.holds = (name, weights)
         self.swaps += 1
+        self._copies[name] = _SlotCopy(weights, [p.detach().to("cpu", copy=True) for p in self._params(slot)],
+                                       [unit.to("cpu", copy=True) for _, unit in slot.scalings])
+
+    def _params(self, slot: _Slot) -> list[torch.Tensor]:
+        """The slot's LoRA weights (A and B of every layer), in a fixed order."""
+        return [part[slot.name].weight for layer in self._layers for part in (layer.lora_A, layer.lora_B)]
 
     def _clear(self, slot: _Slot) -> None:
         with torch.no_grad():

@@ -349,7 +349,7 @@ class DiffusionEngine:
             self._slots.register(name, path)
             return
         if self.backend.backend is not Backend.TORCH:
-            raise ConfigError(f"backend {self.backend.value} runs the base model only; LoRA "
+            raise ConfigError(f"backend {self.backend.backend.value} runs the base model only; LoRA "
                               f"requests need backend torch or compiled", param="backend")
         # engines built from one BaseModel share its modules: drop a same-named stale adapter
         if any(name in names for names in self.pipe.get_list_adapters().values()):
