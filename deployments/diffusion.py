@@ -39,6 +39,12 @@ made, ``ray.serve._private.replica_result``); the ``CancelledError`` arrives at 
 then sets the call's ``cancel`` event, the engine raises at the end of the current step and frees
 its lock, and the next request runs. A batch (``serve.batch``) stops only once every request in
 it gave up; the others' results still come.
+
+The networks run on the build the app's ``diffusion`` args name
+(:class:`facechain.diffusion.accelerate.BackendConfig`: ``backend: torch | compiled | onnx |
+tensorrt``, a ``build_dir`` for the last two). Its ``gpu_memory_gb`` budget is applied before any
+weight is loaded (fractional GPUs share memory); a compiled backend warms up its configured sizes
+in ``__init__``, and its recompiles after that are exported (gauge ``facechain_diffusion_recompiles``).
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ from ray import serve
 from ray.serve.config import RequestRouterConfig
 
 from deployments.components import setup_model_process
+from facechain.diffusion.accelerate import BackendConfig, apply_memory_budget
 from facechain.diffusion.engine import (
     AdapterRef,
     DiffusionEngine,
@@ -64,7 +71,13 @@ from facechain.diffusion.engine import (
 )
 from facechain.registry import ModelRegistry
 from servekit.loras import bind_face_adapter, face_adapter
-from servekit.metrics import LoraEvent, observe_stage, record_lora_event, set_lora_adapters_loaded
+from servekit.metrics import (
+    LoraEvent,
+    observe_stage,
+    record_lora_event,
+    set_diffusion_recompiles,
+    set_lora_adapters_loaded,
+)
 from servekit.storage import ArtifactStore
 
 logger = logging.getLogger(__name__)
@@ -162,22 +175,26 @@ class _AllSet:
     request_router_kwargs={"slots": MAX_USER_ADAPTERS}))
 class Diffusion:
     def __init__(self, models: str = "default", artifacts: str = "out/serve/artifacts",
-                 device: str = "auto", threads: int = 1):
+                 device: str = "auto", threads: int = 1, diffusion: dict[str, Any] | None = None):
         setup_model_process(threads)
+        backend = BackendConfig.parse(diffusion)  # ConfigError before anything loads
         registry = ModelRegistry.load(models)
         options = {} if device == "auto" else {"device": device}
-        base = registry.build("base_model", **options)
+        base = registry.build("base_model", **options)  # a description: weights load in the engine
+        apply_memory_budget(backend, base.device)
         self.engine = DiffusionEngine(
             base, controlnets=lambda kind: registry.build(f"controlnet_{kind}", **options),
-            max_adapters=MAX_STYLE_ADAPTERS)  # user adapters are held for the multiplexer
+            max_adapters=MAX_STYLE_ADAPTERS,  # user adapters are held for the multiplexer
+            backend=backend)
+        self.engine.warm_up()
+        self._report_recompiles()
         self.artifacts = ArtifactStore(artifacts)
         self.max_batch_size = 1  # until reconfigure() says otherwise
 
     def reconfigure(self, user_config: dict[str, Any]) -> None:
         """``user_config`` from configs/serve/*.yaml.
 
-        ``gpu_memory_fraction``: fractional GPUs share memory, so each replica enforces its own
-        budget. ``max_batch_size``: batching of compatible txt2img requests (same adapters and
+        ``max_batch_size``: batching of compatible txt2img requests (same adapters and
         sampling settings), 1 = off; it changes the last bits of the numerics (batched kernels),
         so a request's result then depends on what it was batched with (measured in
         benchmarks/diffusion_bench.py). ``batch_wait_timeout_s``: how long a batch that is not
@@ -190,11 +207,6 @@ class Diffusion:
             self._batched.set_max_batch_size(self.max_batch_size)
             self._batched.set_batch_wait_timeout_s(
                 float(user_config.get("batch_wait_timeout_s", BATCH_WAIT_TIMEOUT_S)))
-        fraction = user_config.get("gpu_memory_fraction")
-        if fraction and self.engine.base.device.type == "cuda":
-            import torch
-
-            torch.cuda.set_per_process_memory_fraction(float(fraction), self.engine.base.device)
 
     @serve.multiplexed(max_num_models_per_replica=MAX_USER_ADAPTERS)
     async def _user_adapter(self, lora_id: str) -> _UserAdapter:
@@ -239,6 +251,12 @@ class Diffusion:
             raise
         finally:
             observe_stage("diffusion", time.perf_counter() - started)
+            self._report_recompiles()
+
+    def _report_recompiles(self) -> None:
+        """Export the compiled networks' recompile counts (a gauge per network; none: eager)."""
+        for network, total in self.engine.recompiles().items():
+            set_diffusion_recompiles(network, total)
 
     @serve.batch(max_batch_size=4, batch_wait_timeout_s=BATCH_WAIT_TIMEOUT_S)
     async def _batched(self, items: list[tuple[DiffusionRequest, threading.Event]]) -> list[list]:
@@ -255,7 +273,8 @@ class Diffusion:
         s = self.engine.stats
         return {"adapter_loads": s.adapter_loads, "adapter_hits": s.adapter_hits,
                 "adapter_evictions": s.adapter_evictions, "requests": s.requests,
-                "cancelled": s.cancelled,
+                "cancelled": s.cancelled, "backend": self.engine.backend.backend.value,
+                "recompiles": self.engine.recompiles(),
                 "loaded": self.engine.loaded_adapters(), "held": self.engine.held_adapters(),
                 "multiplexed": list(self._multiplexed())}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from ray.serve import Application
@@ -32,6 +32,7 @@ from deployments.diffusion import Diffusion
 from deployments.talking_head import TalkingHead
 from deployments.trainer import LoraTrainer
 from facechain.config import PACKAGE_DIR
+from facechain.diffusion.accelerate import BackendConfig
 from serve.auth import Quotas
 from serve.ingress import Ingress
 from serve.runner import JobRunnerDeployment
@@ -67,6 +68,10 @@ class AppArgs(BaseModel):
         "JobRunnerDeployment (its own replicas, on the job store's host)")
     device: Literal["auto", "cpu", "cuda"] = Field("auto", description="torch device of the "
                                                     "diffusion and training replicas")
+    diffusion: dict[str, Any] = Field(default_factory=dict, description="the Diffusion replicas' "
+                                      "build (facechain.diffusion.accelerate.BackendConfig): "
+                                      "backend torch | compiled | onnx | tensorrt, build_dir, "
+                                      "gpu_memory_gb, the compiled LoRA slots, warmup sizes")
     api_keys: str | None = Field(None, description="API key file (YAML of tenant: key, see "
                                  "serve/auth.py); none: auth off for loopback clients only")
     metrics_public: bool = Field(False, description="serve /metrics without a key (a scraper "
@@ -99,6 +104,7 @@ class AppArgs(BaseModel):
 
 def build_app(args: dict | None = None) -> Application:
     a = AppArgs(**(args or {}))
+    BackendConfig.parse(a.diffusion)  # ConfigError now, not in every replica
     artifacts, job_store = a.path(a.artifacts), a.path(a.job_store)
     api_keys = a.path(a.api_keys) if a.api_keys else None
     m = {"models": a.models}
@@ -107,7 +113,8 @@ def build_app(args: dict | None = None) -> Application:
         parsing=HumanParsing.bind(**m), retouching=SkinRetouching.bind(**m),
         attributes=FaceAttributes.bind(**m), tagging=Tagging.bind(**m),
         quality=FaceQuality.bind(**m), recognition=FaceRecognition.bind(**m))
-    diffusion = Diffusion.bind(models=a.models, artifacts=artifacts, device=a.device)
+    diffusion = Diffusion.bind(models=a.models, artifacts=artifacts, device=a.device,
+                               diffusion=a.diffusion)
     trainer = LoraTrainer.bind(**preprocess, models=a.models, artifacts=artifacts, device=a.device,
                                checkpoint_every=a.checkpoint_every)
     tts = TextToSpeech.bind(**m)

@@ -62,6 +62,7 @@ __all__ = [
     "JOBS",
     "LATENCY_BUCKETS_S",
     "LORA_HIT_RATE_PROMQL",
+    "DIFFUSION_RECOMPILES",
     "LORA_ADAPTERS_LOADED",
     "LORA_ADAPTER_EVENTS",
     "METRICS_EXPORT_PORT",
@@ -87,6 +88,7 @@ __all__ = [
     "running_replicas",
     "sample_total",
     "scrape_node_metrics",
+    "set_diffusion_recompiles",
     "set_job_counts",
     "set_lora_adapters_loaded",
     "time_stage",
@@ -161,6 +163,13 @@ LORA_ADAPTERS_LOADED = MetricSpec(
     "gauge",
     "LoRA adapters currently held in memory by this replica",
 )
+DIFFUSION_RECOMPILES = MetricSpec(
+    "facechain_diffusion_recompiles",
+    "gauge",
+    "torch.compile recompiles after warm-up of this Diffusion replica's compiled networks, by "
+    "network (unet, controlnet_<kind>); stays 0 while LoRA swaps work (backend compiled only)",
+    ("network",),
+)
 JOBS = MetricSpec(
     "facechain_jobs",
     "gauge",
@@ -214,6 +223,7 @@ ALL_METRICS: tuple[MetricSpec, ...] = (
     PHOTOS_REJECTED,
     LORA_ADAPTER_EVENTS,
     LORA_ADAPTERS_LOADED,
+    DIFFUSION_RECOMPILES,
     JOBS,
     CANDIDATES_DROPPED,
     HTTP_REQUESTS,
@@ -301,6 +311,10 @@ def record_lora_event(event: LoraEvent | str, count: int = 1) -> None:
 def set_lora_adapters_loaded(count: int) -> None:
     """Set how many adapters this replica holds now."""
     get_metric(LORA_ADAPTERS_LOADED).set(int(count), tags={})
+
+
+def set_diffusion_recompiles(network: str, count: int) -> None:
+    get_metric(DIFFUSION_RECOMPILES).set(count, tags=_tags(network=network))
 
 
 def set_job_counts(kind: str, counts: Mapping[str, int], states: Iterable[str] = ()) -> None:

@@ -30,6 +30,11 @@ its own adapter set again (peft's ``inject_adapter`` activates the adapter it ad
 UNet, ``peft/tuners/tuners_utils.py`` "set the adapter here (again)", so a load can never overlap a
 denoising step). A load thus waits for at most one step instead of a whole generation; with the
 pipeline idle the caller takes the lock and runs it itself.
+
+The networks run on the engine's :class:`~facechain.diffusion.accelerate.BackendConfig`: eager
+torch (default), ``compiled`` (torch.compile; adapters then live in a fixed number of hotswapped
+slots instead of peft's adapter list, ``facechain.diffusion.accelerate``: same LoRA semantics, no
+recompiles) or an onnx / tensorrt build (base model only).
 """
 
 from __future__ import annotations
@@ -51,6 +56,16 @@ from typing import Any, Literal, Protocol
 import numpy as np
 import torch
 
+from facechain.diffusion.accelerate import (
+    AdapterSlots,
+    Backend,
+    BackendConfig,
+    CompileCounter,
+    apply_build,
+    compile_controlnet,
+    compile_counters,
+    compile_pipeline,
+)
 from facechain.diffusion.base_model import BaseModel
 from facechain.diffusion.lora_io import (
     METADATA_NAME,
@@ -59,7 +74,13 @@ from facechain.diffusion.lora_io import (
     read_lora,
 )
 from facechain.diffusion.styles import lora_format, lora_state_dict
-from facechain.errors import CancelledError, InvalidInputError, ModelSourceError, NotFoundError
+from facechain.errors import (
+    CancelledError,
+    ConfigError,
+    InvalidInputError,
+    ModelSourceError,
+    NotFoundError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -212,12 +233,21 @@ class EngineStats:
 
 class DiffusionEngine:
     def __init__(self, base: BaseModel, controlnets: Callable[[str], Any] | None = None, *,
-                 max_adapters: int | None = 16):
+                 max_adapters: int | None = 16,
+                 backend: BackendConfig | dict[str, Any] | str | None = None):
         """``controlnets(kind)`` loads the ControlNet for ``kind`` (openpose, canny, depth) on first
         use; None means this engine serves no ControlNet requests. ``max_adapters``: how many
-        adapters this engine's own LRU keeps (held adapters do not count); None: no bound."""
+        adapters this engine's own LRU keeps (held adapters do not count); None: no bound.
+        ``backend``: the build the networks run on (default eager torch); ``compiled`` changes
+        the base model's UNet in place, so give it a BaseModel of its own."""
         self.base = base
+        self.backend = BackendConfig.parse(backend)
         self.pipe = base.load_pipeline()
+        self._slots: AdapterSlots | None = None
+        if self.backend.backend is Backend.COMPILED:
+            self._slots = compile_pipeline(self.pipe, self.backend, self._load_lora_file)
+        elif self.backend.backend is not Backend.TORCH:
+            apply_build(self.pipe, self.backend)
         self._controlnet_loader = controlnets
         self.controlnets: dict[str, Any] = {}
         self.max_adapters = max_adapters
@@ -298,26 +328,43 @@ class DiffusionEngine:
             self.stats.adapter_hits += 1
             return
         if known is not None:  # same name, new file (a retrained LoRA): reload
-            self.pipe.delete_adapters(name)
+            self._remove_adapter(name)
             del self._loaded[name]
         while name not in self._held and self.max_adapters is not None and \
                 sum(n not in self._held for n in self._loaded) >= self.max_adapters:
             old = next(n for n in self._loaded if n not in self._held)
             del self._loaded[old]
-            self.pipe.delete_adapters(old)
+            self._remove_adapter(old)
             self.stats.adapter_evictions += 1
         started = time.perf_counter()
         path = weights if weights is not None else self._weights_file(ref)
-        # engines built from one BaseModel share its modules: drop a same-named stale adapter
-        if any(name in names for names in self.pipe.get_list_adapters().values()):
-            self.pipe.delete_adapters(name)
-        self._load_lora_file(path, name)
+        self._add_adapter(path, name)
         self.stats.load_seconds += time.perf_counter() - started
         self.stats.adapter_loads += 1
         self._loaded[name] = ref
 
-    def _load_lora_file(self, path: Path, name: str) -> None:
-        """Load one LoRA ``.safetensors`` file as adapter ``name``, with its alpha.
+    def _add_adapter(self, path: Path, name: str) -> None:
+        """Make the checked LoRA file ``path`` adapter ``name`` of this engine's backend."""
+        if self._slots is not None:
+            self._slots.register(name, path)
+            return
+        if self.backend.backend is not Backend.TORCH:
+            raise ConfigError(f"backend {self.backend.backend.value} runs the base model only; LoRA "
+                              f"requests need backend torch or compiled", param="backend")
+        # engines built from one BaseModel share its modules: drop a same-named stale adapter
+        if any(name in names for names in self.pipe.get_list_adapters().values()):
+            self.pipe.delete_adapters(name)
+        self._load_lora_file(path, name)
+
+    def _remove_adapter(self, name: str) -> None:
+        if self._slots is not None:
+            self._slots.delete(name)
+        else:
+            self.pipe.delete_adapters(name)
+
+    def _load_lora_file(self, path: Path, name: str, hotswap: bool = False) -> None:
+        """Load one LoRA ``.safetensors`` file as adapter ``name``, with its alpha (``hotswap``:
+        into the existing adapter ``name``, in place: the compiled backend's slots).
 
         diffusers and kohya/WebUI files are passed to ``load_lora_weights`` by path, as a plain
         pipeline loads them: diffusers then reads what only the file holds, the peft
@@ -327,16 +374,17 @@ class DiffusionEngine:
         """
         if lora_format(path) != "peft":
             self.pipe.load_lora_weights(str(path.parent), weight_name=path.name, adapter_name=name,
-                                        local_files_only=True, use_safetensors=True)
+                                        local_files_only=True, use_safetensors=True, hotswap=hotswap)
             return
         state = lora_state_dict(path)
         config = _peft_lora_config(path.parent / PEFT_CONFIG_NAME)
         if config is None:
-            self.pipe.load_lora_weights(state, adapter_name=name)
+            self.pipe.load_lora_weights(state, adapter_name=name, hotswap=hotswap)
             return
         unet_name = self.pipe.unet_name
         self.pipe.load_lora_into_unet(state, None, self.pipe.unet, adapter_name=name, _pipeline=self.pipe,
-                                      metadata={f"{unet_name}.{k}": v for k, v in config.items()})
+                                      metadata={f"{unet_name}.{k}": v for k, v in config.items()},
+                                      hotswap=hotswap)
 
     def preload(self, ref: AdapterRef, *, hold: bool = False) -> None:
         """Load an adapter ahead of the request that uses it (multiplexed serving). ``hold``: the
@@ -375,7 +423,7 @@ class DiffusionEngine:
             self._held.discard(adapter)
             if adapter not in self._loaded:
                 return False
-            self.pipe.delete_adapters(adapter)
+            self._remove_adapter(adapter)
             del self._loaded[adapter]
             self.stats.adapter_evictions += 1
             return True
@@ -384,8 +432,7 @@ class DiffusionEngine:
 
     def _activate(self, adapters: tuple[AdapterRef, ...]) -> None:
         if not adapters:
-            if self._loaded:
-                self.pipe.disable_lora()
+            self._set_active(adapters)
             return
         for ref in adapters:
             self._ensure_adapter(ref)
@@ -393,6 +440,12 @@ class DiffusionEngine:
 
     def _set_active(self, adapters: tuple[AdapterRef, ...]) -> None:
         """Make ``adapters`` (all loaded) the active set; none: LoRA off."""
+        if self._slots is not None:
+            if adapters:
+                self._slots.activate([(r.adapter_name, float(r.weight)) for r in adapters])
+            else:
+                self._slots.disable()
+            return
         if not adapters:
             if self._loaded:
                 self.pipe.disable_lora()
@@ -459,6 +512,7 @@ class DiffusionEngine:
                                        output_type="np",
                                        **_on_step_end(cancel, self._between_steps(first.adapters))
                                        ).images
+                self._compiled_networks_ran()
             images = [np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8) for img in images]
             offset = 0
             for i, r in zip(indices, group):
@@ -470,8 +524,32 @@ class DiffusionEngine:
         if kind not in self.controlnets:
             if self._controlnet_loader is None:
                 raise ModelSourceError(f"controlnet_{kind}", "this engine serves no ControlNets")
-            self.controlnets[kind] = self._controlnet_loader(kind)
+            net = self._controlnet_loader(kind)
+            if self.backend.backend is Backend.COMPILED:
+                net = compile_controlnet(net, self.backend, kind)
+            self.controlnets[kind] = net
         return self.controlnets[kind]
+
+    # -- compiled networks ------------------------------------------------------------------
+    def compile_counters(self) -> list[CompileCounter]:
+        """The compile counters of this engine's compiled networks (none unless ``compiled``)."""
+        return compile_counters(self.pipe, self.controlnets)
+
+    def recompiles(self) -> dict[str, int]:
+        """Compiles after warm-up, per compiled network (``facechain.diffusion.accelerate``)."""
+        return {c.network: c.recompiles for c in self.compile_counters()}
+
+    def _compiled_networks_ran(self) -> None:
+        """A generation finished: the networks it compiled are warm from now on."""
+        for counter in self.compile_counters():
+            if counter.compiles:
+                counter.warm = True
+
+    def warm_up(self, sizes: tuple[tuple[int, int], ...] | None = None, steps: int = 2) -> None:
+        """Generate once at each (width, height) of ``sizes`` (default: the backend's ``warmup``)
+        so that their compiles happen now and count as warm-up, not as recompiles."""
+        for width, height in self.backend.warmup if sizes is None else sizes:
+            self(DiffusionRequest(prompt="warm-up", steps=steps, width=width, height=height))
 
     @contextmanager
     def _counting_cancels(self) -> Iterator[None]:
@@ -514,6 +592,7 @@ class DiffusionEngine:
                 kwargs["controlnet_conditioning_scale"] = scales[0] if len(scales) == 1 else scales
             with torch.inference_mode():
                 images = pipe(**kwargs).images
+            self._compiled_networks_ran()
         return [np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8) for img in images]
 
 

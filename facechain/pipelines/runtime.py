@@ -220,14 +220,20 @@ class LocalComponents(ListsFromSingles):
 
     # -- diffusion: one engine (base pipeline resident, adapters per request) ------------------
     def engine(self):
-        """The diffusion engine over the profile's base model (built on first use)."""
+        """The diffusion engine over the profile's base model (built on first use), on the
+        backend of the ``diffusion`` override (``LocalComponents(diffusion={"backend":
+        "compiled"})``, :class:`facechain.diffusion.accelerate.BackendConfig`; default torch)."""
         with self._build_lock:
             if "diffusion" not in self._built:
+                from facechain.diffusion.accelerate import BackendConfig, apply_memory_budget
                 from facechain.diffusion.engine import DiffusionEngine
 
+                backend = BackendConfig.parse(self._overrides.get("diffusion"))
                 base = self.registry.build("base_model", **self._overrides.get("base_model", {}))
+                apply_memory_budget(backend, base.device)
                 self._built["diffusion"] = DiffusionEngine(
-                    base, controlnets=lambda kind: self.registry.build(f"controlnet_{kind}"))
+                    base, controlnets=lambda kind: self.registry.build(f"controlnet_{kind}"),
+                    backend=backend)
             return self._built["diffusion"]
 
     async def diffuse(self, request):

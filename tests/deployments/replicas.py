@@ -14,9 +14,9 @@ from deployments.diffusion import Diffusion
 from facechain.diffusion.lora_io import WEIGHTS_NAME
 
 
-def diffusion_replica(monkeypatch, tmp_path: Path, base, *, multiplexed: bool = True):
+def diffusion_replica(monkeypatch, tmp_path: Path, base, *, multiplexed: bool = True, **init):
     """``Diffusion`` built on ``base`` (its registry answers ``base`` for every role), artifacts in
-    ``tmp_path``. ``multiplexed``: stand in for the replica context the multiplexer reads and for
+    ``tmp_path``, other ``__init__`` arguments from ``init``. ``multiplexed``: stand in for the replica context the multiplexer reads and for
     the controller it reports its model ids to (looking that up would start a local Ray in this
     process, and a later test's ray.init would then fail)."""
     if multiplexed:
@@ -30,7 +30,7 @@ def diffusion_replica(monkeypatch, tmp_path: Path, base, *, multiplexed: bool = 
     registry = SimpleNamespace(build=lambda role, **options: base)
     monkeypatch.setattr(diffusion_module.ModelRegistry, "load",
                         classmethod(lambda cls, name: registry))
-    return Diffusion.func_or_class(artifacts=str(tmp_path / "artifacts"))
+    return Diffusion.func_or_class(artifacts=str(tmp_path / "artifacts"), **init)
 
 
 def write_lora(folder: Path) -> Path:

@@ -22,6 +22,7 @@ from ray.serve.schema import (
     ServeDeploySchema,
 )
 
+from facechain.diffusion.accelerate import BackendConfig, memory_fraction
 from serve.app import AppArgs
 from serve.cli import OverrideError, load_config, merge_override
 from servekit.metrics import ALL_METRICS, METRICS_EXPORT_PORT
@@ -41,7 +42,8 @@ DEPLOYMENTS = {
     "Tagging", "FaceQuality", "FaceRecognition", "FaceFusion", "Conditions", "Diffusion",
     "LoraTrainer", "GarmentSegmentation", "TextToSpeech", "FaceRestoration", "TalkingHead",
 }  # fmt: skip
-APP_ARGS = {"models", "job_store", "artifacts", "max_upload_mb", "max_photos", "request_timeout_s", "device"}
+APP_ARGS = {"models", "job_store", "artifacts", "max_upload_mb", "max_photos", "request_timeout_s", "device",
+            "diffusion"}
 AUTH_ARGS = {"api_keys", "metrics_public", "quotas", "max_request_mb", "max_concurrent",
              "max_waiting"}  # optional
 STATE_RESOURCE = "facechain_state"
@@ -191,8 +193,9 @@ def test_gpu_cluster_resources(gpu):
     diffusion = deps["Diffusion"]
     share = diffusion["ray_actor_options"]["num_gpus"]
     assert 0 < share < 1  # fractional: replicas share a GPU ...
-    fraction = diffusion["user_config"]["gpu_memory_fraction"]
-    assert 0 < fraction <= share  # ... so each caps its own memory within its share
+    # ... so each caps its own memory within its share of the smallest GPU the layout names (24 GB)
+    budget = BackendConfig.parse(app_of(gpu)["args"]["diffusion"]).gpu_memory_gb
+    assert 0 < memory_fraction(budget, 24 * 10**9) <= share
 
     assert deps["LoraTrainer"]["ray_actor_options"]["num_gpus"] == 1
     assert 0 < deps["FaceFusion"]["ray_actor_options"]["num_gpus"] < 1
@@ -204,7 +207,7 @@ def test_gpu_cluster_resources(gpu):
 
 def test_gpu_memory_comment_states_no_isolation():
     text = SERVE_CONFIGS["gpu"].read_text()
-    assert "do NOT isolate memory" in text and "gpu_memory_fraction" in text
+    assert "do NOT isolate memory" in text and "gpu_memory_gb" in text and "ESTIMATE" in text
 
 
 # --- Override files (serve/cli.py: load_config(override_files=...), --override) ---------------
