@@ -326,37 +326,47 @@ def export_onnx(base, out_dir: Path, *, networks: Sequence[str] = NETWORKS, cont
     if isinstance(controlnet, (list, tuple)):
         raise InvalidInputError("export one ControlNet per build folder", param="controlnet")
     adapters = tuple(adapters or ())
-    opset = opset or DEFAULT_OPSET
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     modules = _fresh_modules(base, adapters) if set(wanted) - {"controlnet"} else {}
     if adapters and modules["lora_text"] and "unet" in wanted and "text_encoder" not in wanted:
         wanted.append("text_encoder")  # a text-encoder LoRA changes the text encoder too
-    graphs: dict[str, _Graph] = {}
-    for name in wanted:
-        if name == "unet":
-            graphs[name] = _unet_graph(modules["unet"])
-        elif name in ("vae_decoder", "vae_encoder"):
-            graphs[name] = _vae_graphs(modules["vae"])[name]
-        elif name == "text_encoder":
-            graphs[name] = _text_graph(modules["text_encoder"])
-        else:
-            graphs[name] = _controlnet_graph(controlnet)
+    nets = {n: modules["unet"] if n == "unet" else modules["vae"] if n.startswith("vae") else
+            modules["text_encoder"] if n == "text_encoder" else controlnet for n in wanted}
+    dtype = base.dtype if wanted != ["controlnet"] else next(controlnet.parameters()).dtype
+    return export_modules(nets, out_dir, opset=opset, dtype=dtype, meta={
+        "base_model": base.fingerprint, "base_model_id": base.id,
+        "adapters": [_adapter_record(ref) for ref in adapters]})
+
+
+def export_modules(modules: dict[str, torch.nn.Module], out_dir: Path, *, opset: int | None = None,
+                   dtype: torch.dtype | None = None, meta: dict | None = None) -> dict:
+    """Export torch modules by network name (``unet``: a ``UNet2DConditionModel``; ``vae_decoder``
+    / ``vae_encoder``: an ``AutoencoderKL``; ``text_encoder``: a ``CLIPTextModel``; ``controlnet``:
+    a ``ControlNetModel``) to ``out_dir`` with the manifest (``meta`` merged in); return it.
+    :func:`export_onnx` is this for a base model's networks; the GPU benchmark calls it on
+    random-weight modules."""
+    unknown = sorted(set(modules) - set(NETWORKS))
+    if unknown:
+        raise InvalidInputError(f"unknown networks {unknown}; expected some of {list(NETWORKS)}", param="networks")
+    opset = opset or DEFAULT_OPSET
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     entries = {}
-    for name, graph in graphs.items():
+    for name in (n for n in NETWORKS if n in modules):
+        module = modules[name]
+        if name == "unet":
+            graph = _unet_graph(module)
+        elif name in ("vae_decoder", "vae_encoder"):
+            graph = _vae_graphs(module)[name]
+        elif name == "text_encoder":
+            graph = _text_graph(module)
+        else:
+            graph = _controlnet_graph(module)
         entries[name] = _export_graph(graph, out_dir / f"{name}.onnx", opset)
         logger.info("exported %s to %s in %.1f s", name, out_dir / f"{name}.onnx", entries[name]["export_seconds"])
-    dtype = base.dtype if wanted != ["controlnet"] else next(controlnet.parameters()).dtype
-    manifest = {
-        "format": "onnx",
-        "opset": opset,
-        "dtype": _DTYPE_NAMES[dtype],
-        "base_model": base.fingerprint,
-        "base_model_id": base.id,
-        "adapters": [_adapter_record(ref) for ref in adapters],
-        "torch": torch.__version__,
-        "networks": entries,
-    }
+    dtype = dtype or next(next(iter(modules.values())).parameters()).dtype
+    manifest = {"format": "onnx", "opset": opset, "dtype": _DTYPE_NAMES[dtype], "base_model": None,
+                "base_model_id": None, "adapters": [], "torch": torch.__version__, **(meta or {}),
+                "networks": entries}
     write_manifest(out_dir, manifest)
     return manifest
 
@@ -558,6 +568,6 @@ def run_build(kind: str, out: Path, *, base_model: str = "builtin:tiny-sd15", co
 
 __all__ = [
     "DEFAULT_PROFILES", "MANIFEST", "NETWORKS", "BackendUnavailableError", "build_into", "build_tensorrt",
-    "export_onnx", "import_tensorrt", "parse_profile", "profile_shapes", "read_manifest", "refit_tensorrt",
+    "export_modules", "export_onnx", "import_tensorrt", "parse_profile", "profile_shapes", "read_manifest", "refit_tensorrt",
     "residual_shapes", "run_build", "write_manifest",
 ]

@@ -437,14 +437,23 @@ def adapter_set_build(base, adapters, cache_dir: Path, **kw) -> Path:
     return build_into(final, lambda tmp: export_onnx(base, tmp, networks=("unet",), adapters=adapters, **kw))
 
 
-def builds_of(obj) -> dict[str, Path]:
-    """The accelerated builds a loaded model names (``onnx_build`` / ``tensorrt_build`` options of
-    its registry role): {"onnx": dir, "tensorrt": dir}."""
-    return dict(getattr(obj, "builds", None) or getattr(obj, "facechain_builds", None) or {})
+def build_dir(model, backend: str) -> Path:
+    """The ``backend`` (onnx | tensorrt) build folder a loaded model's registry role names (its
+    ``builds`` option): a ``BaseModel`` or a ControlNet from the registry. A :class:`ConfigError`
+    saying how to make one when the role names none."""
+    builds = getattr(model, "builds", None)
+    if not isinstance(builds, dict):
+        builds = getattr(model, "facechain_builds", None) or {}
+    if backend not in builds:
+        name = getattr(model, "id", None) or type(model).__name__
+        raise ConfigError(f"{name} has no {backend} build: run 'facechain build "
+                          f"{'trt' if backend == 'tensorrt' else 'onnx'} --out DIR' and set the role's "
+                          f"options.builds.{backend}: DIR in configs/models", param="builds")
+    return Path(builds[backend])
 
 
 __all__ = [
     "OnnxControlNet", "OnnxTextEncoder", "OnnxUNet", "OnnxVae", "OrtRunner", "TensorRTRunner",
-    "adapter_set_build", "adapter_set_key", "apply_onnx_backend", "apply_tensorrt_backend", "builds_of",
+    "adapter_set_build", "adapter_set_key", "apply_onnx_backend", "apply_tensorrt_backend", "build_dir",
     "default_providers", "load_onnx_controlnet",
 ]

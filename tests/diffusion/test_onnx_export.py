@@ -334,3 +334,23 @@ def test_cli_build_trt_says_what_is_missing(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "TensorRT is not installed" in err and "pip install 'facechain-serve[gpu]'" in err
     assert not (tmp_path / "t").exists()  # nothing exported before the check
+
+
+# the registry option naming the builds ------------------------------------------------------------
+
+
+def test_registry_roles_name_their_builds(build, tmp_path, one_torch_thread):
+    from facechain.diffusion.base_model import load_base_model, load_controlnet
+    from facechain.diffusion.onnx_backend import build_dir
+    from facechain.errors import ModelSourceError
+
+    base = load_base_model("builtin:tiny-sd15", device="cpu", builds={"onnx": str(build)})
+    assert build_dir(base, "onnx") == build
+    with pytest.raises(ConfigError, match="no tensorrt build.*facechain build trt"):
+        build_dir(base, "tensorrt")
+    net = load_controlnet("builtin", role="controlnet_canny", device="cpu", builds={"onnx": str(build)})
+    assert build_dir(net, "onnx") == build
+    with pytest.raises(ConfigError, match="unknown build backend"):
+        load_base_model("builtin:tiny-sd15", device="cpu", builds={"openvino": str(build)})
+    with pytest.raises(ModelSourceError, match="does not exist.*facechain build onnx"):
+        load_base_model("builtin:tiny-sd15", device="cpu", builds={"onnx": str(tmp_path / "missing")})
