@@ -15,7 +15,8 @@ reason):
 - the per-LoRA-set ONNX build (fuse + export + session load: an ``adapter_set_build`` cache
   miss; a hit is the session load);
 - a whole 10-candidate generate job (StableDiffusionPipeline, 20 DPM-Solver steps, 512 px, CFG
-  7, prompt embeddings from the text encoder: no tokenizer files needed), eager.
+  7, prompt embeddings from the text encoder: no tokenizer files needed), eager and with the
+  onnxruntime UNet.
 
 It imports only torch, diffusers, transformers, peft and onnxruntime (and ``tensorrt`` when
 present), never Ray, FastAPI, dlib or MediaPipe, so it runs on a bare GPU host with diffusers and
@@ -218,7 +219,7 @@ def bench_lora_hotswap(models, latent, device, dtype, iters, compile_unet: bool)
     return out
 
 
-def bench_onnx(models, sizes, latent, device, dtype, iters, workdir: Path) -> dict:
+def bench_onnx(models, sizes, latent, device, dtype, iters, workdir: Path, keep: dict) -> dict:
     """Export the UNet and ControlNet (this project's exporter) and time them on onnxruntime."""
     import onnxruntime as ort
 
@@ -241,6 +242,7 @@ def bench_onnx(models, sizes, latent, device, dtype, iters, workdir: Path) -> di
     controlnet = OnnxControlNet(OrtRunner(workdir / nets["controlnet"]["file"], nets["controlnet"], device, providers),
                                 nets["controlnet"], dtype, device)
     load_s = time.perf_counter() - started
+    keep["unet"] = unet  # for the generate job on this backend
     out = bench_backend(unet, controlnet, models, sizes, latent, device, dtype, iters)
     out.update(export_s=round(export_s, 2), session_load_s=round(load_s, 2), providers=providers,
                onnxruntime=ort.__version__)
@@ -346,7 +348,8 @@ def bench_peak_memory(models, latent, device, dtype) -> dict:
     return out
 
 
-def bench_generate_job(models, latent, device, dtype, candidates: int, steps: int) -> dict:
+def bench_generate_job(models, latent, device, dtype, candidates: int, steps: int, unet=None,
+                       backend: str = "eager") -> dict:
     """One generate job's diffusion: ``candidates`` images in one pipeline call (as the engine
     batches them), prompt embeddings computed by the text encoder inside the timing."""
     import torch
@@ -355,7 +358,7 @@ def bench_generate_job(models, latent, device, dtype, candidates: int, steps: in
     from facechain.diffusion.tiny import SD15_SCHEDULER_CONFIG
 
     pipe = StableDiffusionPipeline(vae=models["vae"], text_encoder=models["text_encoder"], tokenizer=None,
-                                   unet=models["unet"],
+                                   unet=unet if unet is not None else models["unet"],
                                    scheduler=DPMSolverMultistepScheduler.from_config(SD15_SCHEDULER_CONFIG),
                                    safety_checker=None, feature_extractor=None, requires_safety_checker=False)
     pipe.set_progress_bar_config(disable=True)
@@ -371,14 +374,15 @@ def bench_generate_job(models, latent, device, dtype, candidates: int, steps: in
     _sync(device)
     seconds = time.perf_counter() - started
     return {"candidates": candidates, "steps": steps, "size": pixels, "seconds": round(seconds, 3),
-            "images": list(images.shape), "backend": "eager"}
+            "images": list(images.shape), "backend": backend}
 
 
 # 3. Main -------------------------------------------------------------------------------------------
 
 
 def _optional(result: dict, name: str, budget: Budget, need_s: float, fn) -> None:
-    """Run section ``fn`` unless the budget is short or it fails for a missing piece (recorded)."""
+    """Run section ``fn`` unless the budget is short; a missing piece is recorded under "skipped",
+    any other failure under "errors" (the GPU run is one shot: the other sections still report)."""
     from facechain.diffusion.export import BackendUnavailableError
 
     if budget.left() < need_s:
@@ -388,6 +392,8 @@ def _optional(result: dict, name: str, budget: Budget, need_s: float, fn) -> Non
         result[name] = fn()
     except (BackendUnavailableError, ImportError) as exc:
         result["skipped"][name] = str(getattr(exc, "message", exc))
+    except Exception as exc:  # one failing section must not lose the others' figures
+        result.setdefault("errors", {})[name] = f"{type(exc).__name__}: {exc}"[:2000]
 
 
 def run(args) -> dict:
@@ -420,9 +426,15 @@ def run(args) -> dict:
         result["peak_memory"] = bench_peak_memory(models, latent, device, dtype)
     with tempfile.TemporaryDirectory(prefix="facechain-gpu-bench-") as tmp:
         onnx_dir = Path(tmp) / "onnx"
+        onnx_modules: dict = {}
         with torch.inference_mode():
             _optional(result, "onnx", budget, 20 if args.tiny else 150,
-                      lambda: bench_onnx(models, sizes, latent, device, dtype, iters, onnx_dir))
+                      lambda: bench_onnx(models, sizes, latent, device, dtype, iters, onnx_dir, onnx_modules))
+            if "unet" in onnx_modules:
+                _optional(result, "generate_job_onnx_unet", budget, 5 if args.tiny else 30,
+                          lambda: bench_generate_job(models, latent, device, dtype, args.candidates, args.steps,
+                                                     unet=onnx_modules["unet"], backend="onnx unet"))
+            onnx_modules.clear()  # the sessions' GPU memory
             if device.type != "cuda":
                 result["skipped"]["tensorrt"] = "TensorRT needs a CUDA device"
             elif "onnx" not in result:
@@ -447,6 +459,9 @@ def run(args) -> dict:
                   lambda: bench_generate_job(models, latent, device, dtype, args.candidates, args.steps))
     if "eager" in result and "onnx" in result:
         result["onnx_vs_eager_unet_bs1"] = round(result["onnx"]["unet_bs1_it_s"] / result["eager"]["unet_bs1_it_s"], 3)
+    if "generate_job" in result and "generate_job_onnx_unet" in result:
+        result["onnx_unet_vs_eager_generate_job"] = round(
+            result["generate_job"]["seconds"] / result["generate_job_onnx_unet"]["seconds"], 3)
     if "eager" in result and "compiled" in result:
         result["compiled_vs_eager_unet_bs1"] = round(
             result["compiled"]["unet_bs1_it_s"] / result["eager"]["unet_bs1_it_s"], 3)
