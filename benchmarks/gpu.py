@@ -451,12 +451,12 @@ def run(args) -> dict:
                       lambda: bench_compiled(models, sizes, latent, device, dtype, iters))
     _optional(result, "lora_hotswap", budget, 10 if args.tiny else 120,
               lambda: bench_lora_hotswap(models, latent, device, dtype, iters, compile_unet=not args.no_compile))
-    with tempfile.TemporaryDirectory(prefix="facechain-gpu-bench-") as tmp:
-        _optional(result, "lora_onnx_build", budget, 15 if args.tiny else 120,
-                  lambda: bench_lora_onnx_build(models, latent, device, dtype, Path(tmp)))
     with torch.inference_mode():
         _optional(result, "generate_job", budget, 5 if args.tiny else 30,
                   lambda: bench_generate_job(models, latent, device, dtype, args.candidates, args.steps))
+    with tempfile.TemporaryDirectory(prefix="facechain-gpu-bench-") as tmp:
+        _optional(result, "lora_onnx_build", budget, 15 if args.tiny else 120,
+                  lambda: bench_lora_onnx_build(models, latent, device, dtype, Path(tmp)))
     if "eager" in result and "onnx" in result:
         result["onnx_vs_eager_unet_bs1"] = round(result["onnx"]["unet_bs1_it_s"] / result["eager"]["unet_bs1_it_s"], 3)
     if "generate_job" in result and "generate_job_onnx_unet" in result:

@@ -465,7 +465,9 @@ def build_tensorrt(onnx_dir: Path, out_dir: Path, *, profiles: Sequence[tuple[in
             config.set_flag(trt.BuilderFlag.REFIT)
         profile = builder.create_optimization_profile()
         shapes = [profile_shapes(name, entry, *p) for p in profiles]
-        for input_name in entry["inputs"]:
+        for input_name, spec in entry["inputs"].items():
+            if all(isinstance(d, int) for d in spec["shape"]):
+                continue  # static input (conditioning_scale): no profile dimensions
             per = [s[input_name] for s in shapes]
             low = tuple(min(s[i] for s in per) for i in range(len(per[0])))
             high = tuple(max(s[i] for s in per) for i in range(len(per[0])))

@@ -105,8 +105,15 @@ class OrtRunner:
         for name in self.outputs:
             binding.bind_output(name, "cuda", self.device.index or 0)
         torch.cuda.current_stream(self.device).synchronize()  # inputs written before ORT's stream reads
-        self.session.run_with_iobinding(binding)
-        return [torch.from_dlpack(v) for v in binding.get_outputs()]
+        self.session.run_with_iobinding(binding)  # returns once the outputs are written
+        return [_from_ortvalue(v) for v in binding.get_outputs()]
+
+
+def _from_ortvalue(value) -> torch.Tensor:
+    """A device OrtValue as a torch tensor, zero-copy (DLPack; older onnxruntime: via ``_ortvalue``)."""
+    if hasattr(value, "__dlpack__"):
+        return torch.from_dlpack(value)
+    return torch.utils.dlpack.from_dlpack(value._ortvalue.to_dlpack())
 
 
 _TRT_TORCH = {"FLOAT": torch.float32, "HALF": torch.float16, "BF16": torch.bfloat16, "INT64": torch.int64,
