@@ -278,10 +278,14 @@ def _export_graph(graph: _Graph, file: Path, opset: int) -> dict[str, Any]:
 def _fresh_modules(base, adapters) -> dict[str, Any]:
     """The base's UNet / VAE / text encoder to export: the resident ones without adapters, else
     fresh copies with the LoRA set fused in (the resident weights are never merged)."""
+    import dataclasses
+
     if not adapters:
         pipe = base.load_pipeline()
+        if any(getattr(m, "peft_config", None) for m in (pipe.unet, pipe.text_encoder)):
+            # an engine loaded adapters into the resident modules: export a private, clean copy
+            pipe = dataclasses.replace(base).load_pipeline()
         return {"unet": pipe.unet, "vae": pipe.vae, "text_encoder": pipe.text_encoder, "lora_text": False}
-    import dataclasses
 
     from facechain.diffusion.engine import DiffusionEngine
 

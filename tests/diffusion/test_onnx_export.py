@@ -210,6 +210,12 @@ def test_adapter_set_build_fuses_the_lora_and_caches(tiny_base, tmp_path):
         with_lora = engine.pipe.unet(sample, t, text).sample
         engine.pipe.disable_lora()
         without = engine.pipe.unet(sample, t, text).sample
+    # a base export while the resident UNet holds the adapter, active: exported without it
+    engine.pipe.enable_lora()
+    engine.pipe.set_adapters([ref.adapter_name], adapter_weights=[0.8])
+    clean = export_onnx(tiny_base, tmp_path / "clean", networks=("unet",))
+    plain = OnnxUNet(_runner(tmp_path / "clean", "unet"), clean["networks"]["unet"], torch.float32, torch.device("cpu"))
+    _close(plain(sample, t, text).sample, without)
     engine.evict(ref.name)
     fused = OnnxUNet(_runner(first, "unet"), manifest["networks"]["unet"], torch.float32, torch.device("cpu"))
     got = fused(sample, t, text).sample
