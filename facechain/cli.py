@@ -22,6 +22,8 @@
     facechain models check [--models PROFILE] [--json]
         (each role's backend, source and whether its weights are in the local cache; never
         downloads; exit 0: all present, 1: some missing)
+    facechain build {onnx,trt} --out DIR [--base-model ID] [--controlnet SRC] [--network N ...]
+        (one .onnx / .plan per network under DIR + manifest.json; trt needs the 'tensorrt' package)
 """
 
 from __future__ import annotations
@@ -369,6 +371,17 @@ def _add_person_overrides(p: argparse.ArgumentParser) -> None:
                         "children), young ('a handsome man'/'a beautiful woman'), mature")
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from facechain.diffusion.export import run_build
+
+    manifest = run_build(args.format, args.out, base_model=args.base_model, controlnet=args.controlnet,
+                         networks=args.network, device=args.device, dtype=args.dtype, onnx_dir=args.onnx_dir,
+                         profiles=args.profile, fp16=not args.no_fp16)
+    print(json.dumps({"out": str(args.out), "format": manifest["format"],
+                      "networks": {k: v["file"] for k, v in manifest["networks"].items()}}, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="facechain", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -501,6 +514,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="model profile name or YAML path (as the global --models)")
     check.add_argument("--json", action="store_true", help="print JSON instead of a table")
     check.set_defaults(func=cmd_models_check)
+    p = sub.add_parser("build", help="export the base model's networks to ONNX, or build TensorRT engines")
+    p.add_argument("format", choices=["onnx", "trt"])
+    p.add_argument("--base-model", default="builtin:tiny-sd15", help="base model source")
+    p.add_argument("--out", required=True, type=Path, help="build folder")
+    p.add_argument("--controlnet", default=None, help="ControlNet source to export beside the base")
+    p.add_argument("--network", action="append", default=None,
+                   help="a network to build (repeatable; default: all): unet, vae_decoder, vae_encoder, "
+                        "text_encoder, controlnet")
+    p.add_argument("--device", default=None, help="export device (default: cuda if available)")
+    p.add_argument("--dtype", default=None, help="float16 | float32 (default: fp16 on CUDA, fp32 on CPU)")
+    p.add_argument("--onnx-dir", type=Path, default=None, help="trt: build from this ONNX build folder")
+    p.add_argument("--profile", action="append", default=None, metavar="IMAGESxHxW",
+                   help="trt: a served size, e.g. 4x512x512 (repeatable; default 1, 4 and 10 x 512x512)")
+    p.add_argument("--no-fp16", action="store_true", help="trt: fp32 engines")
+    p.set_defaults(func=cmd_build)
     return parser
 
 

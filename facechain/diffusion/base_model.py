@@ -24,7 +24,10 @@ default DPMSolverMultistepScheduler), ``subfolder`` (the diffusers folder inside
 FaceChain's ``film/film``), ``config`` (for a single file: the diffusers folder holding the
 component configs, as a source string: a local folder, ``builtin:<name>`` or ``hf:<repo>[@rev]``,
 which is fetched, configs only, when the role is built; default: the shipped config of the
-checkpoint's architecture).
+checkpoint's architecture), ``builds`` (accelerated builds of the networks, by backend:
+``{onnx: DIR, tensorrt: DIR}`` made with ``facechain build {onnx,trt} --out DIR``; the serve config's
+backend picks one, :func:`facechain.diffusion.onnx_backend.apply_onnx_backend` applies it).
+``diffusers_controlnet`` takes ``builds`` too (a build folder holding that ControlNet).
 """
 
 from __future__ import annotations
@@ -208,6 +211,7 @@ class BaseModel:
     dtype: torch.dtype
     scheduler: str = DEFAULT_SCHEDULER
     config: str | None = None  # single-file only: the local diffusers folder with the configs
+    builds: dict[str, Path] = field(default_factory=dict)  # backend (onnx | tensorrt) -> build folder
     _base: Any = field(default=None, init=False, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
 
@@ -461,7 +465,8 @@ def single_file_config(role: str, checkpoint: Path, config: str | None) -> Path:
 
 @register_backend("base_model", "diffusers")
 def diffusers_base_model(source: ResolvedSource, *, device=None, dtype=None, scheduler: str = DEFAULT_SCHEDULER,
-                         subfolder: str | None = None, config: str | None = None) -> BaseModel:
+                         subfolder: str | None = None, config: str | None = None,
+                         builds: dict[str, str] | None = None) -> BaseModel:
     """Registry factory: an SD 1.5-family base model (diffusers folder or single .safetensors)."""
     if source.is_builtin and source.spec not in ("", "tiny-sd15"):
         raise ModelSourceError(source.role, f"unknown builtin base model {source.spec!r}; known: tiny-sd15")
@@ -474,7 +479,26 @@ def diffusers_base_model(source: ResolvedSource, *, device=None, dtype=None, sch
         source.spec if source.kind == "local" else f"{source.kind}:{source.spec}")
     return BaseModel(id=spec, path=path, fingerprint=fingerprint_weights(path), device=device,
                      dtype=_as_dtype(dtype, device), scheduler=scheduler,
-                     config=str(config_path) if config_path else None)
+                     config=str(config_path) if config_path else None, builds=_builds(source.role, builds))
+
+
+BUILD_BACKENDS = ("onnx", "tensorrt")
+
+
+def _builds(role: str, builds: dict[str, str] | None) -> dict[str, Path]:
+    """The ``builds`` option checked: known backends, existing folders (their manifests are read
+    when a backend applies them)."""
+    out = {}
+    for backend, folder in (builds or {}).items():
+        if backend not in BUILD_BACKENDS:
+            raise ConfigError(f"role {role}: unknown build backend {backend!r}; expected one of {BUILD_BACKENDS}",
+                              param="builds")
+        path = Path(os.path.expanduser(str(folder)))
+        if not path.is_dir():
+            raise ModelSourceError(role, f"{backend} build folder {path} does not exist (make it with "
+                                         f"'facechain build {'trt' if backend == 'tensorrt' else 'onnx'} --out {path}')")
+        out[backend] = path
+    return out
 
 
 def load_base_model(source: str = DEFAULT_BASE_MODEL, *, device=None, dtype=None, **options) -> BaseModel:
@@ -487,7 +511,7 @@ def load_base_model(source: str = DEFAULT_BASE_MODEL, *, device=None, dtype=None
 
 
 def _controlnet_factory(source: ResolvedSource, *, device=None, dtype=None, subfolder: str | None = None,
-                        config: str | None = None):
+                        config: str | None = None, builds: dict[str, str] | None = None):
     from diffusers import ControlNetModel
 
     if source.is_builtin:
@@ -513,7 +537,9 @@ def _controlnet_factory(source: ResolvedSource, *, device=None, dtype=None, subf
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         raise ModelSourceError(source.role, f"cannot load ControlNet from {path}: {exc}") from exc
     logger.info("loaded %s ControlNet from %s on %s/%s", source.role, path, device, dtype)
-    return _place(net, device, dtype).eval().requires_grad_(False)
+    net = _place(net, device, dtype).eval().requires_grad_(False)
+    net.facechain_builds = _builds(source.role, builds)  # read by onnx_backend.build_dir
+    return net
 
 
 for _role in ("controlnet_openpose", "controlnet_canny", "controlnet_depth"):
