@@ -10,8 +10,12 @@ A Diffusion deployment (and the in-process engine) runs one of :class:`Backend`:
   channels-last, SDPA attention; fp16 on CUDA, fp32 on CPU (the base model's dtype; bf16 with
   the ``base_model`` option ``dtype: bfloat16``).
 - ``onnx`` / ``tensorrt``: the networks of a build directory (``facechain build``), run by
-  onnxruntime / TensorRT (``facechain.diffusion.onnx_backend``); base model only here, no
-  per-request LoRAs (their adapter sets are merged per set at build time).
+  onnxruntime / TensorRT (``facechain.diffusion.onnx_backend``). Per-request LoRAs on ``onnx``:
+  one exported UNet per adapter set (:class:`AdapterSetBuilds`: the set's LoRAs fused into a
+  private copy of the UNet at their weights and exported once, cached on disk by base
+  fingerprint, files and weights, and its onnxruntime session kept in a small LRU); ``tensorrt``
+  serves the base model only (a LoRA there is a refit of the engine, ``export.refit_tensorrt``,
+  not wired into serving).
 
 Compiled LoRAs: fixed adapter slots, hotswapped. A compiled graph guards on the Python state of
 the modules it traced, so the eager engine's way of switching adapters (peft's
@@ -81,6 +85,8 @@ class BackendConfig:
     ``torch.compile``'s mode (None: default; ``max-autotune-no-cudagraphs`` on a GPU).
     ``warmup``: (width, height) sizes generated once at start so that their compiles are warm-up.
     ``gpu_memory_gb``: this replica's GPU memory budget (CUDA only; :func:`apply_memory_budget`).
+    ``adapter_sets`` / ``adapter_cache_dir``: on ``onnx``, how many adapter sets' UNet sessions
+    stay loaded, and where their builds are cached (default ``<build_dir>/adapter-sets``).
     """
 
     backend: Backend = Backend.TORCH
@@ -91,6 +97,8 @@ class BackendConfig:
     compile_mode: str | None = None
     warmup: tuple[tuple[int, int], ...] = ()
     gpu_memory_gb: float | None = None
+    adapter_sets: int = 4
+    adapter_cache_dir: Path | None = None
 
     @classmethod
     def parse(cls, value: BackendConfig | Mapping[str, Any] | str | None) -> BackendConfig:
@@ -116,9 +124,10 @@ class BackendConfig:
             raise ConfigError(f"unknown diffusion backend {raw.get('backend')!r}; one of "
                               f"{', '.join(b.value for b in Backend)}", param="backend") from None
         try:
-            if raw.get("build_dir") is not None:
-                raw["build_dir"] = Path(raw["build_dir"]).expanduser()
-            for key in ("slots", "target_rank"):
+            for key in ("build_dir", "adapter_cache_dir"):
+                if raw.get(key) is not None:
+                    raw[key] = Path(raw[key]).expanduser()
+            for key in ("slots", "target_rank", "adapter_sets"):
                 if key in raw:
                     raw[key] = int(raw[key])
             if "target_modules" in raw:
@@ -138,6 +147,8 @@ class BackendConfig:
         if self.backend in (Backend.ONNX, Backend.TENSORRT) and self.build_dir is None:
             raise ConfigError(f"backend {self.backend.value} needs a build_dir (facechain build "
                               f"output)", param="build_dir")
+        if self.adapter_sets < 1:
+            raise ConfigError("adapter_sets must be >= 1", param="adapter_sets")
         if self.slots < 1 or self.target_rank < 1 or not self.target_modules:
             raise ConfigError("compiled LoRA slots need slots >= 1, target_rank >= 1 and "
                               "target_modules", param="diffusion")
@@ -413,6 +424,70 @@ def apply_build(pipe, config: BackendConfig) -> None:
     else:
         raise ConfigError(f"backend {config.backend.value} is not a build directory backend",
                           param="backend")
+
+
+class AdapterSetBuilds:
+    """Per-request LoRAs on the ``onnx`` backend: the exported UNet of each adapter set.
+
+    An exported network has its weights baked in, so a LoRA set is a UNet of its own
+    (``onnx_backend.adapter_set_build``: the set fused into a private torch copy at its weights
+    and exported; cached on disk, so a restarted replica or another replica on the same store
+    reuses it). The first request of a set pays that build (seconds on the tiny model, measured
+    in benchmarks/accelerate_bench.py); its onnxruntime session then stays loaded in an LRU of
+    ``config.adapter_sets``. Activating a set returns the modules to install; no set: the base
+    build's. Not thread-safe: the engine calls it under its pipeline lock."""
+
+    def __init__(self, pipe, base, config: BackendConfig):
+        from collections import OrderedDict
+
+        self.base, self.config = base, config
+        self.cache_dir = Path(config.adapter_cache_dir or Path(config.build_dir) / "adapter-sets")
+        self.base_modules = {"unet": pipe.unet, "text_encoder": pipe.text_encoder}
+        self.registered: dict[str, Path] = {}
+        self._sets: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+        self.builds = 0  # sets loaded from a build (disk cache hit or fresh export)
+        self.hits = 0  # activations of a set already loaded
+        self.build_seconds = 0.0
+
+    def register(self, name: str, weights: Path) -> None:
+        self.registered[name] = weights
+
+    def delete(self, name: str) -> bool:
+        """Forget ``name`` and drop the loaded sets that hold it (their disk builds stay)."""
+        for key in [k for k in self._sets if any(n == name for n, _, _ in k)]:
+            del self._sets[key]
+        return self.registered.pop(name, None) is not None
+
+    def has(self, name: str) -> bool:
+        return name in self.registered
+
+    def activate(self, adapters: Sequence[Any]) -> dict[str, Any]:
+        """The modules (``unet``, ``text_encoder``) that run ``adapters``: refs whose ``path`` is
+        their registered weights file and ``weight`` their weight in this request."""
+        if not adapters:
+            return dict(self.base_modules)
+        key = tuple(sorted((ref.adapter_name, str(ref.path), float(ref.weight)) for ref in adapters))
+        modules = self._sets.get(key)
+        if modules is not None:
+            self._sets.move_to_end(key)
+            self.hits += 1
+            return modules
+        import time
+        from types import SimpleNamespace
+
+        from facechain.diffusion.onnx_backend import adapter_set_build, apply_onnx_backend
+
+        started = time.perf_counter()
+        build = adapter_set_build(self.base, adapters, self.cache_dir)
+        view = SimpleNamespace(**self.base_modules, vae=None)
+        apply_onnx_backend(view, build)  # replaces what the build holds: the UNet (+ text encoder)
+        modules = {"unet": view.unet, "text_encoder": view.text_encoder}
+        self.build_seconds += time.perf_counter() - started
+        self.builds += 1
+        self._sets[key] = modules
+        while len(self._sets) > self.config.adapter_sets:
+            self._sets.popitem(last=False)
+        return modules
 
 
 def compile_counters(pipe, controlnets: Mapping[str, Any] = {}) -> list[CompileCounter]:  # noqa: B006

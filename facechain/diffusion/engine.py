@@ -34,7 +34,8 @@ pipeline idle the caller takes the lock and runs it itself.
 The networks run on the engine's :class:`~facechain.diffusion.accelerate.BackendConfig`: eager
 torch (default), ``compiled`` (torch.compile; adapters then live in a fixed number of hotswapped
 slots instead of peft's adapter list, ``facechain.diffusion.accelerate``: same LoRA semantics, no
-recompiles) or an onnx / tensorrt build (base model only).
+recompiles), an onnx build (LoRAs: one exported UNet per adapter set,
+:class:`~facechain.diffusion.accelerate.AdapterSetBuilds`) or a tensorrt build (base model only).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -57,6 +58,7 @@ import numpy as np
 import torch
 
 from facechain.diffusion.accelerate import (
+    AdapterSetBuilds,
     AdapterSlots,
     Backend,
     BackendConfig,
@@ -244,10 +246,13 @@ class DiffusionEngine:
         self.backend = BackendConfig.parse(backend)
         self.pipe = base.load_pipeline()
         self._slots: AdapterSlots | None = None
+        self._builds: AdapterSetBuilds | None = None
         if self.backend.backend is Backend.COMPILED:
             self._slots = compile_pipeline(self.pipe, self.backend, self._load_lora_file)
         elif self.backend.backend is not Backend.TORCH:
             apply_build(self.pipe, self.backend)
+            if self.backend.backend is Backend.ONNX:
+                self._builds = AdapterSetBuilds(self.pipe, base, self.backend)
         self._controlnet_loader = controlnets
         self.controlnets: dict[str, Any] = {}
         self.max_adapters = max_adapters
@@ -348,9 +353,12 @@ class DiffusionEngine:
         if self._slots is not None:
             self._slots.register(name, path)
             return
+        if self._builds is not None:
+            self._builds.register(name, path)
+            return
         if self.backend.backend is not Backend.TORCH:
             raise ConfigError(f"backend {self.backend.backend.value} runs the base model only; LoRA "
-                              f"requests need backend torch or compiled", param="backend")
+                              f"requests need backend torch, compiled or onnx", param="backend")
         # engines built from one BaseModel share its modules: drop a same-named stale adapter
         if any(name in names for names in self.pipe.get_list_adapters().values()):
             self.pipe.delete_adapters(name)
@@ -359,6 +367,8 @@ class DiffusionEngine:
     def _remove_adapter(self, name: str) -> None:
         if self._slots is not None:
             self._slots.delete(name)
+        elif self._builds is not None:
+            self._builds.delete(name)
         else:
             self.pipe.delete_adapters(name)
 
@@ -440,6 +450,14 @@ class DiffusionEngine:
 
     def _set_active(self, adapters: tuple[AdapterRef, ...]) -> None:
         """Make ``adapters`` (all loaded) the active set; none: LoRA off."""
+        if self._builds is not None:
+            refs = [replace(r, path=self._builds.registered[r.adapter_name]) for r in adapters]
+            modules = self._builds.activate(refs)
+            for pipe in (self.pipe, *self._variants.values()):
+                for name, module in modules.items():
+                    if getattr(pipe, name, None) is not module:
+                        setattr(pipe, name, module)
+            return
         if self._slots is not None:
             if adapters:
                 self._slots.activate([(r.adapter_name, float(r.weight)) for r in adapters])

@@ -165,19 +165,20 @@ def test_compiled_lora_swaps_never_recompile_and_match_eager(one_torch_thread, t
     assert _grey(images[0], images[2]).max() == 0  # back to a: same image
 
 
-def test_build_backends_refuse_loras_with_a_config_error(tiny_base, monkeypatch, tmp_path):
-    """onnx / tensorrt builds run the base model only (their LoRA sets are merged at build)."""
+def test_tensorrt_builds_refuse_loras_with_a_config_error(tiny_base, monkeypatch, tmp_path):
+    """A tensorrt build runs the base model only (an onnx build's LoRAs:
+    tests/diffusion/test_onnx_export.py)."""
     import facechain.diffusion.engine as engine_module
 
     applied = []
     monkeypatch.setattr(engine_module, "apply_build", lambda pipe, config: applied.append(config.backend))
-    engine = DiffusionEngine(tiny_base, backend={"backend": "onnx", "build_dir": str(tmp_path)})
-    assert applied == [Backend.ONNX]
+    engine = DiffusionEngine(tiny_base, backend={"backend": "tensorrt", "build_dir": str(tmp_path)})
+    assert applied == [Backend.TENSORRT]
     folder = tmp_path / "lora"
     folder.mkdir()
     save_file({"unet.down_blocks.0.attentions.0.transformer_blocks.0.attn1.to_q.lora_A.weight": torch.zeros(2, 32),
                "unet.down_blocks.0.attentions.0.transformer_blocks.0.attn1.to_q.lora_B.weight": torch.zeros(32, 2)},
               str(folder / WEIGHTS_NAME))
-    with pytest.raises(ConfigError, match="onnx runs the base model only"):
+    with pytest.raises(ConfigError, match="tensorrt runs the base model only"):
         engine.preload(AdapterRef.style("s", folder))
     assert engine.loaded_adapters() == []

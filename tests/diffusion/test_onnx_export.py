@@ -226,12 +226,46 @@ def test_adapter_set_build_fuses_the_lora_and_caches(tiny_base, tmp_path):
         assert torch.equal(tiny_base.load_pipeline().unet(sample, t, text).sample, without)
 
 
+@pytest.mark.slow
+def test_an_onnx_engine_serves_loras_through_adapter_set_builds(build, tiny_base, tmp_path):
+    """backend onnx: a request's LoRA set runs on its own exported UNet (fused, cached), close to
+    the eager engine with the same LoRA; no LoRA runs the base build; evicting drops the set."""
+    import dataclasses
+
+    from facechain.diffusion.engine import AdapterRef, DiffusionEngine, DiffusionRequest
+
+    ref = AdapterRef.face("u1", _random_lora(tiny_base, tmp_path / "lora"), weight=0.8)
+    request = DiffusionRequest(prompt="a portrait", steps=2, width=64, height=64, seed=5, adapters=(ref,))
+    plain = dataclasses.replace(request, adapters=())
+    eager = DiffusionEngine(tiny_base)
+    want, want_plain = eager(request)[0].astype(int), eager(plain)[0].astype(int)
+    assert np.abs(want - want_plain).max() > 10  # the LoRA shows in the image
+
+    engine = DiffusionEngine(dataclasses.replace(tiny_base),  # its own pipeline: replaced in place
+                             backend={"backend": "onnx", "build_dir": str(build),
+                                      "adapter_cache_dir": str(tmp_path / "sets")})
+    base_unet = engine.pipe.unet
+    got = engine(request)[0].astype(int)
+    assert np.abs(got - want).max() <= 2
+    builds = engine._builds
+    assert (builds.builds, builds.hits) == (1, 0) and engine.pipe.unet is not base_unet
+    assert np.abs(engine(request)[0].astype(int) - got).max() == 0
+    assert builds.hits == 1  # the set's session stayed loaded
+    assert np.abs(engine(plain)[0].astype(int) - want_plain).max() <= 2
+    assert engine.pipe.unet is base_unet
+    assert len(list((tmp_path / "sets").glob("unet-*"))) == 1
+    engine.evict(ref.name)
+    assert engine.loaded_adapters() == [] and not builds._sets
+
+
 def _random_lora(base, folder):
+    import dataclasses
+
     from peft import LoraConfig
 
     from facechain.diffusion.lora_io import LoraMetadata, save_lora
 
-    unet = base.load_pipeline().unet
+    unet = dataclasses.replace(base).load_pipeline().unet  # a private copy: no adapters injected
     targets = ("to_q", "to_k", "to_v", "to_out.0")
     gen = torch.Generator().manual_seed(0)
     state = {}
