@@ -39,7 +39,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q --durations=25
 
 test-fast: $(STAMP)
 	$(VENV)/bin/pytest -q -m "not slow"

@@ -52,6 +52,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `serve`, `loadtests` when run as a script
 
+from facechain.client import Client  # noqa: E402
 from loadtests.chaos import (  # noqa: E402
     REJECTED,
     ClosedLoop,
@@ -511,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
         deploy(config)
         wait_http(base_url)
         result["deploy_s"] = round(time.perf_counter() - t0, 1)
-        with httpx.Client(base_url=base_url, timeout=60) as client:
+        with Client(base_url, timeout=60) as client:
             t0 = time.perf_counter()
             accepted = [start_training(client, steps=p["train_steps"], seed=1 + i)
                         for i in range(USERS)]
