@@ -70,10 +70,7 @@ from facechain.diffusion.accelerate import (
 )
 from facechain.diffusion.base_model import BaseModel
 from facechain.diffusion.lora_io import (
-    METADATA_NAME,
-    WEIGHTS_NAME,
-    check_compatible,
-    read_lora,
+    lora_weights_file,
 )
 from facechain.diffusion.styles import lora_format, lora_state_dict
 from facechain.errors import (
@@ -81,7 +78,6 @@ from facechain.errors import (
     ConfigError,
     InvalidInputError,
     ModelSourceError,
-    NotFoundError,
 )
 
 logger = logging.getLogger(__name__)
@@ -313,16 +309,7 @@ class DiffusionEngine:
     def _weights_file(self, ref: AdapterRef) -> Path:
         """The weights file of ``ref``, its folder checked against this base model (no pipeline
         access: runs outside the lock)."""
-        path = Path(ref.path)
-        if path.is_dir() and (path / METADATA_NAME).is_file():
-            artifact = read_lora(path)  # a facechain LoRA folder: check it fits this base first
-            check_compatible(artifact, self.base)
-            path = artifact.weights_file
-        elif path.is_dir():
-            path = path / (ref.weight_name or WEIGHTS_NAME)
-        if not path.is_file():
-            raise NotFoundError(f"LoRA weights not found: {path}", param="lora")
-        return path
+        return lora_weights_file(ref.path, self.base, ref.weight_name)
 
     def _ensure_adapter(self, ref: AdapterRef, weights: Path | None = None) -> None:
         """Load ``ref`` unless loaded (caller holds ``_lock``); ``weights``: its checked file."""

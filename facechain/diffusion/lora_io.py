@@ -232,6 +232,23 @@ def check_compatible(artifact: LoraArtifact, base: DiffusionBaseModel) -> None:
             f"{base.id!r} has cross_attention_dim {cross_dim}", param="lora")
 
 
+def lora_weights_file(path: str | os.PathLike, base: DiffusionBaseModel,
+                      weight_name: str | None = None) -> Path:
+    """The weights file a LoRA reference names: a facechain LoRA folder (checked against ``base``
+    first), a folder holding ``weight_name`` (default :data:`WEIGHTS_NAME`), or the file itself;
+    :class:`NotFoundError` when there is none."""
+    path = Path(path)
+    if path.is_dir() and (path / METADATA_NAME).is_file():
+        artifact = read_lora(path)
+        check_compatible(artifact, base)
+        path = artifact.weights_file
+    elif path.is_dir():
+        path = path / (weight_name or WEIGHTS_NAME)
+    if not path.is_file():
+        raise NotFoundError(f"LoRA weights not found: {path}", param="lora")
+    return path
+
+
 def common_tags(captions: list[str], *, exclude: tuple[str, ...] = ()) -> list[str]:
     """Comma-separated tags present in every caption, in the order of the first caption."""
     if not captions:

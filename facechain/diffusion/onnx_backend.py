@@ -44,6 +44,7 @@ from facechain.diffusion.export import (
     import_tensorrt,
     read_manifest,
 )
+from facechain.diffusion.lora_io import lora_weights_file
 from facechain.errors import ConfigError, InvalidInputError
 
 logger = logging.getLogger(__name__)
@@ -409,28 +410,10 @@ def adapter_set_key(base, adapters) -> str:
     weight, dtype and device kind (order-independent: a LoRA sum commutes)."""
     parts = []
     for ref in adapters:
-        file = _lora_weights_file(base, ref)
+        file = lora_weights_file(ref.path, base, ref.weight_name)
         parts.append(f"{ref.adapter_name}:{_file_hash(file)}:{float(ref.weight)!r}")
     text = json.dumps([base.fingerprint, str(base.dtype), base.device.type, sorted(parts)])
     return hashlib.sha256(text.encode()).hexdigest()[:20]
-
-
-def _lora_weights_file(base, ref) -> Path:
-    """The weights file of an adapter ref, a facechain LoRA folder checked against ``base`` (as the
-    engine resolves it)."""
-    from facechain.diffusion.lora_io import METADATA_NAME, WEIGHTS_NAME, check_compatible, read_lora
-    from facechain.errors import NotFoundError
-
-    path = Path(ref.path)
-    if path.is_dir() and (path / METADATA_NAME).is_file():
-        artifact = read_lora(path)
-        check_compatible(artifact, base)
-        path = artifact.weights_file
-    elif path.is_dir():
-        path = path / (ref.weight_name or WEIGHTS_NAME)
-    if not path.is_file():
-        raise NotFoundError(f"LoRA weights not found: {path}", param="lora")
-    return path
 
 
 def adapter_set_build(base, adapters, cache_dir: Path, **kw) -> Path:
