@@ -47,12 +47,11 @@ import torch  # noqa: E402
 
 from facechain.diffusion.base_model import load_base_model  # noqa: E402
 from facechain.diffusion.engine import AdapterRef, DiffusionEngine, DiffusionRequest  # noqa: E402
-from facechain.diffusion.lora_io import LoraMetadata, save_lora  # noqa: E402
+from facechain.diffusion.tiny import random_face_lora  # noqa: E402
 
 logger = logging.getLogger("accelerate_bench")
 
 BASE = "builtin:tiny-sd15"
-TARGETS = ("to_q", "to_k", "to_v", "to_out.0")
 PROMPT = "a portrait of a beautiful woman, smile"
 
 
@@ -62,21 +61,7 @@ def fresh_base():
 
 def face_lora(folder: Path, *, rank: int, alpha: float, seed: int) -> Path:
     """A facechain face LoRA on every UNet attention projection, random weights."""
-    from peft import LoraConfig
-
-    base = fresh_base()
-    unet = base.load_pipeline().unet
-    gen = torch.Generator().manual_seed(seed)
-    state = {}
-    for name, module in unet.named_modules():
-        if isinstance(module, torch.nn.Linear) and name.endswith(TARGETS):
-            state[f"{name}.lora_A.weight"] = torch.randn(rank, module.in_features, generator=gen) \
-                / module.in_features ** 0.5
-            state[f"{name}.lora_B.weight"] = torch.randn(module.out_features, rank, generator=gen) * 0.3
-    meta = LoraMetadata(kind="face", base_model_id=base.id, base_model_fingerprint=base.fingerprint,
-                        rank=rank, alpha=alpha, steps=0, resolution=64)
-    config = LoraConfig(r=rank, lora_alpha=alpha, target_modules=list(TARGETS))
-    return save_lora(folder, state, None, meta, unet_lora_config=config.to_dict()).path
+    return random_face_lora(fresh_base(), folder, rank=rank, alpha=alpha, seed=seed).path
 
 
 def timed(fn) -> float:

@@ -438,3 +438,31 @@ def export_single_file(model_dir: Path, out_file: Path) -> Path:
     out_file.parent.mkdir(parents=True, exist_ok=True)
     save_file({k: v.contiguous() for k, v in state.items()}, out_file)
     return out_file
+
+
+FACE_LORA_TARGETS = ("to_q", "to_k", "to_v", "to_out.0")
+
+
+def random_face_lora(base, folder: Path, *, rank: int = 4, alpha: float = 4.0, seed: int = 0):
+    """A facechain face LoRA folder for ``base`` with seeded random weights on every UNet attention
+    projection, large enough to change an image by many grey levels (tests and benchmarks of
+    LoRA loading, swapping and fusing; no training). Returns its ``LoraArtifact``."""
+    import dataclasses
+
+    import torch
+    from peft import LoraConfig
+
+    from facechain.diffusion.lora_io import LoraMetadata, save_lora
+
+    unet = dataclasses.replace(base).load_pipeline().unet  # a private copy: no adapters injected
+    gen = torch.Generator().manual_seed(seed)
+    state = {}
+    for name, module in unet.named_modules():
+        if isinstance(module, torch.nn.Linear) and name.endswith(FACE_LORA_TARGETS):
+            state[f"{name}.lora_A.weight"] = torch.randn(rank, module.in_features, generator=gen) \
+                / module.in_features ** 0.5
+            state[f"{name}.lora_B.weight"] = torch.randn(module.out_features, rank, generator=gen) * 0.3
+    meta = LoraMetadata(kind="face", base_model_id=base.id, base_model_fingerprint=base.fingerprint,
+                        rank=rank, alpha=alpha, steps=0, resolution=64)
+    config = LoraConfig(r=rank, lora_alpha=alpha, target_modules=list(FACE_LORA_TARGETS))
+    return save_lora(folder, state, None, meta, unet_lora_config=config.to_dict())

@@ -23,10 +23,10 @@ from facechain.diffusion.accelerate import (
     memory_fraction,
 )
 from facechain.diffusion.engine import AdapterRef, DiffusionEngine, DiffusionRequest
-from facechain.diffusion.lora_io import WEIGHTS_NAME, LoraArtifact, LoraMetadata, save_lora
+from facechain.diffusion.lora_io import WEIGHTS_NAME, LoraArtifact
+from facechain.diffusion.tiny import random_face_lora
 from facechain.errors import ConfigError, InvalidInputError
 
-TARGETS = ("to_q", "to_k", "to_v", "to_out.0")
 REQUEST = DiffusionRequest(prompt="a portrait of a beautiful woman", steps=3, width=64, height=64,
                            seed=3)
 MAX_GREY = 4  # compiled vs eager, per pixel
@@ -92,20 +92,7 @@ def _fresh_base():
 def _face_lora(base, folder: Path, *, rank: int, alpha: float, seed: int) -> LoraArtifact:
     """A facechain face LoRA on every UNet attention projection, random weights big enough to
     change the image by many grey levels."""
-    from peft import LoraConfig
-
-    unet = base.load_pipeline().unet
-    gen = torch.Generator().manual_seed(seed)
-    state = {}
-    for name, module in unet.named_modules():
-        if isinstance(module, torch.nn.Linear) and name.endswith(TARGETS):
-            state[f"{name}.lora_A.weight"] = torch.randn(rank, module.in_features, generator=gen) \
-                / module.in_features ** 0.5
-            state[f"{name}.lora_B.weight"] = torch.randn(module.out_features, rank, generator=gen) * 0.3
-    meta = LoraMetadata(kind="face", base_model_id=base.id, base_model_fingerprint=base.fingerprint,
-                        rank=rank, alpha=alpha, steps=0, resolution=64)
-    config = LoraConfig(r=rank, lora_alpha=alpha, target_modules=list(TARGETS))
-    return save_lora(folder, state, None, meta, unet_lora_config=config.to_dict())
+    return random_face_lora(base, folder, rank=rank, alpha=alpha, seed=seed)
 
 
 def _image(engine: DiffusionEngine, *refs: AdapterRef) -> np.ndarray:

@@ -259,25 +259,9 @@ def test_an_onnx_engine_serves_loras_through_adapter_set_builds(build, tiny_base
 
 
 def _random_lora(base, folder):
-    import dataclasses
+    from facechain.diffusion.tiny import random_face_lora
 
-    from peft import LoraConfig
-
-    from facechain.diffusion.lora_io import LoraMetadata, save_lora
-
-    unet = dataclasses.replace(base).load_pipeline().unet  # a private copy: no adapters injected
-    targets = ("to_q", "to_k", "to_v", "to_out.0")
-    gen = torch.Generator().manual_seed(0)
-    state = {}
-    for name, m in unet.named_modules():
-        if isinstance(m, torch.nn.Linear) and name.endswith(targets) and "attn" in name:
-            state[f"{name}.lora_A.weight"] = torch.randn(4, m.in_features, generator=gen) / m.in_features ** 0.5
-            state[f"{name}.lora_B.weight"] = torch.randn(m.out_features, 4, generator=gen) * 0.3
-    meta = LoraMetadata(kind="face", base_model_id=base.id, base_model_fingerprint=base.fingerprint,
-                        rank=4, alpha=4.0, steps=0, resolution=64)
-    config = LoraConfig(r=4, lora_alpha=4.0, target_modules=list(targets))
-    save_lora(folder, state, None, meta, unet_lora_config=config.to_dict())
-    return folder
+    return random_face_lora(base, folder).path
 
 
 # typed errors ---------------------------------------------------------------------------------------
