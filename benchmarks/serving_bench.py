@@ -18,13 +18,16 @@ ports; job store and artifacts in a temp dir), trains two face LoRAs through HTT
    and embedding run only on candidates with a usable face: the tiny model's 64 px candidates
    have none, so there the count is diffuse + template detect + detect_many.
 3. **Throughput** at 1, 2, 4, 8 concurrent clients (threads, one ``httpx.Client`` each, no think
-   time, ``max(requests, 2 x clients)`` successful requests per level): ok requests/s and latency
-   p50/p90; 503s (backpressure) counted apart and retried after a short back-off. Beside each
-   served level, the same level in-process: the library pipeline (``agenerate`` with one shared
-   ``LocalComponents``, as the ingress shares its components) driven by that many concurrent
-   callers on one event loop, in this process, on the same cores while the served graph idles.
-   ``saturation_throughput_ratio`` = the best served requests/s over the levels / the best
-   in-process requests/s over the same levels (each side at its own saturation point).
+   time) at a steady state: each level runs until the Diffusion replicas (``serve.status()``)
+   have held still with none starting for 6 s (the autoscaler's answer to that load; at most
+   90 s), then counts what completes in the next ``--window-s`` (15 s): ok requests/s, latency
+   p50/p90, the replicas running; 503s (the admission gate) counted apart and retried after a
+   short back-off. Beside each served level, the same level in-process: the library pipeline
+   (``agenerate`` with one shared ``LocalComponents``, as the ingress shares its components)
+   driven by that many concurrent callers on one event loop, in this process, on the same cores
+   while the served graph idles, counted over the same window after one warm-up generation per
+   caller. ``saturation_throughput_ratio`` = the best served requests/s over the levels / the
+   best in-process requests/s over the same levels (each side at its own saturation point).
 4. **LoRA warm vs cold**: cold = the first request for a LoRA id the Diffusion replica has not
    loaded: the second trained LoRA, then fresh ids (copies of its folder in the artifact store,
    so the replica loads each from disk; after ``MAX_USER_ADAPTERS`` of them the multiplexer evicts
@@ -85,6 +88,8 @@ SIZES = (64, 128)  # px, the side-by-side table
 TABLE_CANDIDATES = (1, 4)
 HOP_CANDIDATES = (1, 4, 10)
 REJECTED_BACKOFF_S = 0.2
+SETTLE_HOLD_S = 6.0  # a throughput level starts counting once the Diffusion replicas held this long
+MAX_SETTLE_S = 90.0  # ... or after this much load at the level (a replica that never starts)
 
 
 def summarize(ms: list[float]) -> dict:
@@ -237,69 +242,105 @@ def hops_per_generate(client: httpx.Client, body: dict) -> tuple[dict, dict]:
     return totals, detail
 
 
-def throughput(base_url: str, body: dict, clients: int, total: int) -> dict:
-    """``clients`` closed-loop threads (no think time) until ``total`` requests succeeded; a 503
-    is counted and retried after ``REJECTED_BACKOFF_S`` (a client backing off, not hammering)."""
+def diffusion_replicas() -> dict[str, int]:
+    """The Diffusion deployment's replicas by state, from ``serve.status()`` (this process is the
+    graph's Ray driver)."""
+    from ray import serve
+
+    app = serve.status().applications.get("facechain")
+    deployment = app.deployments.get("Diffusion") if app else None
+    return dict(deployment.replica_states) if deployment else {}
+
+
+def settled(timeline: list[tuple[float, dict[str, int]]], since: float, hold_s: float) -> bool:
+    """Whether the replica states sampled in ``timeline`` have been the same, with none
+    starting, for the last ``hold_s`` seconds (and at least since ``since``)."""
+    if not timeline or timeline[-1][0] - since < hold_s:
+        return False
+    now, last = timeline[-1]
+    if set(last) - {"RUNNING"}:
+        return False
+    return all(states == last for t, states in timeline if t >= now - hold_s)
+
+
+def throughput(base_url: str, body: dict, clients: int, window_s: float,
+               settle_s: float = SETTLE_HOLD_S, max_settle_s: float = MAX_SETTLE_S) -> dict:
+    """``clients`` closed-loop threads (no think time) at a steady state: they run until the
+    Diffusion replicas have held still, none starting, for ``settle_s`` (the autoscaler reacts to
+    this load; at most ``max_settle_s``), then for ``window_s`` more; the figures count what
+    completed inside that window. A 503 is counted and retried after ``REJECTED_BACKOFF_S`` (a
+    client backing off, not hammering)."""
+    stop = threading.Event()
     lock = threading.Lock()
-    left = [total]
-    attempts = [10 * total]  # bound: a graph that only rejects still ends
-    ok_ms: list[float] = []
-    rejected_ms: list[float] = []
+    done: list[tuple[float, int, float]] = []  # (ended, status, ms)
 
     def worker(_: int) -> None:
         with httpx.Client(base_url=base_url, timeout=300) as c:
-            while True:
-                with lock:
-                    if left[0] <= 0 or attempts[0] <= 0:
-                        return
-                    left[0] -= 1
-                    attempts[0] -= 1
+            while not stop.is_set():
                 status, ms = timed_post(c, body)
                 with lock:
-                    if status == 200:
-                        ok_ms.append(ms)
-                        continue
-                    rejected_ms.append(ms)
-                    left[0] += 1  # not done: this request is still owed
-                time.sleep(REJECTED_BACKOFF_S)
+                    done.append((time.perf_counter(), status, ms))
+                if status != 200:
+                    time.sleep(REJECTED_BACKOFF_S)
 
     started = time.perf_counter()
+    timeline: list[tuple[float, dict[str, int]]] = []
     with ThreadPoolExecutor(max_workers=clients) as pool:
-        list(pool.map(worker, range(clients)))
-    wall = time.perf_counter() - started
+        futures = [pool.submit(worker, i) for i in range(clients)]
+        while time.perf_counter() - started < max_settle_s:
+            timeline.append((time.perf_counter(), diffusion_replicas()))
+            if settled(timeline, started, settle_s):
+                break
+            time.sleep(0.5)
+        window_start = time.perf_counter()
+        time.sleep(window_s)
+        window_end = time.perf_counter()
+        replicas = diffusion_replicas()
+        stop.set()
+        for f in futures:
+            f.result()
+    in_window = [(status, ms) for ended, status, ms in done if window_start <= ended < window_end]
+    ok_ms = [ms for status, ms in in_window if status == 200]
+    rejected_ms = [ms for status, ms in in_window if status != 200]
     s = summarize(ok_ms)
-    sent = len(ok_ms) + len(rejected_ms)
-    return {"clients": clients, "ok": len(ok_ms), "rejected_503": len(rejected_ms),
-            "rejection_rate": round(len(rejected_ms) / sent, 3) if sent else 0.0,
-            "wall_s": round(wall, 2), "ok_requests_per_s": round(len(ok_ms) / wall, 3),
+    return {"clients": clients, "settle_s": round(window_start - started, 1),
+            "window_s": round(window_end - window_start, 2),
+            "diffusion_replicas": replicas.get("RUNNING", 0),
+            "ok": len(ok_ms), "rejected_503": len(rejected_ms),
+            "rejection_rate": round(len(rejected_ms) / len(in_window), 3) if in_window else 0.0,
+            "ok_requests_per_s": round(len(ok_ms) / (window_end - window_start), 3),
             "p50_ms": s.get("median_ms"), "p90_ms": s.get("p90_ms"),
             "rejected_median_ms": summarize(rejected_ms).get("median_ms")}
 
 
-def library_throughput(library: Library, body: dict, clients: int, total: int) -> dict:
+def library_throughput(library: Library, body: dict, clients: int, window_s: float) -> dict:
     """``clients`` concurrent callers of the library pipeline on one event loop (closed loop, no
-    think time) until ``total`` generations are done."""
-    ms: list[float] = []
+    think time): one warm-up generation each, then what completes in ``window_s``."""
+    done: list[tuple[float, float]] = []  # (ended, ms)
 
-    async def drive() -> float:
-        left = [total]
+    async def drive() -> tuple[float, float]:
+        window: list[float] = []
 
         async def worker() -> None:
-            while left[0] > 0:
-                left[0] -= 1
+            while not window or time.perf_counter() < window[0] + window_s:
                 started = time.perf_counter()
                 await library.agenerate(body)
-                ms.append((time.perf_counter() - started) * 1000)
+                done.append((time.perf_counter(), (time.perf_counter() - started) * 1000))
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
-        return time.perf_counter() - started
+        async def clock() -> None:
+            while len(done) < clients:  # every caller through one generation: the warm-up
+                await asyncio.sleep(0.01)
+            window.append(time.perf_counter())
 
-    wall = asyncio.run(drive())
+        await asyncio.gather(clock(), *(worker() for _ in range(clients)))
+        return window[0], window[0] + window_s
+
+    window_start, window_end = asyncio.run(drive())
+    ms = [m for ended, m in done if window_start <= ended < window_end]
     s = summarize(ms)
-    return {"clients": clients, "ok": len(ms), "wall_s": round(wall, 2),
-            "ok_requests_per_s": round(len(ms) / wall, 3), "p50_ms": s.get("median_ms"),
-            "p90_ms": s.get("p90_ms")}
+    return {"clients": clients, "ok": len(ms), "window_s": round(window_end - window_start, 2),
+            "ok_requests_per_s": round(len(ms) / (window_end - window_start), 3),
+            "p50_ms": s.get("median_ms"), "p90_ms": s.get("p90_ms")}
 
 
 def diffusion_stats() -> dict:
@@ -394,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="candidates per request (throughput, cold vs warm)")
     parser.add_argument("--steps", type=int, default=5, help="denoising steps per request")
     parser.add_argument("--size", type=int, default=64, help="image width and height")
+    parser.add_argument("--window-s", type=float, default=15.0,
+                        help="seconds each throughput level is counted, after it settled")
     parser.add_argument("--no-affinity", action="store_true",
                         help="skip benchmarks/affinity_bench.py (its own graph, ~6 min)")
     args = parser.parse_args(argv)
@@ -420,7 +463,8 @@ def main(argv: list[str] | None = None) -> int:
                     "num_images": args.num_images, "top_k": args.num_images,
                     "steps": args.steps, "width": args.size, "height": args.size, "seed": 7}
             library = Library(graph.artifacts)
-            result.update(measure(client, library, graph.artifacts, body, loras, args.requests))
+            result.update(measure(client, library, graph.artifacts, body, loras, args.requests,
+                                  args.window_s))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if not args.no_affinity:
@@ -431,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(client: httpx.Client, library: Library, artifacts: Path, body: dict,
-            loras: list[dict], requests: int) -> dict:
+            loras: list[dict], requests: int, window_s: float = 15.0) -> dict:
     """Every measurement against the deployed app; the top-level keys of the JSON."""
     result: dict = {}
     logger.info("HTTP vs library, side by side ...")
@@ -457,9 +501,8 @@ def measure(client: httpx.Client, library: Library, artifacts: Path, body: dict,
     logger.info("throughput, served and in-process ...")
     served, local = [], []
     for c in CONCURRENCY:
-        total = max(requests, 2 * c)
-        served.append(throughput(str(client.base_url), body, c, total))
-        local.append(library_throughput(library, body, c, total))
+        served.append(throughput(str(client.base_url), body, c, window_s))
+        local.append(library_throughput(library, body, c, window_s))
     result["throughput"] = served
     result["library_throughput"] = local
     best_served = max(level["ok_requests_per_s"] for level in served)

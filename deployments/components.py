@@ -15,7 +15,6 @@ one item's failure stays that item's.
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 import time
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 import numpy as np
 from ray import serve
 
+from deployments.process import lower_priority
 from facechain.errors import NoPersonError
 from facechain.pipelines.failures import each
 from facechain.registry import ModelRegistry
@@ -31,27 +31,16 @@ from servekit.metrics import observe_stage
 PROBE = np.zeros((64, 64, 3), np.uint8)
 
 
-MODEL_NICENESS_ENV = "FACECHAIN_MODEL_NICENESS"
-"""Environment variable: the niceness (0-19) model replicas give their process (the configs set
-it in the application's runtime_env). The Ingress, Serve's proxy and controller keep the
-default, so on a CPU-bound machine they are scheduled first: answering a rejection or a poll
-never waits behind a denoising step."""
-
-
 def setup_model_process(threads: int) -> None:
     """Once per model replica: one intra-op torch thread per fractional-CPU replica by default
-    (measured faster, DESIGN §3), and the process niceness of :data:`MODEL_NICENESS_ENV`."""
+    (measured faster, DESIGN §3), and the model niceness (:mod:`deployments.process`)."""
     try:
         import torch
 
         torch.set_num_threads(max(1, int(threads)))
     except ImportError:  # pragma: no cover - torch is a hard dependency of the library
         pass
-    niceness = int(os.environ.get(MODEL_NICENESS_ENV, "0") or 0)
-    if niceness > 0:
-        current = os.nice(0)
-        if current < niceness:  # a restarted replica in the same worker process keeps its own
-            os.nice(min(19, niceness) - current)
+    lower_priority()  # already done by the worker's setup hook where the config names it
 
 
 class ComponentDeployment:

@@ -533,6 +533,45 @@ def drill_restart(base_url: str, config: dict, body: dict, jobs: list[str], p: d
 # -- main ----------------------------------------------------------------------------------------
 
 
+def run_drills(graph, drills: list[str], p: dict, compare: bool = False) -> dict:
+    """Train the drills' first LoRA on a running local graph (``serve.harness.LocalGraph``, in
+    this process's Ray) and run ``drills`` on it; the figures (``train_s``, ``drills``). The
+    graph is left running, restarted if ``restart`` ran."""
+    result: dict = {}
+    base_url, artifacts = graph.base_url, graph.artifacts
+    with Client(base_url, timeout=60) as api:
+        t0 = time.perf_counter()
+        first = start_training(api, steps=3, seed=1)
+        job = wait_job(api, first["job_id"], 900)
+        if job.get("state") != "succeeded":
+            raise RuntimeError(f"training failed: {job}")
+        result["train_s"] = round(time.perf_counter() - t0, 1)
+    jobs = [first["job_id"]]
+    body = {"lora_id": first["lora_id"], "num_images": 1, "top_k": 1, "steps": 3,
+            "width": 64, "height": 64, "seed": 7}
+    result["drills"] = {}
+    for name in drills:
+        logger.info("drill %s ...", name)
+        t0 = time.perf_counter()
+        try:
+            if name == "kill_diffusion":
+                out = drill_kill_diffusion(base_url, body, p)
+            elif name == "overload":
+                out = drill_overload(base_url, body, p)
+            elif name == "client_gone":
+                out = drill_client_gone(base_url, body, p)
+            elif name == "kill_trainer":
+                out = drill_kill_trainer(base_url, artifacts, p, compare)
+            else:
+                out = drill_restart(base_url, graph.config, body, jobs, p)
+        except Exception as exc:  # a drill that cannot run is a figure too
+            logger.exception("drill %s failed", name)
+            out = {"error": f"{type(exc).__name__}: {exc}"}
+        out["drill_s"] = round(time.perf_counter() - t0, 1)
+        result["drills"][name] = out
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--short", action="store_true", help="a few seconds of each drill")
@@ -557,37 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with json_stdout(), local_graph(args.config, tmp) as graph:
             result["deploy_s"] = graph.deploy_s
-            base_url, artifacts = graph.base_url, graph.artifacts
-            with Client(base_url, timeout=60) as api:
-                t0 = time.perf_counter()
-                first = start_training(api, steps=3, seed=1)
-                job = wait_job(api, first["job_id"], 900)
-                if job.get("state") != "succeeded":
-                    raise RuntimeError(f"training failed: {job}")
-                result["train_s"] = round(time.perf_counter() - t0, 1)
-            jobs = [first["job_id"]]
-            body = {"lora_id": first["lora_id"], "num_images": 1, "top_k": 1, "steps": 3,
-                    "width": 64, "height": 64, "seed": 7}
-            result["drills"] = {}
-            for name in drills:
-                logger.info("drill %s ...", name)
-                t0 = time.perf_counter()
-                try:
-                    if name == "kill_diffusion":
-                        out = drill_kill_diffusion(base_url, body, p)
-                    elif name == "overload":
-                        out = drill_overload(base_url, body, p)
-                    elif name == "client_gone":
-                        out = drill_client_gone(base_url, body, p)
-                    elif name == "kill_trainer":
-                        out = drill_kill_trainer(base_url, artifacts, p, args.compare)
-                    else:
-                        out = drill_restart(base_url, graph.config, body, jobs, p)
-                except Exception as exc:  # a drill that cannot run is a figure too
-                    logger.exception("drill %s failed", name)
-                    out = {"error": f"{type(exc).__name__}: {exc}"}
-                out["drill_s"] = round(time.perf_counter() - t0, 1)
-                result["drills"][name] = out
+            result.update(run_drills(graph, drills, p, args.compare))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     result["seconds"] = round(time.perf_counter() - started, 1)

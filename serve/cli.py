@@ -35,6 +35,7 @@ from facechain.config import config_dir
 logger = logging.getLogger("facechain.serve")
 
 DEFAULT_METRICS_PORT = 8080
+WORKER_NICENESS = 0  # of every Ray worker the embedded local Ray starts (Ray's default: 15)
 
 
 class OverrideError(ValueError):
@@ -106,15 +107,18 @@ def load_config(path: str | Path, *, port: int | None = None,
 def start_local_ray(*, num_cpus: int | None = None, metrics_port: int = DEFAULT_METRICS_PORT,
                     log_to_driver: bool = True) -> None:
     """Embedded local Ray: token auth off (Ray 2.60 defaults to it, which breaks the serve CLI),
-    metrics exported every second on a fixed port. ``log_to_driver=False`` keeps the replicas'
-    logs in Ray's session folder only (demo, tests)."""
+    metrics exported every second on a fixed port, workers started at niceness 0 instead of
+    Ray's default 15 (``worker_niceness``: else Serve's proxy, controller and the Ingress run
+    as low as every model replica, and the models' own niceness, deployments/process.py, is a
+    no-op). ``log_to_driver=False`` keeps the replicas' logs in Ray's session folder only (demo,
+    tests)."""
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
     os.environ.setdefault("RAY_metrics_report_interval_ms", "1000")
     import ray
 
     ray.init(address="local", num_cpus=num_cpus or max(4, os.cpu_count() or 1),
              include_dashboard=False, _metrics_export_port=metrics_port,
-             log_to_driver=log_to_driver,
+             log_to_driver=log_to_driver, _system_config={"worker_niceness": WORKER_NICENESS},
              runtime_env={"env_vars": {"FACECHAIN_ROOT": os.environ.get(
                  "FACECHAIN_ROOT", str(Path(__file__).resolve().parent.parent))}})
 

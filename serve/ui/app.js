@@ -297,7 +297,7 @@ function initPerson() {
     const job = await runJob($("#train-job"), accepted.job_id, "Training");
     if (job.state === "succeeded") {
       toast(`LoRA ${shortId(accepted.lora_id)} trained`);
-      await loadLoras();
+      await loadLoras(accepted.lora_id); // the new LoRA becomes the one every form uses
     } else if (job.state === "failed" && job.error) {
       throw new ApiError(0, job.error.type, job.error.message);
     }
@@ -351,7 +351,8 @@ async function runJob(box, jobId, title) {
   return job;
 }
 
-async function loadLoras() {
+// `prefer`: a LoRA id to select in every LoRA picker (a training that just succeeded)
+async function loadLoras(prefer) {
   const box = $("#loras");
   try {
     const { loras } = await api("/v1/loras");
@@ -384,7 +385,7 @@ async function loadLoras() {
         },
       }, "Delete"))));
   }
-  fillLoraSelects();
+  fillLoraSelects(prefer);
 }
 
 function loraOptions(selected) {
@@ -393,9 +394,10 @@ function loraOptions(selected) {
     `${l.trigger || "face"} · ${shortId(l.lora_id)}`));
 }
 
-function fillLoraSelects() {
+function fillLoraSelects(prefer) {
+  const listed = prefer && state.loras.some((l) => l.lora_id === prefer);
   for (const select of $$(".lora-select")) {
-    const current = select.value;
+    const current = listed ? prefer : select.value;
     select.replaceChildren(...loraOptions(current));
   }
 }

@@ -1,4 +1,4 @@
-"""The fault drills of loadtests/chaos.py in their short form, on a real local Ray (slow).
+"""The fault drills of loadtests/chaos.py in their short form, on the shared served graph (slow).
 
 Asserted here, the goals that must hold on any machine: no 5xx but the injected failures (the
 requests in flight on the killed Diffusion replica), generate back within 60 s, only 503/429
@@ -11,28 +11,23 @@ jobs are merged; once they resume, they must succeed.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+import logging
 
 import pytest
 
 pytest.importorskip("ray.serve")
 
-ROOT = Path(__file__).resolve().parents[2]
+from loadtests import chaos  # noqa: E402
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.disrupts_graph]
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACECHAIN_ROOT": str(ROOT)}
-    proc = subprocess.run([sys.executable, str(ROOT / "loadtests" / "chaos.py"), "--short"],
-                          capture_output=True, text=True, timeout=1800, env=env, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return json.loads(proc.stdout)
+def report(live_graph) -> dict:
+    """The short drills on the shared graph (tests/serve/conftest.py), after its other tests:
+    they kill replicas and restart the app, which leaves it running again."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    return chaos.run_drills(live_graph, list(chaos.DRILLS), chaos.PROFILES["short"])
 
 
 def test_killing_the_diffusion_replica_fails_only_its_requests_and_recovers(report):

@@ -1,7 +1,8 @@
 """The served graph through HTTP: a real local Ray Serve app on the tiny profile.
 
-One Ray cluster and one deployment of the app for the whole module (starting 14 replicas costs
-a minute or two on 2 cores); tests share the LoRAs trained here.
+One Ray cluster and one deployment of the app, shared with the browser journey
+(tests/serve/conftest.py: starting its replicas costs a minute or two on 2 cores); tests share
+the LoRAs trained here, so none assumes it sees only its own.
 """
 
 from __future__ import annotations
@@ -28,16 +29,10 @@ httpx = pytest.importorskip("httpx")
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    from serve.harness import local_graph
-
-    root = tmp_path_factory.mktemp("served")
-    with pytest.MonkeyPatch.context() as env:  # for this module's cluster only
-        env.setenv("RAY_AUTH_MODE", os.environ.get("RAY_AUTH_MODE", "disabled"))
-        with local_graph("configs/serve/local.yaml", root,
-                         args={"max_upload_mb": 2, "request_timeout_s": 120}) as graph, \
-                httpx.Client(base_url=graph.base_url, timeout=300) as client:
-            yield client, root
+def server(live_graph):
+    """An HTTP client of the shared served graph (tests/serve/conftest.py) and its state folder."""
+    with httpx.Client(base_url=live_graph.base_url, timeout=300) as client:
+        yield client, live_graph.job_store.parent
 
 
 def _photos(names=SAME_PERSON):
@@ -98,6 +93,20 @@ def test_health_readiness_and_openapi(server):
                   "/v1/inpaint", "/v1/tryon"):
         assert route in paths
     assert client.get("/docs").status_code == 200
+
+
+def test_model_replicas_run_at_the_configured_niceness_and_the_ingress_does_not(server):
+    """The worker setup hook of configs/serve/local.yaml lowered every model replica's process
+    from its start; the Ingress (env var set back to 0) and Serve's proxy kept the default."""
+    from loadtests.chaos import replica_actors
+
+    def niceness(deployment):
+        return {os.getpriority(os.PRIO_PROCESS, int(a["Pid"])) for a in replica_actors(deployment)}
+
+    base = os.nice(0)
+    assert niceness("Ingress") == {base}
+    for deployment in ("Diffusion", "FaceDetection", "LoraTrainer", "TalkingHead"):
+        assert niceness(deployment) == {max(base, 10)}, deployment
 
 
 def test_faces_report(server):

@@ -53,16 +53,10 @@ def shots(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(live_graph):
+    """The served graph test_http.py uses too (tests/serve/conftest.py)."""
     _browser_or_skip()
-    from serve.harness import local_graph
-
-    root = tmp_path_factory.mktemp("ui-served")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("RAY_AUTH_MODE", os.environ.get("RAY_AUTH_MODE", "disabled"))
-        with local_graph("configs/serve/local.yaml", root,
-                         args={"max_upload_mb": 2, "request_timeout_s": 170}) as graph:
-            yield graph
+    return live_graph
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,30 @@
+"""Process priority of the model replicas, set before they import anything heavy.
+
+Imported by Ray as the application's ``worker_process_setup_hook`` (configs/serve/local.yaml):
+the hook runs in each new worker process before the replica's class is deserialised, so a
+Diffusion replica the autoscaler starts imports torch and loads its weights at the lower
+priority already. Applied in the constructor instead, the seconds of that start would compete
+at full priority with Serve's proxy and the Ingress answering requests on the same cores. Kept
+free of heavy imports for the same reason.
+"""
+
+from __future__ import annotations
+
+import os
+
+MODEL_NICENESS_ENV = "FACECHAIN_MODEL_NICENESS"
+"""Environment variable: the niceness (0-19) model replicas give their process (the configs set
+it in the application's runtime_env and set it to 0 for the Ingress). The Ingress, Serve's proxy
+and controller keep the default, so on a CPU-bound machine they are scheduled first: answering a
+rejection or a poll never waits behind a denoising step or a replica's start."""
+
+
+def lower_priority() -> int:
+    """Raise this process's niceness to :data:`MODEL_NICENESS_ENV` (never lowers it, never
+    stacks: a second call or a restarted replica in the same process changes nothing). Returns
+    the niceness now in effect."""
+    wanted = min(19, max(0, int(os.environ.get(MODEL_NICENESS_ENV, "0") or 0)))
+    current = os.nice(0)
+    if current < wanted:
+        current = os.nice(wanted - current)
+    return current
