@@ -40,7 +40,7 @@ def setup_model_process(threads: int) -> None:
         torch.set_num_threads(max(1, int(threads)))
     except ImportError:  # pragma: no cover - torch is a hard dependency of the library
         pass
-    lower_priority()  # already done by the worker's setup hook where the config names it
+    lower_priority()
 
 
 class ComponentDeployment:

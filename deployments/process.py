@@ -1,11 +1,8 @@
-"""Process priority of the model replicas, set before they import anything heavy.
-
-Imported by Ray as the application's ``worker_process_setup_hook`` (configs/serve/local.yaml):
-the hook runs in each new worker process before the replica's class is deserialised, so a
-Diffusion replica the autoscaler starts imports torch and loads its weights at the lower
-priority already. Applied in the constructor instead, the seconds of that start would compete
-at full priority with Serve's proxy and the Ingress answering requests on the same cores. Kept
-free of heavy imports for the same reason.
+"""Process priority of the model replicas (called by ``setup_model_process`` in each model
+deployment's constructor). Free of heavy imports, so it can also run as a Ray
+``worker_process_setup_hook`` before a worker imports torch; the configs do not name it as one
+yet (tried, and the niceness variable did not reach the replicas either way: see the strict
+xfail in tests/serve/test_http.py).
 """
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
-"""deployments.process / setup_model_process: the model replicas' process priority, and the
-local config's worker setup hook that applies it before a replica imports torch."""
+"""deployments.process / setup_model_process: the model replicas' process priority."""
 
 from __future__ import annotations
 
@@ -27,5 +26,5 @@ def _run(value: str) -> tuple[int, int]:
 def test_model_replicas_take_the_configured_niceness_once(value):
     start = os.nice(0)
     wanted = max(start, min(19, int(value or 0)))
-    # the hook sets it without importing torch; the constructor's call then changes nothing
+    # lower_priority sets it without importing torch; setup_model_process then changes nothing
     assert _run(value) == (wanted, wanted)  # set once, never lowered, not stacked, capped at 19

@@ -98,8 +98,8 @@ def test_health_readiness_and_openapi(server):
 @pytest.mark.xfail(strict=True, reason="known bug: the app runtime_env's FACECHAIN_MODEL_NICENESS "
                    "does not reach the model replicas of the local graph (they run at 0)")
 def test_model_replicas_run_at_the_configured_niceness_and_the_ingress_does_not(server):
-    """The worker setup hook of configs/serve/local.yaml lowered every model replica's process
-    from its start; the Ingress (env var set back to 0) and Serve's proxy kept the default."""
+    """configs/serve/local.yaml's FACECHAIN_MODEL_NICENESS lowered every model replica's process
+    (setup_model_process); the Ingress kept the workers' niceness (0, serve/cli.py)."""
     from loadtests.chaos import replica_actors
 
     def niceness(deployment):
