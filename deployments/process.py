@@ -1,27 +1,50 @@
 """Process priority of the model replicas (called by ``setup_model_process`` in each model
-deployment's constructor). Free of heavy imports, so it can also run as a Ray
-``worker_process_setup_hook`` before a worker imports torch; the configs do not name it as one
-yet (tried, and the niceness variable did not reach the replicas either way: see the strict
-xfail in tests/serve/test_http.py).
+deployment's constructor). Free of heavy imports.
+
+Linux keeps a niceness per *thread*: ``os.nice`` in a Serve replica's constructor (which runs on
+Serve's user-code thread) lowers that thread and the threads it starts, while the worker's main
+thread, its Ray core threads and the threads they start later keep theirs. So
+:func:`lower_priority` renices every thread of the process, and threads started afterwards
+inherit the niceness of whichever thread starts them.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 MODEL_NICENESS_ENV = "FACECHAIN_MODEL_NICENESS"
 """Environment variable: the niceness (0-19) model replicas give their process (the configs set
-it in the application's runtime_env and set it to 0 for the Ingress). The Ingress, Serve's proxy
-and controller keep the default, so on a CPU-bound machine they are scheduled first: answering a
+it in the application's runtime_env). The Ingress, Serve's proxy and controller do not call
+:func:`lower_priority`, so on a CPU-bound machine they are scheduled first: answering a
 rejection or a poll never waits behind a denoising step or a replica's start."""
+
+TASKS = Path("/proc/self/task")
+
+
+def thread_niceness(pid: int) -> dict[int, int]:
+    """Niceness of each thread of process ``pid`` (Linux), by thread id."""
+    found = {}
+    for entry in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found[int(entry.name)] = os.getpriority(os.PRIO_PROCESS, int(entry.name))
+        except (ProcessLookupError, ValueError):  # the thread ended meanwhile
+            continue
+    return found
 
 
 def lower_priority() -> int:
-    """Raise this process's niceness to :data:`MODEL_NICENESS_ENV` (never lowers it, never
-    stacks: a second call or a restarted replica in the same process changes nothing). Returns
-    the niceness now in effect."""
+    """Raise the niceness of every thread of this process to :data:`MODEL_NICENESS_ENV` (never
+    lowers one, never stacks: a second call or a restarted replica in the same process changes
+    nothing). Returns the calling thread's niceness now in effect."""
     wanted = min(19, max(0, int(os.environ.get(MODEL_NICENESS_ENV, "0") or 0)))
-    current = os.nice(0)
-    if current < wanted:
-        current = os.nice(wanted - current)
-    return current
+    if TASKS.is_dir():
+        for tid, niceness in thread_niceness(os.getpid()).items():
+            if niceness < wanted:
+                try:
+                    os.setpriority(os.PRIO_PROCESS, tid, wanted)
+                except ProcessLookupError:
+                    continue
+    elif os.nice(0) < wanted:  # other systems: the calling thread (and those it starts)
+        os.nice(wanted - os.nice(0))
+    return os.nice(0)

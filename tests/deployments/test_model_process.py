@@ -10,16 +10,22 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ("import os, sys; from deployments.process import lower_priority as hook; "
-          "from deployments.components import setup_model_process as s; "
-          "first = hook(); assert 'torch' not in sys.modules; s(1); s(1); print(first, os.nice(0))")
+# A thread started before lower_priority runs (as Ray's core threads are) is reniced too, and
+# the process's main thread with it: niceness is per thread on Linux.
+SCRIPT = ("import os, sys, threading; from deployments.process import lower_priority as hook, "
+          "thread_niceness; from deployments.components import setup_model_process as s; "
+          "ev = threading.Event(); t = threading.Thread(target=ev.wait); t.start(); "
+          "first = threading.Thread(target=lambda: print(hook())); first.start(); first.join(); "
+          "assert 'torch' not in sys.modules; s(1); s(1); "
+          "print(len(set(thread_niceness(os.getpid()).values())), os.nice(0)); ev.set()")
 
 
 def _run(value: str) -> tuple[int, int]:
     env = {**os.environ, "FACECHAIN_MODEL_NICENESS": value, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
                          env=env, cwd=ROOT, timeout=300, check=True).stdout.split()
-    return int(out[-2]), int(out[-1])
+    assert out[-2] == "1", out  # every thread at one niceness
+    return int(out[-3]), int(out[-1])
 
 
 @pytest.mark.parametrize("value", ["", "0", "7", "40"])

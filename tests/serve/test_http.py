@@ -95,15 +95,15 @@ def test_health_readiness_and_openapi(server):
     assert client.get("/docs").status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: the app runtime_env's FACECHAIN_MODEL_NICENESS "
-                   "does not reach the model replicas of the local graph (they run at 0)")
 def test_model_replicas_run_at_the_configured_niceness_and_the_ingress_does_not(server):
-    """configs/serve/local.yaml's FACECHAIN_MODEL_NICENESS lowered every model replica's process
-    (setup_model_process); the Ingress kept the workers' niceness (0, serve/cli.py)."""
+    """configs/serve/local.yaml's FACECHAIN_MODEL_NICENESS lowered every thread of every model
+    replica's process (setup_model_process); the Ingress kept the workers' niceness (0,
+    serve/cli.py)."""
+    from deployments.process import thread_niceness
     from loadtests.chaos import replica_actors
 
     def niceness(deployment):
-        return {os.getpriority(os.PRIO_PROCESS, int(a["Pid"])) for a in replica_actors(deployment)}
+        return {n for a in replica_actors(deployment) for n in thread_niceness(int(a["Pid"])).values()}
 
     base = os.nice(0)
     assert niceness("Ingress") == {base}
