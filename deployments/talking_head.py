@@ -30,6 +30,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from ray import serve
+from ray.serve.config import RequestRouterConfig
 
 from deployments.components import setup_model_process
 from facechain.errors import FaceChainError
@@ -61,7 +62,9 @@ class _TalkRuntime(ServedComponents):
         return self.animator
 
 
-@serve.deployment(name="TalkingHead")
+# the counting router: the ingress's talk admission gate follows its running replicas
+@serve.deployment(name="TalkingHead", request_router_config=RequestRouterConfig(
+    request_router_class="servekit.routing:ReplicaCountingRouter"))
 class TalkingHead:
     def __init__(self, *, tts, restoration, models: str = "default",
                  artifacts: str = "out/serve/artifacts", threads: int = 1,

@@ -153,13 +153,15 @@ from servekit.metrics import (
     record_rejected_photo,
     scrape_node_metrics,
 )
+from servekit.routing import routed_replicas
 from servekit.storage import ArtifactStore, new_id, scoped_id, validate_id
 
 logger = logging.getLogger(__name__)
 
 _FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 ADMISSION_REFRESH_S = 2.0
-"""How often the admission gates re-read the running replicas (serve.status, in the background)."""
+"""How often the admission gates re-read the running replicas from serve.status (in the background)
+while a gated deployment's router has not reported them yet."""
 
 
 def _body_fields(dependant: Any) -> list[str]:
@@ -533,8 +535,17 @@ class Ingress:
 
     # -- helpers -------------------------------------------------------------------------------
     def _follow_replicas(self) -> None:
-        """Every ``ADMISSION_REFRESH_S`` at most, re-size the admission gates to the running
-        replicas of their deployments, in the background: no request waits for it."""
+        """Re-size the admission gates to the running replicas of their deployments: from this
+        process's request routers (:func:`servekit.routing.routed_replicas`, pushed by Serve's
+        controller, free to read) for every gated deployment they know; for the others, every
+        ``ADMISSION_REFRESH_S`` at most, from ``serve.status()`` in the background (no request
+        waits for it)."""
+        app_name = self._app_name()
+        routed = routed_replicas().get(app_name, {}) if app_name else {}
+        if routed:
+            self.admission.scale(routed)
+        if all(d in routed for d in self.admission.deployments()):
+            return
         now = time.monotonic()
         if now - self._replicas_checked < ADMISSION_REFRESH_S or (
                 self._replicas_task is not None and not self._replicas_task.done()):
@@ -542,15 +553,21 @@ class Ingress:
         self._replicas_checked = now
         self._replicas_task = asyncio.ensure_future(self._scale_admission())
 
+    @staticmethod
+    def _app_name() -> str | None:
+        try:
+            return serve.get_replica_context().app_name
+        except Exception:  # noqa: BLE001 - outside a replica (tests)
+            return None
+
     async def _scale_admission(self) -> None:
         replicas = await live_replicas(ADMISSION_REFRESH_S)
         if not replicas:
             return
-        try:
-            app_name = serve.get_replica_context().app_name
-        except Exception:  # noqa: BLE001 - outside a replica (tests): the only application
-            app_name = next(iter(replicas))
-        self.admission.scale(replicas.get(app_name, {}))
+        app_name = self._app_name() or next(iter(replicas))  # outside a replica: the only app
+        status = replicas.get(app_name, {})
+        routed = routed_replicas().get(app_name, {})
+        self.admission.scale({d: n for d, n in status.items() if d not in routed})
 
     async def _read_photos(self, photos: list[UploadFile]) -> list[Photo]:
         if not photos:

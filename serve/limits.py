@@ -309,6 +309,10 @@ class Admission:
                  for name, limit in max_concurrent.items()}
         return cls(gates, on_event)
 
+    def deployments(self) -> set[str]:
+        """The deployments whose replicas size the gates (:data:`ADMISSION_DEPLOYMENTS`)."""
+        return {ADMISSION_DEPLOYMENTS[name] for name in self.gates}
+
     def scale(self, replicas: Mapping[str, int]) -> None:
         """Running replicas by deployment name (Serve's status): each gate's limit follows its
         class's deployment (:data:`ADMISSION_DEPLOYMENTS`); deployments not named keep theirs."""

@@ -27,10 +27,9 @@ from collections import OrderedDict
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from pathlib import Path
 
-from ray.serve._private.request_router.pow_2_router import PowerOfTwoChoicesRequestRouter
-
 from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_lora_id
 from facechain.errors import NotFoundError
+from servekit.routing import ReplicaCountingRouter
 from servekit.storage import ArtifactStore, scoped_id, split_scoped_id, validate_id
 
 __all__ = ["LORAS", "LoraAffinityRouter", "bind_face_adapter", "face_adapter", "lora_dir", "multiplexed_model_id",
@@ -109,10 +108,11 @@ def place_lora(model_id: str, replicas: Sequence[Hashable], recency: Mapping[Has
     return [min(replicas, key=key)]
 
 
-class LoraAffinityRouter(PowerOfTwoChoicesRequestRouter):
+class LoraAffinityRouter(ReplicaCountingRouter):
     """Serve request router of the Diffusion deployment: face-LoRA requests by
     :func:`place_lora` (the replica holding the LoRA; a LoRA no replica holds to the replica
-    whose LRU LoRA is the oldest), the others as Serve's power of two choices.
+    whose LRU LoRA is the oldest), the others as Serve's power of two choices; it counts the
+    running replicas (:class:`servekit.routing.ReplicaCountingRouter`).
 
     Serve's own multiplexed routing sends a LoRA no replica reports to one with the fewest
     LoRAs, else at random, and knows what a replica holds only from its reports (pushed every
