@@ -19,6 +19,13 @@ it in the application's runtime_env). The Ingress, Serve's proxy and controller 
 :func:`lower_priority`, so on a CPU-bound machine they are scheduled first: answering a
 rejection or a poll never waits behind a denoising step or a replica's start."""
 
+MODEL_SCHED_ENV = "FACECHAIN_MODEL_SCHED"
+"""Environment variable: ``idle`` puts the model replicas' threads in Linux's ``SCHED_IDLE``
+class as well (any other value, or none: the normal class). A task of the normal class that wakes
+up then takes the CPU from a model thread at once, where niceness alone lets the model thread
+finish its minimum slice first (a few ms per wakeup, and a rejection crosses several processes).
+The models still get every CPU cycle nothing else wants."""
+
 TASKS = Path("/proc/self/task")
 
 
@@ -36,15 +43,21 @@ def thread_niceness(pid: int) -> dict[int, int]:
 def lower_priority() -> int:
     """Raise the niceness of every thread of this process to :data:`MODEL_NICENESS_ENV` (never
     lowers one, never stacks: a second call or a restarted replica in the same process changes
-    nothing). Returns the calling thread's niceness now in effect."""
+    nothing) and, with :data:`MODEL_SCHED_ENV` ``idle``, move them to ``SCHED_IDLE``. Returns
+    the calling thread's niceness now in effect."""
     wanted = min(19, max(0, int(os.environ.get(MODEL_NICENESS_ENV, "0") or 0)))
+    idle = os.environ.get(MODEL_SCHED_ENV, "").strip().lower() == "idle" and hasattr(os, "SCHED_IDLE")
     if TASKS.is_dir():
         for tid, niceness in thread_niceness(os.getpid()).items():
-            if niceness < wanted:
-                try:
+            try:
+                if niceness < wanted:
                     os.setpriority(os.PRIO_PROCESS, tid, wanted)
-                except ProcessLookupError:
-                    continue
+                if idle:
+                    os.sched_setscheduler(tid, os.SCHED_IDLE, os.sched_param(0))
+            except ProcessLookupError:
+                continue
+            except PermissionError:  # a sandbox that forbids it: the niceness still holds
+                idle = False
     elif os.nice(0) < wanted:  # other systems: the calling thread (and those it starts)
         os.nice(wanted - os.nice(0))
     return os.nice(0)

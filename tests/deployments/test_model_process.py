@@ -34,3 +34,17 @@ def test_model_replicas_take_the_configured_niceness_once(value):
     wanted = max(start, min(19, int(value or 0)))
     # lower_priority sets it without importing torch; setup_model_process then changes nothing
     assert _run(value) == (wanted, wanted)  # set once, never lowered, not stacked, capped at 19
+
+
+def test_sched_idle_moves_every_thread_to_the_idle_class():
+    env = {**os.environ, "FACECHAIN_MODEL_NICENESS": "3", "FACECHAIN_MODEL_SCHED": "idle",
+           "PYTHONPATH": str(ROOT)}
+    script = ("import os, threading; from deployments.process import lower_priority; "
+              "ev = threading.Event(); t = threading.Thread(target=ev.wait); t.start(); "
+              "threading.Thread(target=lower_priority).start(); "
+              "import time; time.sleep(0.5); "
+              "print(sorted({os.sched_getscheduler(int(x)) for x in os.listdir('/proc/self/task')})); "
+              "ev.set()")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=300, check=True).stdout.split("\n")[-2]
+    assert out == f"[{os.SCHED_IDLE}]"

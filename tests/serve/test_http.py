@@ -98,17 +98,22 @@ def test_health_readiness_and_openapi(server):
 def test_model_replicas_run_at_the_configured_niceness_and_the_ingress_does_not(server):
     """configs/serve/local.yaml's FACECHAIN_MODEL_NICENESS lowered every thread of every model
     replica's process (setup_model_process); the Ingress kept the workers' niceness (0,
-    serve/cli.py)."""
+    serve/cli.py). Both stay in the normal scheduling class (no FACECHAIN_MODEL_SCHED)."""
     from deployments.process import thread_niceness
     from loadtests.chaos import replica_actors
 
     def niceness(deployment):
         return {n for a in replica_actors(deployment) for n in thread_niceness(int(a["Pid"])).values()}
 
+    def policies(deployment):
+        return {os.sched_getscheduler(tid) for a in replica_actors(deployment)
+                for tid in thread_niceness(int(a["Pid"]))}
+
     base = os.nice(0)
-    assert niceness("Ingress") == {base}
+    assert niceness("Ingress") == {base} and policies("Ingress") == {os.SCHED_OTHER}
     for deployment in ("Diffusion", "FaceDetection", "LoraTrainer", "TalkingHead"):
         assert niceness(deployment) == {max(base, 10)}, deployment
+        assert policies(deployment) == {os.SCHED_OTHER}, deployment  # no FACECHAIN_MODEL_SCHED
 
 
 def test_faces_report(server):
