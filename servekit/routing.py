@@ -3,9 +3,10 @@
 Serve's controller pushes every change of a deployment's running replicas to the request router
 of each handle that calls it (long poll). :class:`ReplicaCountingRouter` records the count as it
 arrives, per (application, deployment), in this process, so the ingress's admission gates follow
-the autoscaler without polling ``serve.status()``: that call costs the controller and the
-caller tens of milliseconds of CPU at normal priority, and on a saturated machine a rejection
-answered at the same moment waited for it (the overload drill's rejection tail).
+the autoscaler without polling ``serve.status()``, which makes the controller build and the
+caller parse the whole graph's status at normal priority, competing for the CPU with the
+rejections the gate answers (one overload drill with the poll off: rejection p99 74 ms, against
+200 ms with it, on a machine too noisy to call that settled; loadtests/README.md).
 
 A router exists only once its handle has sent a request; until then :func:`routed_replicas`
 does not name the deployment and callers fall back to ``serve.status()``.
