@@ -334,8 +334,55 @@ def drill_kill_diffusion(base_url: str, body: dict, p: dict) -> dict:
     }
 
 
-def drill_overload(base_url: str, body: dict, p: dict) -> dict:
-    """(b) 3x the saturated rate, open loop, for a bounded time."""
+PROXY_LATENCY = "ray_serve_http_request_latency_ms"
+"""Serve's proxy histogram of HTTP request latency (labels include ``status_code``)."""
+
+
+def proxy_latency_buckets(metrics_url: str | None, status: str) -> dict[float, float]:
+    """Cumulative bucket counts ``{le: count}`` of :data:`PROXY_LATENCY` for ``status`` from the
+    node's metrics export (all routes and proxies summed); empty when it cannot be read."""
+    if not metrics_url:
+        return {}
+    from prometheus_client.parser import text_string_to_metric_families
+
+    try:
+        text = httpx.get(metrics_url, timeout=10).text
+    except httpx.HTTPError:
+        return {}
+    buckets: dict[float, float] = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == f"{PROXY_LATENCY}_bucket" and sample.labels.get("status_code") == status:
+                le = float(sample.labels["le"])
+                buckets[le] = buckets.get(le, 0.0) + sample.value
+    return buckets
+
+
+def bucket_figures(before: dict[float, float], after: dict[float, float],
+                   within_ms: float = 50.0) -> dict:
+    """What a histogram counted between two scrapes: ``n``, the fraction at most ``within_ms``
+    (a bucket bound of Serve's defaults) and the p99 interpolated linearly within its bucket
+    (as Prometheus's ``histogram_quantile``)."""
+    delta = sorted((le, after[le] - before.get(le, 0.0)) for le in after)
+    n = delta[-1][1] if delta else 0.0
+    if n <= 0:
+        return {"n": 0, f"le_{within_ms:g}ms_fraction": None, "p99_ms": None}
+    within = next((c for le, c in delta if le >= within_ms), n)
+    rank, lower, below = 0.99 * n, 0.0, 0.0
+    p99 = None
+    for le, count in delta:
+        if count >= rank:
+            p99 = lower if le == float("inf") else lower + (le - lower) * (rank - below) / max(count - below, 1e-9)
+            break
+        lower, below = le, count
+    return {"n": int(n), f"le_{within_ms:g}ms_fraction": round(within / n, 3),
+            "p99_ms": None if p99 is None else round(p99, 1)}
+
+
+def drill_overload(base_url: str, body: dict, p: dict, metrics_url: str | None = None) -> dict:
+    """(b) 3x the saturated rate, open loop, for a bounded time. With ``metrics_url`` (the
+    node's metrics export) the rejections' latency as Serve's proxy measured it is reported
+    beside the client's (``rejected_at_proxy``: without the load generator's own delays)."""
     dead_before = set(dead_replicas())
     with Client(base_url, timeout=200) as api:
         post_generate(api, body)  # warm
@@ -363,6 +410,7 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
             with lock:
                 samples.append(s)
 
+        proxy_before = proxy_latency_buckets(metrics_url, "503")
         started = time.monotonic()
         sent = 0
         while time.monotonic() - started < p["overload_s"]:
@@ -371,6 +419,9 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
                 pool.submit(one, started + k / rate)
             sent = due
             time.sleep(0.01)
+    if metrics_url:
+        time.sleep(2.5)  # the proxy exports its histogram every second
+    proxy_rejected = bucket_figures(proxy_before, proxy_latency_buckets(metrics_url, "503"))
     admitted = [s.ms for s in samples if s.status == 200]
     rejected = [s.ms for s in samples if s.status in REJECTED]
     lag = [s.lag_ms for s in samples]
@@ -396,6 +447,7 @@ def drill_overload(base_url: str, body: dict, p: dict) -> dict:
                      "by_error": counts([s.error for s in samples if s.status in REJECTED]),
                      "with_retry_after": sum(s.retry_after for s in samples
                                              if s.status in REJECTED)},
+        "rejected_at_proxy": proxy_rejected,
         "rejected_steady": {"n": len(steady), "p50_ms": pct(steady, 50), "p99_ms": pct(steady, 99)},
         "rejected_while_replicas_start": {"n": len(scaling), "p50_ms": pct(scaling, 50),
                                           "p99_ms": pct(scaling, 99)},
@@ -557,7 +609,7 @@ def run_drills(graph, drills: list[str], p: dict, compare: bool = False) -> dict
             if name == "kill_diffusion":
                 out = drill_kill_diffusion(base_url, body, p)
             elif name == "overload":
-                out = drill_overload(base_url, body, p)
+                out = drill_overload(base_url, body, p, graph.metrics_url)
             elif name == "client_gone":
                 out = drill_client_gone(base_url, body, p)
             elif name == "kill_trainer":
