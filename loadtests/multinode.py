@@ -85,10 +85,10 @@ NODES = {
 }
 PROFILES = {
     # clients per LoRA; the short form does not wait for the lost replicas to be replaced
-    "short": {"clients": 1, "before_stop_s": 6.0, "after_recovery_s": 3.0,
+    "short": {"clients": 1, "before_stop_s": 6.0, "ready_wait_s": 90.0, "after_recovery_s": 3.0,
               "recovery_wait_s": 90.0, "grace_s": 10.0, "train_steps": 2,
               "wait_replaced": False},
-    "full": {"clients": 2, "before_stop_s": 20.0, "after_recovery_s": 15.0,
+    "full": {"clients": 2, "before_stop_s": 20.0, "ready_wait_s": 120.0, "after_recovery_s": 15.0,
              "recovery_wait_s": 180.0, "grace_s": 10.0, "train_steps": 3,
              "wait_replaced": True},
 }
@@ -379,6 +379,11 @@ def _diff(after: dict, before: dict) -> dict:
     return out
 
 
+def _samples_of(load: ClosedLoop) -> list:
+    with load._lock:
+        return list(load.samples)
+
+
 def stop_worker_under_load(cluster: TwoNodeCluster, base_url: str, bodies: list[dict], p: dict,
                            sig: signal.Signals) -> dict:
     """Closed-loop generates (``p["clients"]`` per LoRA), the worker stopped under them."""
@@ -390,16 +395,22 @@ def stop_worker_under_load(cluster: TwoNodeCluster, base_url: str, bodies: list[
         loads = [stack.enter_context(ClosedLoop(base_url, body, p["clients"])) for body in bodies]
 
         def samples() -> list:
-            out = []
-            for load in loads:
-                with load._lock:
-                    out += load.samples
-            return out
+            return [x for load in loads for x in _samples_of(load)]
 
-        time.sleep(p["before_stop_s"])
+        # at least before_stop_s, and until every load has had an answer (a slow machine's first
+        # generates, loading their LoRA, can outlast the fixed wait; then "served before the
+        # stop" would be empty), at most ready_wait_s
+        started = time.monotonic()
+        while time.monotonic() - started < p["ready_wait_s"]:
+            waited = time.monotonic() - started >= p["before_stop_s"]
+            answered = all(any(x.status == 200 for x in _samples_of(load)) for load in loads)
+            if waited and answered:
+                break
+            time.sleep(0.25)
         time.sleep(1.5)  # a metrics report (1 s) past the load's start
         counted_at_stop = served_by_node(cluster)
         t_stop = time.monotonic()
+        load_s = t_stop - started
         in_flight = 0
         for load in loads:
             with load._lock:
@@ -436,7 +447,8 @@ def stop_worker_under_load(cluster: TwoNodeCluster, base_url: str, bodies: list[
 
     return {
         "loras": len(bodies), "clients_per_lora": p["clients"], "stop": stopped,
-        "requests": len(every), "statuses_before_stop": statuses(before),
+        "requests": len(every), "load_before_stop_s": round(load_s, 1),
+        "statuses_before_stop": statuses(before),
         "in_flight_at_stop": in_flight, "in_flight_outcome": statuses(spanning),
         "statuses_after_stop": statuses(after),
         "latency_ms": {name: {"p50": pct(ms, 50), "p99": pct(ms, 99), "max": pct(ms, 100)}
