@@ -66,6 +66,7 @@ from loadtests.chaos import (  # noqa: E402
 )
 from serve.cli import deploy, load_config  # noqa: E402
 from serve.harness import free_port  # noqa: E402
+from servekit.status import serve_status  # noqa: E402
 
 logger = logging.getLogger("facechain.multinode")
 
@@ -340,9 +341,7 @@ def cluster_memory_gb(cluster: TwoNodeCluster) -> float:
 
 
 def deployment_states() -> dict[str, dict]:
-    from ray import serve
-
-    app = serve.status().applications.get(APP)
+    app = serve_status().applications.get(APP)
     if app is None:
         return {}
     return {name: {"status": str(d.status.value if hasattr(d.status, "value") else d.status),
@@ -352,9 +351,7 @@ def deployment_states() -> dict[str, dict]:
 
 
 def app_status() -> str:
-    from ray import serve
-
-    app = serve.status().applications.get(APP)
+    app = serve_status().applications.get(APP)
     return str(getattr(app.status, "value", app.status)) if app else "MISSING"
 
 

@@ -126,10 +126,11 @@ def start_local_ray(*, num_cpus: int | None = None, metrics_port: int = DEFAULT_
 def deploy(config: dict, *, wait_s: float | None = 900) -> None:
     """Start Serve with the config's HTTP options and deploy its applications (as ``serve run``);
     wait up to ``wait_s`` for them to run (14 replicas loading models take a while on 2 cores)."""
-    from ray import serve
     from ray.serve._private import api as serve_api
     from ray.serve.config import gRPCOptions
     from ray.serve.schema import ApplicationStatus, ServeDeploySchema
+
+    from servekit.status import serve_status
 
     schema = ServeDeploySchema.model_validate(config)
     client = serve_api.serve_start(http_options=schema.http_options.model_dump(),
@@ -141,7 +142,7 @@ def deploy(config: dict, *, wait_s: float | None = 900) -> None:
     names = [a.name for a in schema.applications]
     deadline = time.monotonic() + wait_s
     while True:
-        apps = serve.status().applications
+        apps = serve_status().applications
         states = {n: apps[n].status if n in apps else None for n in names}
         if all(s == ApplicationStatus.RUNNING for s in states.values()):
             return

@@ -154,13 +154,14 @@ from servekit.metrics import (
     scrape_node_metrics,
 )
 from servekit.routing import routed_replicas
+from servekit.status import serve_status
 from servekit.storage import ArtifactStore, new_id, scoped_id, validate_id
 
 logger = logging.getLogger(__name__)
 
 _FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 ADMISSION_REFRESH_S = 2.0
-"""How often the admission gates re-read the running replicas from serve.status (in the background)
+"""How often the admission gates re-read the running replicas from Serve's status (in the background)
 while a gated deployment's router has not reported them yet."""
 
 
@@ -538,8 +539,9 @@ class Ingress:
         """Re-size the admission gates to the running replicas of their deployments: from this
         process's request routers (:func:`servekit.routing.routed_replicas`, pushed by Serve's
         controller, free to read) for every gated deployment they know; for the others, every
-        ``ADMISSION_REFRESH_S`` at most, from ``serve.status()`` in the background (no request
-        waits for it)."""
+        ``ADMISSION_REFRESH_S`` at most, from Serve's status in the background (no request
+        waits for it; :func:`servekit.status.serve_status`, since ``serve.status()`` holds this
+        process's GIL for ~0.2 s per call, which delayed the very rejections it sizes)."""
         app_name = self._app_name()
         routed = routed_replicas().get(app_name, {}) if app_name else {}
         if routed:
@@ -696,7 +698,7 @@ class Ingress:
     async def readyz(self):
         """Readiness: every deployment of this application has at least one healthy replica
         (one that is scaling or rolling out while a replica serves is ready)."""
-        status = await asyncio.to_thread(serve.status)
+        status = await asyncio.to_thread(serve_status)
         app_name = serve.get_replica_context().app_name
         ready, deployments, unready = readiness(status.applications[app_name].deployments)
         return JSONResponse({"status": "ready" if ready else "not_ready",
@@ -707,7 +709,7 @@ class Ingress:
              response_description="Prometheus text exposition")
     async def metrics(self, request: Request) -> Response:
         """Prometheus text: this node's ``ray_facechain_*`` and ``ray_serve_*`` metrics, plus
-        ``facechain_deployment_replicas`` (RUNNING replicas per deployment, from serve.status()).
+        ``facechain_deployment_replicas`` (RUNNING replicas per deployment, from Serve's status).
         Needs an admin key unless the app arg ``metrics_public`` is set (a scraper inside the
         cluster)."""
         principal = request.scope.get(SCOPE_KEY)

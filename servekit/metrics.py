@@ -468,12 +468,12 @@ async def live_replicas(max_age_s: float = REPLICAS_CACHE_S) -> dict[str, dict[s
 
     if not ray.is_initialized():  # serve.status() would start a Ray of its own
         return None
-    from ray import serve
+    from servekit.status import serve_status
 
     try:
-        status = await asyncio.to_thread(serve.status)  # a blocking controller call
+        status = await asyncio.to_thread(serve_status)  # a blocking controller call
     except Exception as exc:  # noqa: BLE001 - callers go on without the figure
-        logger.warning("serve.status() failed: %s", exc)
+        logger.warning("Serve's status failed: %s", exc)
         return None
     replicas = running_replicas(status)
     _replicas_cache = (time.monotonic(), replicas)

@@ -95,6 +95,33 @@ def test_health_readiness_and_openapi(server):
     assert client.get("/docs").status_code == 200
 
 
+def test_serve_status_without_its_models_equals_serve_status(server):
+    """servekit.status.serve_status answers as serve.status() does, on the live graph (and is
+    the cheaper of the two in this process, which imports torch: servekit/status.py)."""
+    import time
+
+    from ray import serve
+
+    from servekit.status import serve_status
+
+    def timed(f):
+        t = time.process_time()
+        return f(), time.process_time() - t
+
+    for _ in range(5):  # the two calls a moment apart: a replica may change state between them
+        (ours, ours_cpu), (theirs, theirs_cpu) = timed(serve_status), timed(serve.status)
+        if ours == theirs:
+            break
+        time.sleep(1)
+    assert set(ours.applications) == set(theirs.applications) == {"facechain"}
+    app, expected = ours.applications["facechain"], theirs.applications["facechain"]
+    assert app.status == expected.status and len(app.deployments) >= 15
+    assert app.deployments == expected.deployments  # status, trigger, replica states, message
+    assert app.deployments["Diffusion"].replica_states.get("RUNNING", 0) >= 1
+    assert ours.proxies == theirs.proxies and ours.target_capacity == theirs.target_capacity
+    print(f"serve_status {ours_cpu * 1000:.1f} ms CPU, serve.status {theirs_cpu * 1000:.1f} ms")
+
+
 def test_model_replicas_run_at_the_configured_niceness_and_the_ingress_does_not(server):
     """configs/serve/local.yaml's FACECHAIN_MODEL_NICENESS lowered every thread of every model
     replica's process (setup_model_process); the Ingress kept the workers' niceness (0,

@@ -323,7 +323,7 @@ def test_readyz_answers_from_serve_status(served, monkeypatch):
     client, _ = served
     apps = {"facechain": SimpleNamespace(deployments={
         "Ingress": _overview("HEALTHY", RUNNING=1), "Diffusion": _overview("UPSCALING", RUNNING=1, STARTING=1)})}
-    monkeypatch.setattr(serve_api, "status", lambda: SimpleNamespace(applications=apps))
+    monkeypatch.setattr(ingress_module, "serve_status", lambda: SimpleNamespace(applications=apps))
     r = client.get("/readyz")
     assert r.status_code == 200 and r.json()["deployments"]["Diffusion"] == "UPSCALING"
     apps["facechain"].deployments["Diffusion"] = _overview("UPSCALING", STARTING=1)
