@@ -700,7 +700,8 @@ class Ingress:
         (one that is scaling or rolling out while a replica serves is ready)."""
         status = await asyncio.to_thread(serve_status)
         app_name = serve.get_replica_context().app_name
-        ready, deployments, unready = readiness(status.applications[app_name].deployments)
+        app_status = status.applications.get(app_name)  # none: Serve does not know it (yet)
+        ready, deployments, unready = readiness(app_status.deployments if app_status else {})
         return JSONResponse({"status": "ready" if ready else "not_ready",
                              "deployments": deployments, "unready": unready},
                             status_code=200 if ready else 503)

@@ -67,8 +67,14 @@ def status_from_details(details: dict) -> Any:
 
 def serve_status() -> Any:
     """What ``serve.status()`` returns, built without its pydantic models (module docstring).
-    An empty ``ServeStatus`` when Serve is not running; blocking (one controller call)."""
+    An empty ``ServeStatus`` when this process is not connected to Ray (``serve.status()`` would
+    start a Ray of its own) or Serve is not running; blocking (one controller call)."""
+    import ray
     from ray import serve
+    from ray.serve.schema import ServeStatus
+
+    if not ray.is_initialized():
+        return ServeStatus()
 
     try:
         from ray.serve.context import _get_global_client
@@ -76,8 +82,6 @@ def serve_status() -> Any:
         return serve.status()
     client = _get_global_client(raise_if_no_controller_running=False)
     if client is None:
-        from ray.serve.schema import ServeStatus
-
         return ServeStatus()
     details = client.get_serve_details()
     try:

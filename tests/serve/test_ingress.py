@@ -329,3 +329,7 @@ def test_readyz_answers_from_serve_status(served, monkeypatch):
     apps["facechain"].deployments["Diffusion"] = _overview("UPSCALING", STARTING=1)
     r = client.get("/readyz")
     assert r.status_code == 503 and r.json()["unready"] == ["Diffusion"]
+    apps.clear()  # Serve does not know the app (being deployed, or deleted): not ready, no 500
+    r = client.get("/readyz")
+    assert r.status_code == 503 and r.json() == {"status": "not_ready", "deployments": {},
+                                                 "unready": []}

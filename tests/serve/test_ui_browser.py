@@ -135,7 +135,7 @@ def keyed_server(monkeypatch, tmp_path):
     from .ingress_fakes import RecordingHandle, served_ingress, write_key_file
 
     healthy = SimpleNamespace(status="HEALTHY", replica_states={"RUNNING": 1})
-    monkeypatch.setattr(ingress_module.serve, "status", lambda: SimpleNamespace(  # no Ray here
+    monkeypatch.setattr(ingress_module, "serve_status", lambda: SimpleNamespace(  # no Ray here
         applications={"facechain": SimpleNamespace(deployments={"Ingress": healthy})}))
     keys = write_key_file(tmp_path / "keys.yaml")
     handle = lambda: RecordingHandle(lambda method, *a, **k: [] if method == "voices" else None)  # noqa: E731

@@ -9,7 +9,7 @@ pytest.importorskip("ray.serve")
 from ray.serve._private.common import DeploymentStatus, DeploymentStatusTrigger  # noqa: E402
 from ray.serve.schema import ApplicationStatus, ProxyStatus, ReplicaState  # noqa: E402
 
-from servekit.status import status_from_details  # noqa: E402
+from servekit.status import serve_status, status_from_details  # noqa: E402
 
 
 def _replica(state) -> dict:
@@ -54,3 +54,14 @@ def test_no_applications_is_an_empty_status():
 def test_a_details_dict_of_another_shape_raises_for_the_fallback():
     with pytest.raises(KeyError):
         status_from_details({"applications": {"a": {"deployments": {"D": {"replicas": []}}}}})
+
+
+def test_without_a_ray_connection_it_answers_empty_and_starts_no_ray(monkeypatch):
+    """serve.status() would start a local Ray in this process (a test's fake ingress, a CLI)."""
+    import ray
+    from ray.serve import context
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(context, "_get_global_client", lambda **kw: pytest.fail("connected"))
+    status = serve_status()
+    assert status.applications == {} and status.proxies == {}
