@@ -4,10 +4,19 @@ Face and style LoRAs are loaded as named peft adapters next to the base weights 
 request with ``set_adapters``; they are never merged into the shared weights. A request without
 adapters runs with LoRA disabled, so the base output is bit-identical whatever was loaded before.
 One request at a time holds the pipeline (a lock): the active adapter set is pipeline state.
-Adapters the engine loads for requests are kept in an LRU cache (``max_adapters``) and evicted
-with ``delete_adapters``; adapters a caller *holds* (``preload(ref, hold=True)``: the served
+Adapters the engine loads for requests are kept in an LRU cache (``max_adapters``) and evicted; adapters a caller *holds* (``preload(ref, hold=True)``: the served
 graph's multiplexer, which bounds the per-user face LoRAs itself) are never evicted by that cache,
 only by the caller's ``evict``, so there is one owner per adapter.
+
+On eager torch an evicted adapter's peft modules are kept as a *spare* (at most
+:data:`SPARE_ADAPTERS`): a later LoRA file of the same layout (same tensor names and shapes, same
+LoRA config; a user's face LoRAs all have one) is copied into a spare with diffusers' hotswap
+instead of being injected anew. An injection walks the whole UNet and adds modules, so its cost
+grows with every adapter already loaded; the copy does not, and keeps the module count flat. The
+adapters inside the pipeline therefore carry slot names of their own (``adapter<k>_``,
+:meth:`DiffusionEngine.pipeline_adapter_name`), never a LoRA id: a spare's name then never lies
+about what it holds, and no name is a substring of another (peft's hotswap matches adapter names
+inside state-dict keys). Text-encoder LoRAs are always injected (diffusers cannot hotswap them).
 
 ControlNet variants share the base pipeline's modules (same UNet object), so adapters apply to
 them too; the ControlNet networks run inside the engine at every denoising step. A request may
@@ -40,6 +49,7 @@ recompiles), an onnx build (LoRAs: one exported UNet per adapter set,
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -96,9 +106,13 @@ SCHEDULERS: dict[str, str] = {
 }
 
 
+SPARE_ADAPTERS = 2  # evicted adapters kept for hotswapping (the multiplexer evicts, then loads)
+_PIPELINE_NAMES = itertools.count()  # slot names unique per process (engines may share a UNet)
+
 FACE_PREFIX = "face-"
 STYLE_PREFIX = "style-"
 PEFT_CONFIG_NAME = "adapter_config.json"  # beside a PEFT adapter's weights: its LoraConfig
+LORA_HEADER_KEY = "lora_adapter_metadata"  # diffusers: the LoraConfig in a safetensors header
 
 
 def peft_adapter_name(name: str) -> str:
@@ -223,6 +237,7 @@ class EngineStats:
     adapter_loads: int = 0
     adapter_hits: int = 0
     adapter_evictions: int = 0
+    adapter_hotswaps: int = 0  # loads copied into a spare adapter (of ``adapter_loads``)
     load_seconds: float = 0.0
     requests: int = 0
     cancelled: int = 0  # calls stopped by their ``cancel``
@@ -255,6 +270,9 @@ class DiffusionEngine:
         self.stats = EngineStats()
         self._loaded: OrderedDict[str, AdapterRef] = OrderedDict()
         self._held: set[str] = set()  # adapter names whose eviction belongs to the caller
+        self._in_pipe: dict[str, str] = {}  # eager torch: adapter name -> its slot in the pipeline
+        self._layouts: dict[str, tuple | None] = {}  # slot -> layout of the file it holds
+        self._spares: list[tuple[str, tuple]] = []  # evicted slots kept: (slot, layout), oldest first
         self._variants: dict[tuple, Any] = {}
         self._lock = threading.Lock()  # the pipeline: generations and adapter changes
         self._handoff = threading.Lock()  # guards _step_jobs only (never held while waiting)
@@ -346,10 +364,25 @@ class DiffusionEngine:
         if self.backend.backend is not Backend.TORCH:
             raise ConfigError(f"backend {self.backend.backend.value} runs the base model only; LoRA "
                               f"requests need backend torch, compiled or onnx", param="backend")
-        # engines built from one BaseModel share its modules: drop a same-named stale adapter
-        if any(name in names for names in self.pipe.get_list_adapters().values()):
-            self.pipe.delete_adapters(name)
-        self._load_lora_file(path, name)
+        layout = hotswap_layout(path)
+        spare = next((i for i, (_, known) in enumerate(self._spares)
+                      if layout is not None and known == layout), None)
+        slot = None
+        if spare is not None:
+            slot = self._spares.pop(spare)[0]
+            try:
+                self._load_lora_file(path, slot, hotswap=True)
+                self.stats.adapter_hotswaps += 1
+            except (RuntimeError, ValueError, KeyError) as exc:  # then an injection says what is wrong
+                logger.warning("hotswap of %s into %s failed (%s); loading it anew", path, slot, exc)
+                self.pipe.delete_adapters(slot)
+                self._layouts.pop(slot, None)
+                slot = None
+        if slot is None:
+            slot = f"adapter{next(_PIPELINE_NAMES)}_"
+            self._load_lora_file(path, slot)
+        self._in_pipe[name] = slot
+        self._layouts[slot] = layout
 
     def _remove_adapter(self, name: str) -> None:
         if self._slots is not None:
@@ -357,7 +390,24 @@ class DiffusionEngine:
         elif self._builds is not None:
             self._builds.delete(name)
         else:
-            self.pipe.delete_adapters(name)
+            slot = self._in_pipe.pop(name)
+            layout = self._layouts.get(slot)
+            if layout is None:
+                self._layouts.pop(slot, None)
+                self.pipe.delete_adapters(slot)
+                return
+            self.pipe.disable_lora()  # a spare is never active (a generation sets its own set)
+            self._spares.append((slot, layout))
+            while len(self._spares) > SPARE_ADAPTERS:
+                dropped = self._spares.pop(0)[0]
+                self._layouts.pop(dropped, None)
+                self.pipe.delete_adapters(dropped)
+
+    def pipeline_adapter_name(self, name: str) -> str:
+        """The adapter inside the pipeline (peft's name) that holds loaded adapter ``name`` on
+        eager torch (module docstring); ``name`` itself on the other backends."""
+        adapter = peft_adapter_name(name)
+        return self._in_pipe.get(adapter, adapter)
 
     def _load_lora_file(self, path: Path, name: str, hotswap: bool = False) -> None:
         """Load one LoRA ``.safetensors`` file as adapter ``name``, with its alpha (``hotswap``:
@@ -452,11 +502,11 @@ class DiffusionEngine:
                 self._slots.disable()
             return
         if not adapters:
-            if self._loaded:
+            if self._in_pipe or self._spares:  # a spare may be the last active set
                 self.pipe.disable_lora()
             return
         self.pipe.enable_lora()
-        self.pipe.set_adapters([r.adapter_name for r in adapters],
+        self.pipe.set_adapters([self._in_pipe[r.adapter_name] for r in adapters],
                                adapter_weights=[float(r.weight) for r in adapters])
 
     # -- pipelines --------------------------------------------------------------------------
@@ -624,6 +674,30 @@ def batch_key(request: DiffusionRequest) -> tuple | None:
         return None
     return (tuple((r.adapter_name, str(r.path), r.weight) for r in request.adapters),
             request.steps, request.guidance_scale, request.width, request.height)
+
+
+def hotswap_layout(path: Path) -> tuple | None:
+    """What decides whether LoRA file ``path`` can be copied into an adapter another file made
+    (diffusers ``hotswap=True``; peft's ``check_hotswap_configs_compatible`` and equal keys): its
+    tensor names and shapes, its kohya ``.alpha`` values, the LoRA config in its header and a PEFT
+    ``adapter_config.json`` beside it. Two files with equal layouts convert to equal peft configs,
+    so the copy is exactly what an injection would have made. None: never hotswapped (text-encoder
+    weights, which diffusers cannot hotswap, or an unreadable file, which the load reports)."""
+    from safetensors import SafetensorError, safe_open
+
+    try:
+        with safe_open(str(path), framework="pt", device="cpu") as f:
+            keys = sorted(f.keys())
+            if any(k.startswith(("text_encoder", "lora_te")) for k in keys):
+                return None
+            shapes = tuple((k, tuple(f.get_slice(k).get_shape())) for k in keys)
+            alphas = tuple((k, float(f.get_tensor(k))) for k in keys if k.endswith(".alpha"))
+            header = f.metadata() or {}
+    except (SafetensorError, OSError, ValueError, TypeError):
+        return None
+    config = path.parent / PEFT_CONFIG_NAME
+    peft_config = config.read_text() if lora_format(path) == "peft" and config.is_file() else None
+    return shapes, alphas, header.get(LORA_HEADER_KEY), peft_config
 
 
 def _peft_lora_config(path: Path) -> dict[str, Any] | None:

@@ -294,7 +294,7 @@ def _fresh_modules(base, adapters) -> dict[str, Any]:
     for ref in adapters:
         engine.preload(ref)
     pipe = engine.pipe
-    names = [ref.adapter_name for ref in adapters]
+    names = [engine.pipeline_adapter_name(ref.name) for ref in adapters]
     pipe.set_adapters(names, adapter_weights=[float(ref.weight) for ref in adapters])
     lora_text = any(names_ for part, names_ in pipe.get_list_adapters().items() if part == "text_encoder")
     components = ["unet", "text_encoder"] if lora_text else ["unet"]

@@ -51,8 +51,10 @@ class FakePipe:
         self.adapters: list[str] = []
         self.activated: list[list[str]] = []
 
-    def load_lora_weights(self, *args, adapter_name: str, **kwargs):
-        assert adapter_name not in self.adapters
+    def load_lora_weights(self, *args, adapter_name: str, hotswap: bool = False, **kwargs):
+        assert (adapter_name in self.adapters) == hotswap
+        if hotswap:
+            return
         self.adapters.append(adapter_name)
 
     def delete_adapters(self, name):
@@ -194,6 +196,8 @@ def test_an_adapter_evicted_between_hand_over_and_use_stays_until_the_request_is
             await asyncio.sleep(0.01)
         return condition()
 
+    in_pipe: list[str] = []  # `first`'s adapter in the pipeline, before its eviction
+
     async def run():
         for lora_id in ids[:-1]:  # a full cache, `first` least recently used ...
             await replica._user_adapter(lora_id)
@@ -205,6 +209,7 @@ def test_an_adapter_evicted_between_hand_over_and_use_stays_until_the_request_is
         for lora_id in ids[1:-1]:
             await replica._user_adapter(lora_id)
         assert next(iter(replica._multiplexed())) == first
+        in_pipe.append(engine.pipeline_adapter_name(face_adapter_name(first)))
         load = asyncio.create_task(replica._user_adapter(newcomer))  # evicts `first`
         # without the pin the eviction is done at once (nothing holds the engine lock)
         await until(load.done, 1.0)
@@ -219,7 +224,7 @@ def test_an_adapter_evicted_between_hand_over_and_use_stays_until_the_request_is
     finally:
         gate.set()  # a failed check must not leave the request's thread waiting
     assert len(images) == 1
-    assert engine.pipe.activated[-1] == [face_adapter_name(first)]
+    assert engine.pipe.activated[-1] == in_pipe
     assert engine.stats.adapter_loads == MAX_USER_ADAPTERS + 1  # `first` was never loaded twice
     assert first not in replica._multiplexed() and newcomer in replica._multiplexed()
     _agree(replica)
@@ -303,7 +308,7 @@ def test_the_ingress_lora_id_routes_to_the_adapter_set_adapters_activates(replic
 
     images = asyncio.run(components.diffuse(request))
     assert len(images) == 1
-    assert replica.engine.pipe.activated == [[face_adapter_name(lora_id)]]
+    assert replica.engine.pipe.activated == [[replica.engine.pipeline_adapter_name(face_adapter_name(lora_id))]]
     assert list(replica._multiplexed()) == [lora_id]
     assert replica.engine.stats.adapter_loads == 1  # the multiplexer's load, no second copy
     _agree(replica)

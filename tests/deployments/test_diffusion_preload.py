@@ -48,10 +48,12 @@ class GatedPipe:
         self.active_per_step: list[list[str]] = []
         self.calls: list[tuple[list[str], list[str]]] = []  # (prompts, active adapters)
 
-    def load_lora_weights(self, *args, adapter_name: str, **kwargs):
-        assert adapter_name not in self.adapters
-        self.adapters.append(adapter_name)
+    def load_lora_weights(self, *args, adapter_name: str, hotswap: bool = False, **kwargs):
+        assert (adapter_name in self.adapters) == hotswap
         self.loaded_at[adapter_name] = self.step if self.running.is_set() else -1
+        if hotswap:  # a copy into an existing adapter: the active set stays
+            return
+        self.adapters.append(adapter_name)
         self.active = [adapter_name]  # as peft's inject_adapter does
 
     def delete_adapters(self, name):
@@ -140,7 +142,8 @@ def test_a_first_request_loads_its_adapter_while_another_generation_runs(replica
         return still_running, steps_when_loaded
 
     still_running, steps_when_loaded = asyncio.run(run())
-    name, own = face_adapter_name(newcomer), face_adapter_name(busy)
+    in_pipe = replica.engine.pipeline_adapter_name
+    name, own = in_pipe(face_adapter_name(newcomer)), in_pipe(face_adapter_name(busy))
     assert still_running, "the load finished while the generation held the pipeline"
     assert 0 <= pipe.loaded_at[name] <= steps_when_loaded  # added between two steps
     loaded_after = pipe.loaded_at[name]
@@ -167,8 +170,9 @@ def test_an_eviction_does_not_wait_for_a_running_generation(replica):
 
     evicted, still_running = asyncio.run(run())
     assert evicted and still_running
-    assert face_adapter_name(other) not in pipe.adapters
-    assert all(active == [face_adapter_name(busy)] for active in pipe.active_per_step)
+    assert face_adapter_name(other) not in replica.engine.loaded_adapters()
+    own = replica.engine.pipeline_adapter_name(face_adapter_name(busy))
+    assert all(active == [own] for active in pipe.active_per_step)
 
 
 def test_a_batch_of_several_users_runs_one_adapter_set_per_pipeline_call(replica, monkeypatch):
@@ -204,5 +208,6 @@ def test_a_batch_of_several_users_runs_one_adapter_set_per_pipeline_call(replica
     assert pipe.calls, "the requests ran"
     for prompts, active in pipe.calls:
         users = {p.split("-")[0] for p in prompts}
-        assert len(users) == 1 and active == [face_adapter_name(users.pop())]
+        assert len(users) == 1
+        assert active == [replica.engine.pipeline_adapter_name(face_adapter_name(users.pop()))]
     assert sorted(len(prompts) for prompts, _ in pipe.calls) == [2, 2]  # one batch, split by user

@@ -122,7 +122,7 @@ def test_alpha_changes_the_image(engine, reference, lora_alpha_is_rank, plain):
 
 def test_engine_honours_the_alpha_in_the_header(engine, lora, reference):
     image = _engine_image(engine, AdapterRef.face("alpha8", lora.path))
-    config = engine.pipe.unet.peft_config[AdapterRef.face("alpha8", None).adapter_name]
+    config = engine.pipe.unet.peft_config[engine.pipeline_adapter_name(AdapterRef.face("alpha8", None).name)]
     assert (config.r, config.lora_alpha) == (RANK, ALPHA)
     assert _diff(image, reference).max() <= ROUNDING
 

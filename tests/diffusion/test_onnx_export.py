@@ -202,7 +202,7 @@ def test_adapter_set_build_fuses_the_lora_and_caches(tiny_base, tmp_path):
     # the fused UNet equals the resident UNet with the adapter active (peft, unfused)
     engine = DiffusionEngine(tiny_base)
     engine.preload(ref)
-    engine.pipe.set_adapters([ref.adapter_name], adapter_weights=[0.8])
+    engine.pipe.set_adapters([engine.pipeline_adapter_name(ref.name)], adapter_weights=[0.8])
     gen = torch.Generator().manual_seed(3)
     sample, text = torch.randn(2, 4, 8, 8, generator=gen), torch.randn(2, 77, 32, generator=gen)
     t = torch.full((2,), 400.0)
@@ -212,7 +212,7 @@ def test_adapter_set_build_fuses_the_lora_and_caches(tiny_base, tmp_path):
         without = engine.pipe.unet(sample, t, text).sample
     # a base export while the resident UNet holds the adapter, active: exported without it
     engine.pipe.enable_lora()
-    engine.pipe.set_adapters([ref.adapter_name], adapter_weights=[0.8])
+    engine.pipe.set_adapters([engine.pipeline_adapter_name(ref.name)], adapter_weights=[0.8])
     clean = export_onnx(tiny_base, tmp_path / "clean", networks=("unet",))
     plain = OnnxUNet(_runner(tmp_path / "clean", "unet"), clean["networks"]["unet"], torch.float32, torch.device("cpu"))
     _close(plain(sample, t, text).sample, without)
