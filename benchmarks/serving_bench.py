@@ -144,11 +144,13 @@ class Library:
     def __init__(self, artifacts: Path):
         import torch
 
+        from facechain.pipelines.generate import TemplateFaces
         from facechain.pipelines.runtime import LocalComponents
 
         torch.set_num_threads(1)  # as each replica runs
         self.store = ArtifactStore(artifacts)
         self.components = LocalComponents()
+        self.template_faces = TemplateFaces()  # as the ingress keeps one beside its components
 
     def call(self, body: dict):
         """(params, folder, lora id) of what the ingress would run for ``body``."""
@@ -160,7 +162,8 @@ class Library:
         from facechain.pipelines.generate import agenerate
 
         params, folder, lora_id = self.call(body)
-        return await agenerate(folder, params, self.components, lora_id=lora_id)
+        return await agenerate(folder, params, self.components, lora_id=lora_id,
+                               template_faces=self.template_faces)
 
     def timed(self, body: dict) -> float:
         started = time.perf_counter()

@@ -81,7 +81,7 @@ from facechain.errors import (
 )
 from facechain.imageio import DEFAULT_MAX_PIXELS, decode_image, encode_png
 from facechain.pipelines.dataset import preprocess_report
-from facechain.pipelines.generate import agenerate, style_family
+from facechain.pipelines.generate import TemplateFaces, agenerate, style_family
 from facechain.pipelines.inpaint import FaceAssignment, InpaintOutput, ainpaint
 from facechain.pipelines.preprocess import PreprocessParams, apreprocess, decode_photo
 from facechain.pipelines.talk import MAX_SECONDS, MIN_SECONDS, SAMPLE_RATE
@@ -489,6 +489,7 @@ class Ingress:
             attributes=attributes, tagging=tagging, quality=quality, recognition=recognition,
             fusion=fusion, conditions=conditions, diffusion=diffusion,
             garment_segmentation=garment_segmentation, tts=tts)
+        self.template_faces = TemplateFaces()  # the detection handle's finds, per LoRA template
         self.diffusion = diffusion
         self.tts, self.talker = tts, talker
         self.store = JobStore(job_store)
@@ -879,7 +880,7 @@ class Ingress:
             pose = await asyncio.to_thread(decode_base64_image, body.pose, "pose", self.max_pixels)
         out: GenerateOutput = await self._timed(agenerate(
             artifact, body.to_params(), self.components, styles=styles, pose=pose,
-            lora_id=storage_id))
+            lora_id=storage_id, template_faces=self.template_faces))
         for d in out.dropped:
             record_dropped_candidate(d.reason.value)
         encoded = await asyncio.to_thread(  # PNG + base64 of all images off the loop, at once

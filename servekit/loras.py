@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import OrderedDict
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from pathlib import Path
 
 from facechain.diffusion.engine import AdapterRef, DiffusionRequest, face_lora_id
@@ -108,6 +108,22 @@ def place_lora(model_id: str, replicas: Sequence[Hashable], recency: Mapping[Has
     return [min(replicas, key=key)]
 
 
+def spill_lora(model_id: str, placed: Sequence[Hashable], replicas: Sequence[Hashable],
+               in_flight: Callable[[Hashable], int | None], recency: Mapping[Hashable, Mapping],
+               reported: Mapping[Hashable, Collection[str]], slots: int) -> list[Hashable]:
+    """Where a request for ``model_id`` goes instead of ``placed`` (:func:`place_lora`'s answer):
+    nowhere (``[]``) while one of ``placed`` is idle; else the idle replica (no request in
+    flight, or none known: ``in_flight`` None) that :func:`place_lora` picks among the idle
+    ones, if there is one."""
+    def busy(replica: Hashable) -> bool:
+        return (in_flight(replica) or 0) > 0
+
+    if not placed or not all(busy(r) for r in placed):
+        return []
+    idle = [r for r in replicas if r not in placed and not busy(r)]
+    return place_lora(model_id, idle, recency, reported, slots) if idle else []
+
+
 class LoraAffinityRouter(ReplicaCountingRouter):
     """Serve request router of the Diffusion deployment: face-LoRA requests by
     :func:`place_lora` (the replica holding the LoRA; a LoRA no replica holds to the replica
@@ -121,7 +137,15 @@ class LoraAffinityRouter(ReplicaCountingRouter):
     ``slots`` (``request_router_kwargs``: the multiplexer's ``max_num_models_per_replica``).
     Each caller (ingress replica, benchmark driver) has its own router and record; a record
     that is stale only costs a miss. The first rank is tried first; the rest are the fallback
-    when it is full (``max_ongoing_requests``)."""
+    when it is full (``max_ongoing_requests``).
+
+    Load beats affinity when the LoRA's replicas are all busy and another one is idle: the
+    request then goes to the idle replica (:func:`spill_lora`), which loads the LoRA (a cold
+    load, ~70 ms on the tiny model, benchmarks/affinity_bench.py) instead of waiting a whole
+    generation behind the busy one; from then on both hold it. Busy and idle are Serve's own
+    queue-length cache of this router (its sends, their completions and the replicas' answers);
+    a replica it knows nothing of within the cache's timeout counts as idle. One after the other
+    (the affinity benchmark) nothing is ever busy, so the placement above is unchanged."""
 
     def initialize_state(self, slots: int = 8, **kwargs) -> None:
         self._slots = int(slots)
@@ -135,10 +159,18 @@ class LoraAffinityRouter(ReplicaCountingRouter):
         live = set(by_id)
         for gone in [r for r in self._recency if r not in live]:
             del self._recency[gone]
-        first = place_lora(model_id, list(by_id), self._recency,
-                           {i: r.multiplexed_model_ids for i, r in by_id.items()}, self._slots)
-        rest = [r for i, r in by_id.items() if i not in first]
-        return [[by_id[i] for i in first], rest] if rest else [[by_id[i] for i in first]]
+        reported = {i: r.multiplexed_model_ids for i, r in by_id.items()}
+        first = place_lora(model_id, list(by_id), self._recency, reported, self._slots)
+        spill = spill_lora(model_id, first, list(by_id), self._in_flight, self._recency, reported,
+                           self._slots)
+        ranks = [spill, first, [i for i in by_id if i not in first and i not in spill]]
+        return [[by_id[i] for i in rank] for rank in ranks if rank]
+
+    def _in_flight(self, replica_id) -> int | None:
+        """Requests in flight at a replica as Serve's queue-length cache of this router knows
+        them; None: nothing known (no cache, or its entry timed out)."""
+        cache = getattr(self, "replica_queue_len_cache", None)
+        return None if cache is None else cache.get(replica_id)
 
     def on_request_routed(self, pending_request, replica_id, result) -> None:
         model_id = pending_request.metadata.multiplexed_model_id

@@ -13,7 +13,7 @@ from PIL import Image
 
 from facechain.diffusion.lora_io import TEMPLATE_FACE_NAME, LoraArtifact, LoraMetadata
 from facechain.errors import InvalidInputError
-from facechain.pipelines.generate import GenerateParams, agenerate, build_prompt
+from facechain.pipelines.generate import GenerateParams, TemplateFaces, agenerate, build_prompt
 from facechain.pipelines.train import TrainParams, atrain
 
 from .fakes import (
@@ -86,7 +86,7 @@ def lora(tmp_path) -> LoraArtifact:
 class Components(FakeRankComponents):
     """Ranking doubles + a diffusion double. ``diffuse`` waits until the template face detection
     has started; ``template_faces=False``: the template has no face; ``diffuse_error``: diffusion
-    fails at once (and then template detection never finishes by itself)."""
+    fails once the detection started (and then template detection never finishes by itself)."""
 
     def __init__(self, *, template_faces: bool = True, diffuse_error: Exception | None = None):
         super().__init__()
@@ -96,10 +96,10 @@ class Components(FakeRankComponents):
 
     async def diffuse(self, request):
         try:
-            if self.diffuse_error is not None:
-                raise self.diffuse_error
             async with asyncio.timeout(WAIT_S):  # (wait_for could swallow a cancellation)
                 await self.detection_started.wait()
+            if self.diffuse_error is not None:
+                raise self.diffuse_error
             if not self.template_faces:  # the failed detection should have cancelled us by now
                 await asyncio.sleep(WAIT_S)
             return [grey_candidate(40 + i) for i in range(request.num_images)]
@@ -192,3 +192,47 @@ def test_component_calls_per_generation_do_not_grow_with_num_images(lora, num_im
     assert len(out.portraits) + len(out.dropped) == num_images
     assert counted.calls == {"diffuse": 1, "detect": 1, "detect_many": 1, "fuse_many": 1,
                              "embed_many": 1}
+
+
+# --- the template face, once per LoRA ------------------------------------------------------------
+
+
+def _with_template_faces(lora, components, cache, **params):
+    params = GenerateParams(**{"num_images": 2, "top_k": 1, "seed": 5, "steps": 1, **params})
+    return asyncio.run(asyncio.wait_for(agenerate(lora, params, components, template_faces=cache),
+                                        3 * WAIT_S))
+
+
+def test_template_faces_detects_a_lora_template_once(lora):
+    cache = TemplateFaces()
+    first = CountingCalls(Components())
+    _with_template_faces(lora, first, cache)
+    assert first.calls["detect"] == 1 and (cache.hits, cache.misses, len(cache)) == (0, 1, 1)
+
+    class NoDetectionWait(Components):  # a hit never detects: diffusion must not wait for it
+        async def diffuse(self, request):
+            self.detection_started.set()
+            return await super().diffuse(request)
+
+    again = CountingCalls(NoDetectionWait())
+    out = _with_template_faces(lora, again, cache)
+    assert "detect" not in again.calls and cache.hits == 1
+    assert len(out.portraits) + len(out.dropped) == 2
+    # the cached face is the one detection found: the same ranking as without the cache
+    uncached = asyncio.run(asyncio.wait_for(agenerate(lora, GenerateParams(
+        num_images=2, top_k=1, seed=5, steps=1), Components()), 3 * WAIT_S))
+    assert [p.similarity for p in out.portraits] == [p.similarity for p in uncached.portraits]
+
+
+def test_template_faces_keeps_no_failure_and_stays_bounded(lora, tmp_path):
+    import dataclasses
+
+    cache = TemplateFaces(size=1)
+    with pytest.raises(InvalidInputError, match="no face found"):
+        _with_template_faces(lora, Components(template_faces=False), cache)
+    assert len(cache) == 0  # a template without a face is not remembered as one
+    _with_template_faces(lora, Components(), cache)
+    other = dataclasses.replace(lora, metadata=lora.metadata.model_copy(update={
+        "template_embedding": np.eye(1, 128, 1, dtype=np.float32)[0].tolist()}))
+    _with_template_faces(other, Components(), cache)  # another template: a miss, evicts the first
+    assert (cache.misses, len(cache)) == (3, 1)

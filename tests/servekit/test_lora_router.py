@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from types import SimpleNamespace
 
-from servekit.loras import LoraAffinityRouter, place_lora
+from servekit.loras import LoraAffinityRouter, place_lora, spill_lora
 
 
 def _replica(name: str, held=()):
@@ -61,3 +61,46 @@ def test_a_replica_that_went_away_is_forgotten():
 
 def test_place_lora_with_no_replicas_places_nowhere():
     assert place_lora("a", [], {}, {}, 8) == []
+
+
+class _QueueLens:
+    """Serve's queue-length cache, as the router reads it: replica -> requests in flight."""
+
+    def __init__(self, **lens: int):
+        self.lens = lens
+
+    def get(self, replica_id):
+        return self.lens.get(replica_id)
+
+
+def _loaded_router(slots: int, **lens: int) -> LoraAffinityRouter:
+    router = _router(slots)
+    router._replica_queue_len_cache = _QueueLens(**lens)  # what the property reads
+    return router
+
+
+def test_a_busy_holder_spills_to_an_idle_replica_and_an_idle_holder_does_not():
+    replicas = [_replica("r1", held={"x"}), _replica("r2", held={"y"}), _replica("r3")]
+    busy = _loaded_router(8, r1=1, r2=0, r3=2)
+    assert _route(busy, replicas, "x") == [["r2"], ["r1"], ["r3"]]  # r3 is busy too
+    idle_holder = _loaded_router(8, r1=0, r2=0)
+    assert _route(idle_holder, replicas, "x") == [["r1"], ["r2", "r3"]]
+    unknown = _loaded_router(8)  # nothing known: nothing is busy, the placement stands
+    assert _route(unknown, replicas, "x") == [["r1"], ["r2", "r3"]]
+
+
+def test_the_spill_picks_among_idle_replicas_as_the_pooled_lru_does():
+    router = _loaded_router(1, r1=1)
+    replicas = [_replica("r1"), _replica("r2"), _replica("r3")]
+    for model_id, replica in (("a", "r1"), ("b", "r2")):
+        router.on_request_routed(_pending(model_id), replica, None)
+    # r3 has a free slot; r2's only slot holds b
+    assert _route(router, replicas, "a") == [["r3"], ["r1"], ["r2"]]
+    router.replica_queue_len_cache.lens.update(r3=1)
+    assert _route(router, replicas, "a") == [["r2"], ["r1"], ["r3"]]
+    router.replica_queue_len_cache.lens.update(r2=3)  # all busy: the holder, then the rest
+    assert _route(router, replicas, "a") == [["r1"], ["r2", "r3"]]
+
+
+def test_spill_lora_without_a_placement_spills_nowhere():
+    assert spill_lora("a", [], ["r1"], lambda r: 5, {}, {}, 8) == []
