@@ -112,15 +112,12 @@ def spill_lora(model_id: str, placed: Sequence[Hashable], replicas: Sequence[Has
                in_flight: Callable[[Hashable], int | None], recency: Mapping[Hashable, Mapping],
                reported: Mapping[Hashable, Collection[str]], slots: int) -> list[Hashable]:
     """Where a request for ``model_id`` goes instead of ``placed`` (:func:`place_lora`'s answer):
-    nowhere (``[]``) while one of ``placed`` is idle; else the idle replica (no request in
-    flight, or none known: ``in_flight`` None) that :func:`place_lora` picks among the idle
-    ones, if there is one."""
-    def busy(replica: Hashable) -> bool:
-        return (in_flight(replica) or 0) > 0
-
-    if not placed or not all(busy(r) for r in placed):
+    nowhere (``[]``) unless every one of ``placed`` is known busy (``in_flight`` > 0); then the
+    replica :func:`place_lora` picks among those known idle (0 in flight; None: unknown, not
+    idle), if there is one."""
+    if not placed or not all((in_flight(r) or 0) > 0 for r in placed):
         return []
-    idle = [r for r in replicas if r not in placed and not busy(r)]
+    idle = [r for r in replicas if r not in placed and in_flight(r) == 0]
     return place_lora(model_id, idle, recency, reported, slots) if idle else []
 
 
@@ -141,11 +138,13 @@ class LoraAffinityRouter(ReplicaCountingRouter):
 
     Load beats affinity when the LoRA's replicas are all busy and another one is idle: the
     request then goes to the idle replica (:func:`spill_lora`), which loads the LoRA (a cold
-    load, ~70 ms on the tiny model, benchmarks/affinity_bench.py) instead of waiting a whole
-    generation behind the busy one; from then on both hold it. Busy and idle are Serve's own
-    queue-length cache of this router (its sends, their completions and the replicas' answers);
-    a replica it knows nothing of within the cache's timeout counts as idle. One after the other
-    (the affinity benchmark) nothing is ever busy, so the placement above is unchanged."""
+    load, ~70-100 ms on the tiny model, benchmarks/affinity_bench.py) instead of waiting a whole
+    generation behind the busy one; from then on both hold it. Serve's queue-length cache of this
+    router (its sends and their completions) says when the placed replicas may all be busy; only
+    then are the replicas asked (Serve's own queue-length probe, one round trip each, at once),
+    because the cache counts a completion only once its callback ran: a caller sending its next
+    request right after a result would otherwise see its replica busy. One request after the
+    other (the affinity benchmark) the placement above thus stands."""
 
     def initialize_state(self, slots: int = 8, **kwargs) -> None:
         self._slots = int(slots)
@@ -161,8 +160,11 @@ class LoraAffinityRouter(ReplicaCountingRouter):
             del self._recency[gone]
         reported = {i: r.multiplexed_model_ids for i, r in by_id.items()}
         first = place_lora(model_id, list(by_id), self._recency, reported, self._slots)
-        spill = spill_lora(model_id, first, list(by_id), self._in_flight, self._recency, reported,
-                           self._slots)
+        spill: list = []
+        if first and all((self._in_flight(i) or 0) > 0 for i in first):
+            probed = {r.replica_id: n for r, n in await self._probe_queue_lens(list(candidate_replicas), 0)}
+            spill = spill_lora(model_id, first, list(by_id), probed.get, self._recency, reported,
+                               self._slots)
         ranks = [spill, first, [i for i in by_id if i not in first and i not in spill]]
         return [[by_id[i] for i in rank] for rank in ranks if rank]
 

@@ -73,32 +73,52 @@ class _QueueLens:
         return self.lens.get(replica_id)
 
 
-def _loaded_router(slots: int, **lens: int) -> LoraAffinityRouter:
+def _loaded_router(slots: int, cached: dict, probed: dict | None = None) -> LoraAffinityRouter:
+    """A router whose queue-length cache says ``cached`` and whose probe of the replicas answers
+    ``probed`` (None: the probe must not be called); ``router.probes`` counts the probes."""
     router = _router(slots)
-    router._replica_queue_len_cache = _QueueLens(**lens)  # what the property reads
+    router._replica_queue_len_cache = _QueueLens(**cached)  # what the property reads
+    router.probes = 0
+
+    async def probe(replicas, backoff_index):
+        assert probed is not None, "probed although the cache shows an idle placement"
+        router.probes += 1
+        return [(r, probed.get(r.replica_id)) for r in replicas]
+
+    router._probe_queue_lens = probe
     return router
 
 
 def test_a_busy_holder_spills_to_an_idle_replica_and_an_idle_holder_does_not():
     replicas = [_replica("r1", held={"x"}), _replica("r2", held={"y"}), _replica("r3")]
-    busy = _loaded_router(8, r1=1, r2=0, r3=2)
+    busy = _loaded_router(8, {"r1": 1}, {"r1": 1, "r2": 0, "r3": 2})
     assert _route(busy, replicas, "x") == [["r2"], ["r1"], ["r3"]]  # r3 is busy too
-    idle_holder = _loaded_router(8, r1=0, r2=0)
+    assert busy.probes == 1
+    idle_holder = _loaded_router(8, {"r1": 0, "r2": 0})  # no probe
     assert _route(idle_holder, replicas, "x") == [["r1"], ["r2", "r3"]]
-    unknown = _loaded_router(8)  # nothing known: nothing is busy, the placement stands
+    unknown = _loaded_router(8, {})  # nothing known: nothing is busy, the placement stands
     assert _route(unknown, replicas, "x") == [["r1"], ["r2", "r3"]]
 
 
+def test_a_completion_the_cache_has_not_counted_yet_does_not_spill():
+    """The cache still counts the caller's last request (its completion callback has not run);
+    the replica itself says it is idle: the request stays with its LoRA."""
+    replicas = [_replica("r1", held={"x"}), _replica("r2")]
+    router = _loaded_router(8, {"r1": 1}, {"r1": 0, "r2": 0})
+    assert _route(router, replicas, "x") == [["r1"], ["r2"]] and router.probes == 1
+
+
 def test_the_spill_picks_among_idle_replicas_as_the_pooled_lru_does():
-    router = _loaded_router(1, r1=1)
+    probed = {"r1": 1, "r3": 0, "r2": 0}
+    router = _loaded_router(1, {"r1": 1}, probed)
     replicas = [_replica("r1"), _replica("r2"), _replica("r3")]
     for model_id, replica in (("a", "r1"), ("b", "r2")):
         router.on_request_routed(_pending(model_id), replica, None)
     # r3 has a free slot; r2's only slot holds b
     assert _route(router, replicas, "a") == [["r3"], ["r1"], ["r2"]]
-    router.replica_queue_len_cache.lens.update(r3=1)
+    probed.update(r3=1)
     assert _route(router, replicas, "a") == [["r2"], ["r1"], ["r3"]]
-    router.replica_queue_len_cache.lens.update(r2=3)  # all busy: the holder, then the rest
+    probed.update(r2=3, r3=None)  # busy or no answer: nobody idle, the holder, then the rest
     assert _route(router, replicas, "a") == [["r1"], ["r2", "r3"]]
 
 
