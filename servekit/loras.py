@@ -162,7 +162,8 @@ class LoraAffinityRouter(ReplicaCountingRouter):
         first = place_lora(model_id, list(by_id), self._recency, reported, self._slots)
         spill: list = []
         if first and all((self._in_flight(i) or 0) > 0 for i in first):
-            probed = {r.replica_id: n for r, n in await self._probe_queue_lens(list(candidate_replicas), 0)}
+            answers = await self._probe_queue_lens(list(candidate_replicas), 0)
+            probed = {r.replica_id: n for r, n in answers}
             spill = spill_lora(model_id, first, list(by_id), probed.get, self._recency, reported,
                                self._slots)
         ranks = [spill, first, [i for i in by_id if i not in first and i not in spill]]

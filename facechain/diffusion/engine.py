@@ -4,9 +4,10 @@ Face and style LoRAs are loaded as named peft adapters next to the base weights 
 request with ``set_adapters``; they are never merged into the shared weights. A request without
 adapters runs with LoRA disabled, so the base output is bit-identical whatever was loaded before.
 One request at a time holds the pipeline (a lock): the active adapter set is pipeline state.
-Adapters the engine loads for requests are kept in an LRU cache (``max_adapters``) and evicted; adapters a caller *holds* (``preload(ref, hold=True)``: the served
-graph's multiplexer, which bounds the per-user face LoRAs itself) are never evicted by that cache,
-only by the caller's ``evict``, so there is one owner per adapter.
+Adapters the engine loads for requests are kept in an LRU cache (``max_adapters``) and evicted;
+adapters a caller *holds* (``preload(ref, hold=True)``: the served graph's multiplexer, which
+bounds the per-user face LoRAs itself) are never evicted by that cache, only by the caller's
+``evict``, so there is one owner per adapter.
 
 On eager torch an evicted adapter's peft modules are kept as a *spare* (at most
 :data:`SPARE_ADAPTERS`): a later LoRA file of the same layout (same tensor names and shapes, same

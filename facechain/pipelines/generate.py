@@ -51,7 +51,8 @@ class TemplateFaces:
     def __len__(self) -> int:
         return len(self._entries)
 
-    async def get(self, artifact: LoraArtifact, components: GenerateComponents) -> tuple[np.ndarray, Face]:
+    async def get(self, artifact: LoraArtifact,
+                  components: GenerateComponents) -> tuple[np.ndarray, Face]:
         """(template image, its face); InvalidInputError when the template shows no face."""
         key = _template_key(artifact)
         hit = self._entries.get(key)
@@ -72,7 +73,8 @@ def _template_key(artifact: LoraArtifact) -> tuple:
     return str(artifact.template_face_path), hash(tuple(embedding))
 
 
-async def _detect_template(artifact: LoraArtifact, components: GenerateComponents) -> tuple[np.ndarray, Face]:
+async def _detect_template(artifact: LoraArtifact,
+                           components: GenerateComponents) -> tuple[np.ndarray, Face]:
     image = await asyncio.to_thread(artifact.load_template_face)
     faces = await components.detect(image)
     if not faces:
