@@ -276,7 +276,7 @@ def test_generate_holds_a_slot_until_it_answers_and_frees_it_on_error(gated, mon
     image = np.full((8, 8, 3), 120, np.uint8)
     fail = {"now": False}
 
-    async def fake_generate(lora, params, components, *, styles, pose, lora_id):
+    async def fake_generate(lora, params, components, *, styles, pose, lora_id, template_faces):
         entered.set()
         while not release.is_set():
             await asyncio.sleep(0.01)

@@ -193,7 +193,7 @@ def test_generate_reads_decodes_and_encodes_off_the_event_loop(served, monkeypat
     image = np.full((8, 8, 3), 120, np.uint8)
     seen = {}
 
-    async def fake_generate(lora, params, components, *, styles, pose, lora_id):
+    async def fake_generate(lora, params, components, *, styles, pose, lora_id, template_faces):
         seen.update(lora=lora, params=params, pose=pose, lora_id=lora_id, styles=styles)
         return GenerateOutput(portraits=[Portrait(image, 0.9, 3)],
                               dropped=[DroppedCandidate(4, DropReason.FUSION_FAILED, "fusion failed")],

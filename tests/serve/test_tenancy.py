@@ -39,7 +39,7 @@ def library(monkeypatch):
     """Fake agenerate / ainpaint / atryon recording the LoRA ids they are handed."""
     seen: dict = {}
 
-    async def fake_generate(lora, params, components, *, styles, pose, lora_id):
+    async def fake_generate(lora, params, components, *, styles, pose, lora_id, template_faces):
         seen["generate"] = lora_id
         return GenerateOutput(portraits=[], candidates=[], dropped=[], prompt="p",
                               negative_prompt="n", seed=1)
