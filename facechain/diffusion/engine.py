@@ -271,8 +271,8 @@ class DiffusionEngine:
         self.stats = EngineStats()
         self._loaded: OrderedDict[str, AdapterRef] = OrderedDict()
         self._held: set[str] = set()  # adapter names whose eviction belongs to the caller
-        self._in_pipe: dict[str, str] = {}  # eager torch: adapter name -> its slot in the pipeline
-        self._layouts: dict[str, tuple | None] = {}  # slot -> layout of the file it holds
+        # eager torch: adapter name -> (its slot in the pipeline, the layout of the file it holds)
+        self._in_pipe: dict[str, tuple[str, tuple | None]] = {}
         self._spares: list[tuple[str, tuple]] = []  # evicted slots kept: (slot, layout), oldest first
         self._variants: dict[tuple, Any] = {}
         self._lock = threading.Lock()  # the pipeline: generations and adapter changes
@@ -377,13 +377,11 @@ class DiffusionEngine:
             except (RuntimeError, ValueError, KeyError) as exc:  # then an injection says what is wrong
                 logger.warning("hotswap of %s into %s failed (%s); loading it anew", path, slot, exc)
                 self.pipe.delete_adapters(slot)
-                self._layouts.pop(slot, None)
                 slot = None
         if slot is None:
             slot = f"adapter{next(_PIPELINE_NAMES)}_"
             self._load_lora_file(path, slot)
-        self._in_pipe[name] = slot
-        self._layouts[slot] = layout
+        self._in_pipe[name] = (slot, layout)
 
     def _remove_adapter(self, name: str) -> None:
         if self._slots is not None:
@@ -391,24 +389,20 @@ class DiffusionEngine:
         elif self._builds is not None:
             self._builds.delete(name)
         else:
-            slot = self._in_pipe.pop(name)
-            layout = self._layouts.get(slot)
+            slot, layout = self._in_pipe.pop(name)
             if layout is None:
-                self._layouts.pop(slot, None)
                 self.pipe.delete_adapters(slot)
                 return
             self.pipe.disable_lora()  # a spare is never active (a generation sets its own set)
             self._spares.append((slot, layout))
             while len(self._spares) > SPARE_ADAPTERS:
-                dropped = self._spares.pop(0)[0]
-                self._layouts.pop(dropped, None)
-                self.pipe.delete_adapters(dropped)
+                self.pipe.delete_adapters(self._spares.pop(0)[0])
 
     def pipeline_adapter_name(self, name: str) -> str:
         """The adapter inside the pipeline (peft's name) that holds loaded adapter ``name`` on
         eager torch (module docstring); ``name`` itself on the other backends."""
         adapter = peft_adapter_name(name)
-        return self._in_pipe.get(adapter, adapter)
+        return self._in_pipe[adapter][0] if adapter in self._in_pipe else adapter
 
     def _load_lora_file(self, path: Path, name: str, hotswap: bool = False) -> None:
         """Load one LoRA ``.safetensors`` file as adapter ``name``, with its alpha (``hotswap``:
@@ -507,7 +501,7 @@ class DiffusionEngine:
                 self.pipe.disable_lora()
             return
         self.pipe.enable_lora()
-        self.pipe.set_adapters([self._in_pipe[r.adapter_name] for r in adapters],
+        self.pipe.set_adapters([self._in_pipe[r.adapter_name][0] for r in adapters],
                                adapter_weights=[float(r.weight) for r in adapters])
 
     # -- pipelines --------------------------------------------------------------------------
