@@ -287,14 +287,14 @@ def _fresh_modules(base, adapters) -> dict[str, Any]:
             pipe = dataclasses.replace(base).load_pipeline()
         return {"unet": pipe.unet, "vae": pipe.vae, "text_encoder": pipe.text_encoder, "lora_text": False}
 
-    from facechain.diffusion.engine import DiffusionEngine
+    from facechain.diffusion.lora_io import lora_weights_file
+    from facechain.diffusion.lora_loading import load_lora_file
 
-    # A BaseModel copy has no loaded weights: its engine reads a private pipeline from disk.
-    engine = DiffusionEngine(dataclasses.replace(base), max_adapters=None)
-    for ref in adapters:
-        engine.preload(ref)
-    pipe = engine.pipe
-    names = [engine.pipeline_adapter_name(ref.name) for ref in adapters]
+    # A BaseModel copy has no loaded weights: it reads a private pipeline from disk.
+    pipe = dataclasses.replace(base).load_pipeline()
+    names = [f"fused{i}" for i in range(len(adapters))]
+    for ref, name in zip(adapters, names):
+        load_lora_file(pipe, lora_weights_file(ref.path, base, ref.weight_name), name)
     pipe.set_adapters(names, adapter_weights=[float(ref.weight) for ref in adapters])
     lora_text = any(names_ for part, names_ in pipe.get_list_adapters().items() if part == "text_encoder")
     components = ["unet", "text_encoder"] if lora_text else ["unet"]

@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -33,9 +33,16 @@ from facechain.errors import IncompatibleModelError, InvalidInputError, NotFound
 if TYPE_CHECKING:  # pragma: no cover
     import torch
 
-    from facechain.diffusion.base_model import BaseModel as DiffusionBaseModel
-
 logger = logging.getLogger(__name__)
+
+
+class DiffusionBaseModel(Protocol):
+    """What a LoRA is checked against: a loaded base model
+    (:class:`facechain.diffusion.base_model.BaseModel`)."""
+
+    id: str
+    path: Path
+    fingerprint: str
 
 WEIGHTS_NAME = "pytorch_lora_weights.safetensors"
 METADATA_NAME = "facechain_lora.json"
